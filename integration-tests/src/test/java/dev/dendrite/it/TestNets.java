@@ -1,0 +1,251 @@
+package dev.dendrite.it;
+
+import static dev.dendrite.annotation.Activation.*;
+
+import dev.dendrite.Layer;
+import dev.dendrite.annotation.Dense;
+import dev.dendrite.annotation.Dropout;
+import dev.dendrite.annotation.Input;
+import dev.dendrite.annotation.Loss;
+import dev.dendrite.annotation.Network;
+
+/**
+ * Networks for the gradient checks and the comparisons with the EJML reference. Each hidden
+ * activation appears in a looped layer ({@code wide}: 5 x 60 weights) and an unrolled one
+ * ({@code narrow}: 60 x 4 weights); each legal output activation and loss pair appears once.
+ */
+final class TestNets {
+
+  private TestNets() {}
+
+  /** LINEAR on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenLinear {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = LINEAR) Layer wide;
+    @Dense(units = 4, activation = LINEAR) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** RELU on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenRelu {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = RELU) Layer wide;
+    @Dense(units = 4, activation = RELU) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** LEAKY_RELU on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenLeakyRelu {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = LEAKY_RELU) Layer wide;
+    @Dense(units = 4, activation = LEAKY_RELU) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** ELU on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenElu {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = ELU) Layer wide;
+    @Dense(units = 4, activation = ELU) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** SIGMOID on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenSigmoid {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = SIGMOID) Layer wide;
+    @Dense(units = 4, activation = SIGMOID) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** TANH on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenTanh {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = TANH) Layer wide;
+    @Dense(units = 4, activation = TANH) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** SOFTPLUS on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenSoftplus {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = SOFTPLUS) Layer wide;
+    @Dense(units = 4, activation = SOFTPLUS) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** GELU on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenGelu {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = GELU) Layer wide;
+    @Dense(units = 4, activation = GELU) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** SWISH on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenSwish {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = SWISH) Layer wide;
+    @Dense(units = 4, activation = SWISH) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** MISH on hidden layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class HiddenMish {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = MISH) Layer wide;
+    @Dense(units = 4, activation = MISH) Layer narrow;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** LINEAR output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseLinear {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = LINEAR) Layer out;
+  }
+
+  /** RELU output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseRelu {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = RELU) Layer out;
+  }
+
+  /** LEAKY_RELU output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseLeakyRelu {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = LEAKY_RELU) Layer out;
+  }
+
+  /** ELU output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseElu {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = ELU) Layer out;
+  }
+
+  /** SIGMOID output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseSigmoid {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = SIGMOID) Layer out;
+  }
+
+  /** TANH output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseTanh {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = TANH) Layer out;
+  }
+
+  /** SOFTPLUS output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseSoftplus {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = SOFTPLUS) Layer out;
+  }
+
+  /** GELU output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseGelu {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = GELU) Layer out;
+  }
+
+  /** SWISH output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseSwish {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = SWISH) Layer out;
+  }
+
+  /** MISH output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseMish {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = MISH) Layer out;
+  }
+
+  /** SOFTMAX output with MSE. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class MseSoftmax {
+    @Input(4) Layer in;
+    @Dense(units = 5, activation = TANH) Layer hidden;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
+  /** One sigmoid output with binary cross-entropy. */
+  @Network(loss = Loss.BINARY_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class BinarySigmoid {
+    @Input(4) Layer in;
+    @Dense(units = 6, activation = RELU) Layer hidden;
+    @Dense(units = 1, activation = SIGMOID) Layer out;
+  }
+
+  /** Several independent sigmoid outputs (multi-label) with binary cross-entropy, looped. */
+  @Network(loss = Loss.BINARY_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class MultiLabelSigmoid {
+    @Input(30) Layer in;
+    @Dense(units = 12, activation = ELU) Layer hidden;
+    @Dense(units = 30, activation = SIGMOID) Layer out;
+  }
+
+  /** Softmax with categorical cross-entropy, unrolled. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class CategoricalSoftmax {
+    @Input(4) Layer in;
+    @Dense(units = 6, activation = RELU) Layer hidden;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
+  /** Softmax with categorical cross-entropy, looped. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class WideSoftmax {
+    @Input(40) Layer in;
+    @Dense(units = 32, activation = GELU) Layer hidden;
+    @Dense(units = 10, activation = SOFTMAX) Layer out;
+  }
+
+  /** Dropout between hidden layers and on the input. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class WithDropout {
+    @Input(6) Layer in;
+    @Dropout(0.2) Layer inputDrop;
+    @Dense(units = 50, activation = RELU) Layer hidden1;
+    @Dropout(0.5) Layer drop1;
+    @Dense(units = 8, activation = TANH) Layer hidden2;
+    @Dropout(0.3) Layer drop2;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
+  /** Custom alphas. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class Alphas {
+    @Input(3) Layer in;
+    @Dense(units = 7, activation = LEAKY_RELU, alpha = 0.2) Layer leaky;
+    @Dense(units = 7, activation = ELU, alpha = 0.5) Layer elu;
+    @Dense(units = 2) Layer out;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The emit phase: writes the planned network as Java source with JavaPoet. The float network
+ * {@code <Name>Net} extends the user's class and implements {@code dev.dendrite.Model}; the
+ * optional {@code <Name>NetDouble} implements {@code dev.dendrite.DoubleModel} from the same plan.
+ */
+package dev.dendrite.processor.emit;

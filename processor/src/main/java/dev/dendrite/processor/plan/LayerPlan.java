@@ -1,0 +1,79 @@
+package dev.dendrite.processor.plan;
+
+import dev.dendrite.processor.model.CheckedLayer;
+
+/**
+ * What the emitter writes for one layer.
+ */
+public sealed interface LayerPlan {
+
+  /** The checked layer. */
+  CheckedLayer layer();
+
+  /** The identifiers generated for the layer. */
+  LayerNames names();
+
+  /**
+   * The layer's output size constant of the layer feeding this one (or of the input), used as
+   * the input loop bound.
+   */
+  String inputSizeConstant();
+
+  /** The buffer the layer reads in a training pass: a field name, or {@code batchInput}. */
+  String inputBuffer();
+
+  /** The gradient buffer of the layer feeding this one, or {@code null} if none is needed. */
+  String inputGradientBuffer();
+
+  /** The input layer. */
+  record InputPlan(CheckedLayer.InputLayer layer, LayerNames names) implements LayerPlan {
+    @Override
+    public String inputSizeConstant() {
+      return names.sizeConstant();
+    }
+
+    @Override
+    public String inputBuffer() {
+      return null;
+    }
+
+    @Override
+    public String inputGradientBuffer() {
+      return null;
+    }
+  }
+
+  /**
+   * A dense layer.
+   *
+   * @param strategy how its kernels are written
+   * @param keepsPreActivation whether it keeps the pre-activations {@code z} in a buffer of their
+   *     own (every activation but LINEAR)
+   * @param fusedLoss whether it is the output layer and its loss gradient is taken with respect to
+   *     {@code z} directly (sigmoid + binary cross-entropy, softmax + categorical cross-entropy)
+   */
+  record DensePlan(
+      CheckedLayer.DenseLayer layer,
+      LayerNames names,
+      String inputSizeConstant,
+      String inputBuffer,
+      String inputGradientBuffer,
+      Strategy strategy,
+      boolean keepsPreActivation,
+      boolean fusedLoss)
+      implements LayerPlan {}
+
+  /**
+   * A dropout layer.
+   *
+   * @param inputGradientBuffer where its backward pass writes; {@code null} when no trainable
+   *     layer comes before it, so that it needs no backward pass
+   */
+  record DropoutPlan(
+      CheckedLayer.DropoutLayer layer,
+      LayerNames names,
+      String inputSizeConstant,
+      String inputBuffer,
+      String inputGradientBuffer)
+      implements LayerPlan {}
+}

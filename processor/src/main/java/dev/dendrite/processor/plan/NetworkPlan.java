@@ -1,0 +1,27 @@
+package dev.dendrite.processor.plan;
+
+import dev.dendrite.processor.model.CheckedNetwork;
+import java.util.List;
+
+/**
+ * The plan of a whole network: one {@link LayerPlan} per layer, in order.
+ *
+ * @param network the checked network
+ * @param layers the layer plans, the input first
+ */
+public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers) {
+
+  public NetworkPlan {
+    layers = List.copyOf(layers);
+  }
+
+  /** The plan of the input layer. */
+  public LayerPlan.InputPlan input() {
+    return (LayerPlan.InputPlan) layers.get(0);
+  }
+
+  /** The plan of the output layer. */
+  public LayerPlan.DensePlan output() {
+    return (LayerPlan.DensePlan) layers.get(layers.size() - 1);
+  }
+}

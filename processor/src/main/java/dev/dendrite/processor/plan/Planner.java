@@ -1,0 +1,109 @@
+package dev.dendrite.processor.plan;
+
+import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Loss;
+import dev.dendrite.processor.model.CheckedLayer;
+import dev.dendrite.processor.model.CheckedNetwork;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Plans the kernels of a checked network. */
+public final class Planner {
+
+  /**
+   * Dense layers with at most this many weights are unrolled. The largest unrolled kernel, the
+   * weight gradient, takes about 11 bytes of bytecode per weight, so this keeps every unrolled
+   * method near 3 KB, far below HotSpot's 8000-byte limit.
+   */
+  public static final int UNROLL_MAX_WEIGHTS = 256;
+
+  /** Plans {@code network}. */
+  public NetworkPlan plan(CheckedNetwork network) {
+    List<CheckedLayer> layers = network.layers();
+    List<LayerNames> names = names(layers);
+    List<LayerPlan> plans = new ArrayList<>();
+    String inputBuffer = "batchInput";
+    String inputGradient = null;
+    String inputSize = names.get(0).sizeConstant();
+    for (int i = 0; i < layers.size(); i++) {
+      CheckedLayer layer = layers.get(i);
+      LayerNames layerNames = names.get(i);
+      if (layer instanceof CheckedLayer.InputLayer input) {
+        plans.add(new LayerPlan.InputPlan(input, layerNames));
+        continue;
+      }
+      if (layer instanceof CheckedLayer.DenseLayer dense) {
+        boolean output = i == layers.size() - 1;
+        plans.add(new LayerPlan.DensePlan(
+            dense,
+            layerNames,
+            inputSize,
+            inputBuffer,
+            inputGradient,
+            strategy(dense),
+            dense.activation() != Activation.LINEAR,
+            output && fused(network.loss(), dense.activation())));
+        inputGradient = layerNames.grad();
+      } else if (layer instanceof CheckedLayer.DropoutLayer dropout) {
+        plans.add(new LayerPlan.DropoutPlan(
+            dropout, layerNames, inputSize, inputBuffer, inputGradient));
+        if (inputGradient != null) {
+          inputGradient = layerNames.grad();
+        }
+      }
+      inputBuffer = layerNames.out();
+      inputSize = layerNames.sizeConstant();
+    }
+    return new NetworkPlan(network, plans);
+  }
+
+  /** Unrolled for small layers, looped otherwise. */
+  static Strategy strategy(CheckedLayer.DenseLayer dense) {
+    long weights = (long) dense.inputs() * dense.units();
+    return weights <= UNROLL_MAX_WEIGHTS ? Strategy.UNROLLED : Strategy.LOOPED;
+  }
+
+  private static boolean fused(Loss loss, Activation activation) {
+    return (loss == Loss.BINARY_CROSS_ENTROPY && activation == Activation.SIGMOID)
+        || (loss == Loss.CATEGORICAL_CROSS_ENTROPY && activation == Activation.SOFTMAX);
+  }
+
+  /**
+   * Derives names from the field names. A constant prefix that would read as the network's
+   * {@code INPUT_SIZE} or {@code OUTPUT_SIZE} on another layer, or that two fields share (say
+   * {@code hidden1} and {@code hidden_1}), gets the layer's position appended.
+   */
+  private static List<LayerNames> names(List<CheckedLayer> layers) {
+    List<LayerNames> names = new ArrayList<>();
+    Set<String> prefixes = new HashSet<>();
+    for (int i = 0; i < layers.size(); i++) {
+      String field = layers.get(i).name();
+      String prefix = constantCase(field);
+      boolean reserved = (prefix.equals("INPUT") && i != 0)
+          || (prefix.equals("OUTPUT") && i != layers.size() - 1);
+      if (reserved || !prefixes.add(prefix)) {
+        prefix = prefix + "_" + i;
+        prefixes.add(prefix);
+      }
+      names.add(LayerNames.of(field, prefix));
+    }
+    return names;
+  }
+
+  /** {@code hiddenLayer1} to {@code HIDDEN_LAYER1}. */
+  static String constantCase(String identifier) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < identifier.length(); i++) {
+      char c = identifier.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(identifier.charAt(i - 1))
+          && identifier.charAt(i - 1) != '_') {
+        out.append('_');
+      }
+      out.append(c);
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.dendrite;
+
+import java.util.List;
+
+/**
+ * A generated double-precision network, {@code <Name>NetDouble}, produced when the network is
+ * declared with {@code @Network(doublePrecision = true)}. It mirrors {@link Model} and exists to
+ * check gradients against finite differences.
+ */
+public interface DoubleModel extends ModelDescription {
+
+  /** The parameter tensors, in layer order, each weight before its bias. */
+  List<DoubleTensor> parameters();
+
+  /** Runs the forward pass; see {@link Model#forward}. */
+  double[][] forward(double[][] input, int n, boolean training);
+
+  /** Computes the gradients of the last training forward pass; see {@link Model#backward}. */
+  double backward(double[][] target);
+
+  /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
+  void predict(double[][] input, int n, double[][] output);
+
+  /** Predicts one sample into {@code output}. */
+  void predict(double[] input, double[] output);
+}

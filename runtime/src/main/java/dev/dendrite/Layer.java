@@ -1,0 +1,70 @@
+package dev.dendrite;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One layer of a generated network, as declared: the type of the fields of a {@code @Network}
+ * class. The generated subclass assigns every field a {@code Layer} that describes it.
+ *
+ * @param name the field name
+ * @param kind {@code Input}, {@code Dense} or {@code Dropout}
+ * @param detail the layer's settings as written, e.g. {@code RELU} or {@code rate 0.5}; empty when
+ *     there are none
+ * @param outputShape the shape of one sample after this layer
+ * @param parameterNames the names of this layer's parameter tensors, e.g. {@code hidden.weight}
+ * @param parameterCount the number of trainable parameters
+ * @param flopsPerSample floating-point operations of the forward pass for one sample, counting a
+ *     multiply-add as two
+ */
+public record Layer(
+    String name,
+    String kind,
+    String detail,
+    int[] outputShape,
+    List<String> parameterNames,
+    long parameterCount,
+    long flopsPerSample) {
+
+  public Layer {
+    outputShape = outputShape.clone();
+    parameterNames = List.copyOf(parameterNames);
+  }
+
+  /** The shape of one sample after this layer; a copy. */
+  @Override
+  public int[] outputShape() {
+    return outputShape.clone();
+  }
+
+  /** The number of values of one sample after this layer. */
+  public int outputSize() {
+    int size = 1;
+    for (int d : outputShape) {
+      size *= d;
+    }
+    return size;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Layer l
+        && name.equals(l.name)
+        && kind.equals(l.kind)
+        && detail.equals(l.detail)
+        && Arrays.equals(outputShape, l.outputShape)
+        && parameterNames.equals(l.parameterNames)
+        && parameterCount == l.parameterCount
+        && flopsPerSample == l.flopsPerSample;
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Arrays.hashCode(outputShape);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + kind + ") " + Arrays.toString(outputShape);
+  }
+}

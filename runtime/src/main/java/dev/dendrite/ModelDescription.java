@@ -1,0 +1,46 @@
+package dev.dendrite;
+
+import dev.dendrite.annotation.Loss;
+import java.util.List;
+
+/** What every generated network says about itself, whatever its precision. */
+public interface ModelDescription {
+
+  /** The simple name of the {@code @Network} class this network was generated from. */
+  String networkName();
+
+  /** The layers in order, the input layer first. */
+  List<Layer> layers();
+
+  /** The loss the network is trained with. */
+  Loss loss();
+
+  /** The number of values in one input sample. */
+  int inputSize();
+
+  /** The number of values in one output sample. */
+  int outputSize();
+
+  /** The total number of trainable parameters. */
+  default long parameterCount() {
+    long total = 0;
+    for (Layer layer : layers()) {
+      total += layer.parameterCount();
+    }
+    return total;
+  }
+
+  /**
+   * The state of the random generator that draws dropout masks. Restoring a state replays the
+   * same masks, which makes training resumable and a gradient check with dropout exact.
+   */
+  long randomState();
+
+  /** Restores a state returned by {@link #randomState()}. */
+  void setRandomState(long state);
+
+  /** A table of the layers with their output shapes and parameter counts, and the totals. */
+  default String summary() {
+    return Summary.of(this);
+  }
+}

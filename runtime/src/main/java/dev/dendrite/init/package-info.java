@@ -1,0 +1,2 @@
+/** Weight initialisers, drawing from a seeded {@link dev.dendrite.random.Rng}. */
+package dev.dendrite.init;

@@ -1,0 +1,126 @@
+package dev.dendrite.kernel;
+
+/**
+ * Per-sample losses and their gradients, as called by the generated backward pass for each row of
+ * a batch. Each returns the loss of one sample and writes the gradient scaled by {@code scale}
+ * (the generated code passes {@code 1 / n} so that the gradients are those of the batch mean).
+ */
+public final class LossKernels {
+
+  private LossKernels() {}
+
+  /**
+   * Mean squared error of one sample, {@code mean_j (a_j - y_j)^2}; writes {@code dL/da} to
+   * {@code gradA}.
+   */
+  public static double meanSquaredError(double[] a, double[] y, double[] gradA, double scale) {
+    int m = a.length;
+    double sum = 0.0;
+    double factor = 2.0 * scale / m;
+    for (int j = 0; j < m; j++) {
+      double d = a[j] - y[j];
+      sum += d * d;
+      gradA[j] = factor * d;
+    }
+    return sum / m;
+  }
+
+  /**
+   * Binary cross-entropy of sigmoid outputs, {@code mean_j -(y log a + (1 - y) log(1 - a))},
+   * computed from the pre-activations {@code z} so that it stays finite when {@code a} saturates;
+   * writes the fused gradient {@code dL/dz = (a - y) / m} to {@code gradZ}.
+   */
+  public static double sigmoidBinaryCrossEntropy(
+      double[] z, double[] a, double[] y, double[] gradZ, double scale) {
+    int m = a.length;
+    double sum = 0.0;
+    double factor = scale / m;
+    for (int j = 0; j < m; j++) {
+      double zj = z[j];
+      sum += Math.max(zj, 0.0) - zj * y[j] + Math.log1p(Math.exp(-Math.abs(zj)));
+      gradZ[j] = factor * (a[j] - y[j]);
+    }
+    return sum / m;
+  }
+
+  /**
+   * Categorical cross-entropy of softmax outputs, {@code -sum_j y_j log a_j}, computed from the
+   * pre-activations {@code z} with a log-sum-exp; writes the fused gradient {@code dL/dz = a sum(y)
+   * - y} (that is {@code a - y} for one-hot targets) to {@code gradZ}.
+   */
+  public static double softmaxCrossEntropy(
+      double[] z, double[] a, double[] y, double[] gradZ, double scale) {
+    int m = a.length;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sumExp = 0.0;
+    for (double v : z) {
+      sumExp += Math.exp(v - max);
+    }
+    double logSumExp = max + Math.log(sumExp);
+    double loss = 0.0;
+    double sumY = 0.0;
+    for (int j = 0; j < m; j++) {
+      loss -= y[j] * (z[j] - logSumExp);
+      sumY += y[j];
+    }
+    for (int j = 0; j < m; j++) {
+      gradZ[j] = scale * (a[j] * sumY - y[j]);
+    }
+    return loss;
+  }
+
+  /** Float form of {@link #meanSquaredError(double[], double[], double[], double)}. */
+  public static float meanSquaredError(float[] a, float[] y, float[] gradA, float scale) {
+    int m = a.length;
+    float sum = 0f;
+    float factor = 2f * scale / m;
+    for (int j = 0; j < m; j++) {
+      float d = a[j] - y[j];
+      sum += d * d;
+      gradA[j] = factor * d;
+    }
+    return sum / m;
+  }
+
+  /** Float form of {@link #sigmoidBinaryCrossEntropy(double[], double[], double[], double[], double)}. */
+  public static float sigmoidBinaryCrossEntropy(
+      float[] z, float[] a, float[] y, float[] gradZ, float scale) {
+    int m = a.length;
+    float sum = 0f;
+    float factor = scale / m;
+    for (int j = 0; j < m; j++) {
+      float zj = z[j];
+      sum += Math.max(zj, 0f) - zj * y[j] + (float) Math.log1p(Math.exp(-Math.abs(zj)));
+      gradZ[j] = factor * (a[j] - y[j]);
+    }
+    return sum / m;
+  }
+
+  /** Float form of {@link #softmaxCrossEntropy(double[], double[], double[], double[], double)}. */
+  public static float softmaxCrossEntropy(
+      float[] z, float[] a, float[] y, float[] gradZ, float scale) {
+    int m = a.length;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      max = Math.max(max, v);
+    }
+    float sumExp = 0f;
+    for (float v : z) {
+      sumExp += (float) Math.exp(v - max);
+    }
+    float logSumExp = max + (float) Math.log(sumExp);
+    float loss = 0f;
+    float sumY = 0f;
+    for (int j = 0; j < m; j++) {
+      loss -= y[j] * (z[j] - logSumExp);
+      sumY += y[j];
+    }
+    for (int j = 0; j < m; j++) {
+      gradZ[j] = scale * (a[j] * sumY - y[j]);
+    }
+    return loss;
+  }
+}
