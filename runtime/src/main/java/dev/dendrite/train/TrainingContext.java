@@ -1,0 +1,79 @@
+package dev.dendrite.train;
+
+import dev.dendrite.Model;
+import dev.dendrite.optim.Optimizer;
+import java.util.List;
+
+/** What a {@link TrainingListener} can see of a {@link Trainer#fit} run, and its stop switch. */
+public final class TrainingContext {
+
+  private final Model model;
+  private final Optimizer optimizer;
+  private final int epochs;
+  private final int batchSize;
+  private final int trainingSamples;
+  private final int validationSamples;
+  private final List<String> logNames;
+  private boolean stopRequested;
+
+  TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
+      int trainingSamples, int validationSamples, List<String> logNames) {
+    this.model = model;
+    this.optimizer = optimizer;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.trainingSamples = trainingSamples;
+    this.validationSamples = validationSamples;
+    this.logNames = List.copyOf(logNames);
+  }
+
+  /** The network being trained. */
+  public Model model() {
+    return model;
+  }
+
+  /** The optimizer that steps it. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** The number of epochs planned. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** The batch size. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The number of training samples per epoch. */
+  public int trainingSamples() {
+    return trainingSamples;
+  }
+
+  /** The number of validation samples; 0 without validation. */
+  public int validationSamples() {
+    return validationSamples;
+  }
+
+  /** The number of batches per epoch. */
+  public int batchesPerEpoch() {
+    return (trainingSamples + batchSize - 1) / batchSize;
+  }
+
+  /** The names each epoch's logs will have, in order. */
+  public List<String> logNames() {
+    return logNames;
+  }
+
+  /** Stops training after the current epoch. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Whether a listener has asked to stop. */
+  public boolean isStopRequested() {
+    return stopRequested;
+  }
+}
