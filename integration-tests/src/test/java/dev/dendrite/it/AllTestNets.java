@@ -40,7 +40,8 @@ final class AllTestNets {
         Arguments.of("CategoricalSoftmax", (LongFunction<DoubleModel>) TestNets_CategoricalSoftmaxNetDouble::new),
         Arguments.of("WideSoftmax", (LongFunction<DoubleModel>) TestNets_WideSoftmaxNetDouble::new),
         Arguments.of("WithDropout", (LongFunction<DoubleModel>) TestNets_WithDropoutNetDouble::new),
-        Arguments.of("Alphas", (LongFunction<DoubleModel>) TestNets_AlphasNetDouble::new));
+        Arguments.of("Alphas", (LongFunction<DoubleModel>) TestNets_AlphasNetDouble::new),
+        Arguments.of("Penalized", (LongFunction<DoubleModel>) TestNets_PenalizedNetDouble::new));
   }
 
   /** (name, seed -> float network). */
@@ -72,6 +73,7 @@ final class AllTestNets {
         Arguments.of("CategoricalSoftmax", (LongFunction<Model>) TestNets_CategoricalSoftmaxNet::new),
         Arguments.of("WideSoftmax", (LongFunction<Model>) TestNets_WideSoftmaxNet::new),
         Arguments.of("WithDropout", (LongFunction<Model>) TestNets_WithDropoutNet::new),
-        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new));
+        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new),
+        Arguments.of("Penalized", (LongFunction<Model>) TestNets_PenalizedNet::new));
   }
 }

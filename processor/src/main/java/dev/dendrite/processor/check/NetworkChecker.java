@@ -25,7 +25,8 @@ public final class NetworkChecker {
   public static final double ELU_ALPHA = 1.0;
 
   private final List<Rule> rules = List.of(
-      new ClassRules(), new FieldRules(), new InputRules(), new LayerRules(), new OutputRules());
+      new ClassRules(), new FieldRules(), new InputRules(), new LayerRules(), new OutputRules(),
+      new PenaltyRules());
 
   /** The outcome of checking one declaration. */
   public record Result(Optional<CheckedNetwork> network, List<Problem> problems) {}
@@ -63,7 +64,7 @@ public final class NetworkChecker {
                   + "); use fewer units");
         }
         layers.add(new CheckedLayer.DenseLayer(
-            name, size, dense.units(), dense.activation(), alpha(dense)));
+            name, size, dense.units(), dense.activation(), alpha(dense), dense.l1(), dense.l2()));
         size = dense.units();
       } else if (spec instanceof LayerSpec.DropoutSpec dropout) {
         layers.add(new CheckedLayer.DropoutLayer(name, size, dropout.rate()));

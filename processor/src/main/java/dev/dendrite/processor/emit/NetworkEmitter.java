@@ -390,7 +390,7 @@ public final class NetworkEmitter {
           m.addStatement("$L(n)", dropout.names().backward());
         }
       }
-      m.addStatement("return loss");
+      new PenaltyKernels(plan, p).endBackward(m);
       type.addMethod(m.build());
     }
 
@@ -450,6 +450,7 @@ public final class NetworkEmitter {
         }
       }
       type.addMethod(new DenseKernels(plan.output(), p).loss(network.loss().name()));
+      new PenaltyKernels(plan, p).addTo(type);
     }
   }
 }

@@ -85,9 +85,19 @@ public sealed interface CheckedLayer {
    *
    * @param alpha the activation's parameter with defaults applied; {@code NaN} for activations
    *     that take none
+   * @param l1 the L1 penalty on the weights, 0 for none
+   * @param l2 the L2 penalty on the weights, 0 for none
    */
-  record DenseLayer(String name, int inputs, int units, Activation activation, double alpha)
+  record DenseLayer(
+      String name, int inputs, int units, Activation activation, double alpha, double l1,
+      double l2)
       implements CheckedLayer {
+
+    /** A dense layer without weight penalties. */
+    public DenseLayer(String name, int inputs, int units, Activation activation, double alpha) {
+      this(name, inputs, units, activation, alpha, 0, 0);
+    }
+
     @Override
     public String kind() {
       return "Dense";
@@ -110,7 +120,20 @@ public sealed interface CheckedLayer {
 
     @Override
     public String detail() {
-      return Double.isNaN(alpha) ? activation.name() : activation.name() + "(" + alpha + ")";
+      String detail =
+          Double.isNaN(alpha) ? activation.name() : activation.name() + "(" + alpha + ")";
+      if (l1 != 0) {
+        detail += ", l1 " + l1;
+      }
+      if (l2 != 0) {
+        detail += ", l2 " + l2;
+      }
+      return detail;
+    }
+
+    /** Whether the weights carry an L1 or L2 penalty. */
+    public boolean hasPenalty() {
+      return l1 != 0 || l2 != 0;
     }
 
     /** Whether the activation has a parameter. */

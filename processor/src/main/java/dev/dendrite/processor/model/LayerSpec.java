@@ -45,10 +45,18 @@ public sealed interface LayerSpec {
   }
 
   /**
-   * {@code @Dense(units, activation, alpha)}; {@code alpha} is {@code NaN} when not written.
+   * {@code @Dense(units, activation, alpha, l1, l2)}; {@code alpha} is {@code NaN} when not
+   * written, the penalties {@code 0}.
    */
-  record DenseSpec(int units, Activation activation, double alpha, SourceRef source)
+  record DenseSpec(
+      int units, Activation activation, double alpha, SourceRef source, double l1, double l2)
       implements LayerSpec {
+
+    /** A dense layer without weight penalties. */
+    public DenseSpec(int units, Activation activation, double alpha, SourceRef source) {
+      this(units, activation, alpha, source, 0, 0);
+    }
+
     @Override
     public String annotationName() {
       return "Dense";

@@ -99,7 +99,9 @@ public final class NetworkReader {
         double alpha = source.value("alpha") == null
             ? Double.NaN
             : (Double) value(mirror, "alpha", Double.class);
-        layers.add(new LayerSpec.DenseSpec(units, activation, alpha, source));
+        double l1 = (Double) value(mirror, "l1", Double.class);
+        double l2 = (Double) value(mirror, "l2", Double.class);
+        layers.add(new LayerSpec.DenseSpec(units, activation, alpha, source, l1, l2));
       } else if (name.equals(Dropout.class.getCanonicalName())) {
         layers.add(new LayerSpec.DropoutSpec((Double) value(mirror, "value", Double.class),
             source));
