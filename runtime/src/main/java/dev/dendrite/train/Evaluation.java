@@ -1,5 +1,8 @@
 package dev.dendrite.train;
 
+import dev.dendrite.Model;
+import dev.dendrite.data.Dataset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +21,19 @@ public record Evaluation(
 
   public Evaluation {
     metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+  }
+
+  /** The batch size {@link #of} evaluates in. */
+  public static final int BATCH_SIZE = 256;
+
+  /**
+   * Evaluates {@code model} on {@code data} in inference mode: the loss (weight penalties
+   * included), the given metrics and, for a classifier, the confusion matrix.
+   *
+   * @throws IllegalArgumentException if the data's rows do not fit the network
+   */
+  public static Evaluation of(Model model, Dataset data, Metric... metrics) {
+    return Trainer.evaluate(model, data, BATCH_SIZE, List.of(metrics));
   }
 
   /**

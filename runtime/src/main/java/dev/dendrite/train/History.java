@@ -23,6 +23,27 @@ public final class History {
     }
   }
 
+  /**
+   * A history of the given values, e.g. to plot numbers kept from elsewhere.
+   *
+   * @param values per name, one value per epoch; every list the same length
+   * @throws IllegalArgumentException if the lists differ in length
+   */
+  public static History of(Map<String, ? extends List<Double>> values) {
+    History history = new History(List.copyOf(values.keySet()));
+    int epochs = -1;
+    for (Map.Entry<String, ? extends List<Double>> entry : values.entrySet()) {
+      if (epochs >= 0 && entry.getValue().size() != epochs) {
+        throw new IllegalArgumentException("'" + entry.getKey() + "' has "
+            + entry.getValue().size() + " values, but the names before it have " + epochs);
+      }
+      epochs = entry.getValue().size();
+      history.values.get(entry.getKey()).addAll(entry.getValue());
+    }
+    history.epochs = Math.max(epochs, 0);
+    return history;
+  }
+
   /** Appends one epoch's logs, which have exactly this history's names. */
   void add(Map<String, Double> logs) {
     for (Map.Entry<String, List<Double>> entry : values.entrySet()) {

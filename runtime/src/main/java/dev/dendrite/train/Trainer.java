@@ -226,11 +226,16 @@ public final class Trainer {
    * classifier its confusion matrix. The loss includes the weight penalties.
    */
   public Evaluation evaluate(Dataset data) {
-    checkFits(data, "evaluation data");
-    Metric.Accumulator[] accumulators = accumulators();
+    return evaluate(model, data, batchSize, metrics);
+  }
+
+  /** {@link Evaluation#of}, in batches of {@code batchSize}. */
+  static Evaluation evaluate(Model model, Dataset data, int batchSize, List<Metric> metrics) {
+    checkFits(model, data, "evaluation data");
+    Metric.Accumulator[] accumulators = accumulators(model, metrics);
     float[][] x = new float[Math.min(batchSize, data.size())][];
     float[][] y = new float[x.length][];
-    int classes = classes();
+    int classes = classes(model);
     ConfusionMatrix confusion = classes > 0 ? ConfusionMatrix.empty(classes) : null;
     double lossSum = 0;
     for (int start = 0; start < data.size(); start += x.length) {
@@ -273,7 +278,7 @@ public final class Trainer {
   }
 
   /** The number of classes for a confusion matrix; 0 if the network is not a classifier. */
-  private int classes() {
+  private static int classes(Model model) {
     if (model.loss() == Loss.BINARY_CROSS_ENTROPY && model.outputSize() == 1) {
       return 2;
     }
@@ -284,6 +289,10 @@ public final class Trainer {
   }
 
   private Metric.Accumulator[] accumulators() {
+    return accumulators(model, metrics);
+  }
+
+  private static Metric.Accumulator[] accumulators(Model model, List<Metric> metrics) {
     Metric.Accumulator[] accumulators = new Metric.Accumulator[metrics.size()];
     for (int m = 0; m < accumulators.length; m++) {
       accumulators[m] = metrics.get(m).accumulator(model);
@@ -292,6 +301,10 @@ public final class Trainer {
   }
 
   private void checkFits(Dataset data, String what) {
+    checkFits(model, data, what);
+  }
+
+  private static void checkFits(Model model, Dataset data, String what) {
     if (data.featureCount() != model.inputSize()) {
       throw new IllegalArgumentException(String.format(
           "%s has %d features per sample, but %s takes %d inputs", what, data.featureCount(),
@@ -355,7 +368,8 @@ public final class Trainer {
     History run() {
       List<String> names = logNames();
       TrainingContext context = new TrainingContext(model, optimizer, epochs, batchSize,
-          train.size(), validation == null ? 0 : validation.size(), names);
+          train.size(), validation == null ? 0 : validation.size(), names,
+          metrics.stream().map(Metric::name).toList(), trainMetrics);
       History history = new History(names);
       float initialRate = optimizer.learningRate();
       for (TrainingListener listener : all) {

@@ -14,10 +14,13 @@ public final class TrainingContext {
   private final int trainingSamples;
   private final int validationSamples;
   private final List<String> logNames;
+  private final List<String> metricNames;
+  private final Metric.Accumulator[] running;
   private boolean stopRequested;
 
   TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
-      int trainingSamples, int validationSamples, List<String> logNames) {
+      int trainingSamples, int validationSamples, List<String> logNames,
+      List<String> metricNames, Metric.Accumulator[] running) {
     this.model = model;
     this.optimizer = optimizer;
     this.epochs = epochs;
@@ -25,6 +28,15 @@ public final class TrainingContext {
     this.trainingSamples = trainingSamples;
     this.validationSamples = validationSamples;
     this.logNames = List.copyOf(logNames);
+    this.metricNames = List.copyOf(metricNames);
+    this.running = running;
+  }
+
+  /** A context without metrics, for tests of listeners. */
+  TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
+      int trainingSamples, int validationSamples, List<String> logNames) {
+    this(model, optimizer, epochs, batchSize, trainingSamples, validationSamples, logNames,
+        List.of(), new Metric.Accumulator[0]);
   }
 
   /** The network being trained. */
@@ -65,6 +77,19 @@ public final class TrainingContext {
   /** The names each epoch's logs will have, in order. */
   public List<String> logNames() {
     return logNames;
+  }
+
+  /** The names of the training metrics, in the order they were given to the trainer. */
+  public List<String> metricNames() {
+    return metricNames;
+  }
+
+  /**
+   * The value of training metric {@code index} over the batches of the current epoch so far,
+   * e.g. for a progress display; NaN before the first batch of an epoch.
+   */
+  public double runningMetric(int index) {
+    return running[index].value();
   }
 
   /** Stops training after the current epoch. */
