@@ -73,7 +73,6 @@ final class AllTestNets {
         Arguments.of("CategoricalSoftmax", (LongFunction<Model>) TestNets_CategoricalSoftmaxNet::new),
         Arguments.of("WideSoftmax", (LongFunction<Model>) TestNets_WideSoftmaxNet::new),
         Arguments.of("WithDropout", (LongFunction<Model>) TestNets_WithDropoutNet::new),
-        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new),
-        Arguments.of("Penalized", (LongFunction<Model>) TestNets_PenalizedNet::new));
+        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new));
   }
 }

@@ -70,7 +70,7 @@ class PenaltyTest {
         + "    return (float) (Penalties.penalty(hiddenWeight, HIDDEN_L1, HIDDEN_L2));"), source);
     assertTrue(source.contains("addPenaltyGradients();\n    return loss + penaltyLoss();"),
         source);
-    assertTrue(source.contains("RELU, l1 0.001, l2 0.01"), "the layer table shows them");
+    assertTrue(source.contains("<li>{@code hidden}: l1 0.001, l2 0.01"), source);
     assertFalse(source.contains("OUT_L1"), "only layers with penalties get constants");
   }
 

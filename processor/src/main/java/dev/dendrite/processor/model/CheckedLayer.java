@@ -120,15 +120,7 @@ public sealed interface CheckedLayer {
 
     @Override
     public String detail() {
-      String detail =
-          Double.isNaN(alpha) ? activation.name() : activation.name() + "(" + alpha + ")";
-      if (l1 != 0) {
-        detail += ", l1 " + l1;
-      }
-      if (l2 != 0) {
-        detail += ", l2 " + l2;
-      }
-      return detail;
+      return Double.isNaN(alpha) ? activation.name() : activation.name() + "(" + alpha + ")";
     }
 
     /** Whether the weights carry an L1 or L2 penalty. */
