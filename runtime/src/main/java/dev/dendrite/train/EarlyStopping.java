@@ -19,8 +19,8 @@ import java.util.Map;
  *     .restoreBestWeights(true));
  * }</pre>
  *
- * <p>Whether higher is better follows the metric: accuracies are maximised, losses and errors
- * minimised; {@link #higherIsBetter(boolean)} overrides it. An instance holds the state of one
+ * <p>Whether higher is better follows the metric ({@link Metric#higherIsBetter()}): accuracies
+ * are maximised, losses and errors minimised; {@link #higherIsBetter(boolean)} overrides it. An instance holds the state of one
  * run at a time and starts afresh at every {@code fit}.
  */
 public final class EarlyStopping implements TrainingListener {
@@ -117,7 +117,7 @@ public final class EarlyStopping implements TrainingListener {
           + (monitor.startsWith("val_") ? "; give validation data or a validation split" : ""));
     }
     this.context = context;
-    this.higher = higherIsBetter != null ? higherIsBetter : Metrics.higherIsBetter(monitor);
+    this.higher = higherIsBetter != null ? higherIsBetter : context.higherIsBetter(monitor);
     this.best = restoreBestWeights ? new ParameterSnapshot(context.model().parameters()) : null;
     this.bestValue = Double.NaN;
     this.bestEpoch = 0;

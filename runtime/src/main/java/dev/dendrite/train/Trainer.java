@@ -366,10 +366,25 @@ public final class Trainer {
     }
 
     History run() {
+      try {
+        return train();
+      } catch (RuntimeException failure) {
+        for (TrainingListener listener : all) {
+          try {
+            listener.onTrainFailure(failure);
+          } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+          }
+        }
+        throw failure;
+      }
+    }
+
+    private History train() {
       List<String> names = logNames();
       TrainingContext context = new TrainingContext(model, optimizer, epochs, batchSize,
           train.size(), validation == null ? 0 : validation.size(), names,
-          metrics.stream().map(Metric::name).toList(), trainMetrics);
+          metrics, trainMetrics);
       History history = new History(names);
       float initialRate = optimizer.learningRate();
       for (TrainingListener listener : all) {

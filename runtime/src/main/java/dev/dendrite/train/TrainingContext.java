@@ -14,13 +14,14 @@ public final class TrainingContext {
   private final int trainingSamples;
   private final int validationSamples;
   private final List<String> logNames;
+  private final List<Metric> metrics;
   private final List<String> metricNames;
   private final Metric.Accumulator[] running;
   private boolean stopRequested;
 
   TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
       int trainingSamples, int validationSamples, List<String> logNames,
-      List<String> metricNames, Metric.Accumulator[] running) {
+      List<Metric> metrics, Metric.Accumulator[] running) {
     this.model = model;
     this.optimizer = optimizer;
     this.epochs = epochs;
@@ -28,7 +29,8 @@ public final class TrainingContext {
     this.trainingSamples = trainingSamples;
     this.validationSamples = validationSamples;
     this.logNames = List.copyOf(logNames);
-    this.metricNames = List.copyOf(metricNames);
+    this.metrics = List.copyOf(metrics);
+    this.metricNames = metrics.stream().map(Metric::name).toList();
     this.running = running;
   }
 
@@ -90,6 +92,20 @@ public final class TrainingContext {
    */
   public double runningMetric(int index) {
     return running[index].value();
+  }
+
+  /**
+   * Whether larger values of the logged number {@code name} are better: as the metric says for a
+   * metric or its {@code val_} twin; for other names, true for accuracies and false otherwise.
+   */
+  public boolean higherIsBetter(String name) {
+    String base = name.startsWith("val_") ? name.substring(4) : name;
+    for (Metric metric : metrics) {
+      if (metric.name().equals(base)) {
+        return metric.higherIsBetter();
+      }
+    }
+    return Metrics.higherIsBetter(name);
   }
 
   /** Stops training after the current epoch. */

@@ -36,4 +36,11 @@ public interface TrainingListener {
 
   /** After the last epoch (also after an early stop); not after a failure. */
   default void onTrainEnd(History history) {}
+
+  /**
+   * When training fails with {@code failure} (a {@link NonFiniteException}, or an exception of a
+   * listener or the network), before it propagates: the place to release what the listener
+   * holds. Exceptions thrown here are added to {@code failure} as suppressed.
+   */
+  default void onTrainFailure(RuntimeException failure) {}
 }

@@ -137,6 +137,56 @@ class TrainerTest {
   }
 
   @Test
+  void listenersHearOfAFailure() {
+    Dataset clean = blobs(8, 5);
+    float[][] x = clean.features();
+    x[2] = new float[] {Float.NaN, 0f};
+    List<String> heard = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onTrainFailure(RuntimeException failure) {
+        heard.add(failure.getClass().getSimpleName());
+        throw new IllegalStateException("cleanup failed too");
+      }
+
+      @Override
+      public void onTrainEnd(History history) {
+        heard.add("end");
+      }
+    };
+    NonFiniteException e = assertThrows(NonFiniteException.class,
+        () -> new Trainer(TinyNet.classifier(1), Sgd.plain(0.1f)).quiet().listeners(listener)
+            .fit(Dataset.of(x, clean.targets())));
+    assertEquals(List.of("NonFiniteException"), heard);
+    assertEquals("cleanup failed too", e.getSuppressed()[0].getMessage());
+  }
+
+  @Test
+  void earlyStoppingFollowsACustomMetricsDirection() {
+    Metric higherIsBetter = new Metric() {
+      @Override
+      public String name() {
+        return "score";
+      }
+
+      @Override
+      public boolean higherIsBetter() {
+        return true;
+      }
+
+      @Override
+      public Accumulator accumulator(dev.dendrite.ModelDescription model) {
+        return Metrics.MAE.accumulator(model);
+      }
+    };
+    TrainingContext context = new TrainingContext(TinyNet.classifier(1), Sgd.plain(0.1f), 3, 1,
+        1, 1, List.of("score", "val_score"), List.of(higherIsBetter), new Metric.Accumulator[0]);
+    assertTrue(context.higherIsBetter("val_score"));
+    assertTrue(context.higherIsBetter("val_accuracy"));
+    assertFalse(context.higherIsBetter("val_loss"));
+  }
+
+  @Test
   void aNaNFoundAfterShufflingNamesTheShuffledBatch() {
     Dataset clean = blobs(40, 5);
     float[][] y = clean.targets();

@@ -97,6 +97,15 @@ public final class ConsoleProgressBar implements TrainingListener {
     bar = null;
   }
 
+  /** Closes the bar of an epoch that did not end, so that its drawing thread stops. */
+  @Override
+  public void onTrainFailure(RuntimeException failure) {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+
   private static String format(String name, double value) {
     return String.format(Locale.ROOT, "%s: %.4f", name, value);
   }
