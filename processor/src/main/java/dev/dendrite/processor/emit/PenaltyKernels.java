@@ -112,6 +112,13 @@ final class PenaltyKernels {
     return m.build();
   }
 
+  /** What the class Javadoc adds to its description of the loss; empty without penalties. */
+  CodeBlock lossNote() {
+    return any()
+        ? CodeBlock.of(",\nplus the weight penalties of {@link #penaltyLoss()}")
+        : CodeBlock.of("");
+  }
+
   /** The last statements of {@code backward}: the penalty gradients, then the total loss. */
   void endBackward(MethodSpec.Builder backward) {
     if (any()) {
