@@ -9,7 +9,9 @@ import dev.dendrite.Model;
  * uncertainty. A network without dropout layers gives the same output every pass: variance 0.
  *
  * <p>The passes draw masks from the network's random generator, so they advance its {@linkplain
- * Model#randomState() state}; the same state gives the same result.
+ * Model#randomState() state}; the same state gives the same result. A network with batch
+ * normalization is refused: a training pass would normalise with the statistics of the batch
+ * and update the running statistics that inference uses.
  */
 public final class MonteCarloDropout {
 
@@ -32,6 +34,13 @@ public final class MonteCarloDropout {
   public static Prediction predict(Model model, float[][] input, int n, int passes) {
     if (passes < 1) {
       throw new IllegalArgumentException("passes must be at least 1, was " + passes);
+    }
+    for (dev.dendrite.Layer layer : model.layers()) {
+      if (layer.kind().equals("BatchNorm")) {
+        throw new IllegalArgumentException("Monte-Carlo dropout runs training passes, which would"
+            + " change the running statistics of batch normalization layer '" + layer.name()
+            + "' of " + model.networkName());
+      }
     }
     int width = model.outputSize();
     double[][] mean = new double[n][width];

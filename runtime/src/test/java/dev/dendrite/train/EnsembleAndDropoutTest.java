@@ -54,6 +54,20 @@ class EnsembleAndDropoutTest {
   }
 
   @Test
+  void batchNormalizationIsRefused() {
+    TinyNet normalized = new TinyNet(2, 3, 1, dev.dendrite.annotation.Loss.MSE, 1) {
+      @Override
+      public List<dev.dendrite.Layer> layers() {
+        return List.of(super.layers().get(0), new dev.dendrite.Layer("norm", "BatchNorm", "",
+            new int[] {2}, List.of(), 0, 0), super.layers().get(1), super.layers().get(2));
+      }
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MonteCarloDropout.predict(normalized, new float[] {1, 2}, 5));
+    assertTrue(e.getMessage().contains("batch normalization layer 'norm'"), e.getMessage());
+  }
+
+  @Test
   void confusionMatrixCountsAndRates() {
     ConfusionMatrix m = ConfusionMatrix.of(3, new int[] {0, 0, 1, 1, 1, 2, 2, 2, 2},
         new int[] {0, 1, 1, 1, 0, 2, 2, 2, 0});

@@ -15,7 +15,7 @@ import java.util.List;
  * samples and outputs as the generated networks average them. Layers {@code in}, {@code hidden},
  * {@code out}.
  */
-final class TinyNet implements Model {
+class TinyNet implements Model {
 
   final int inputs;
   final int hidden;
