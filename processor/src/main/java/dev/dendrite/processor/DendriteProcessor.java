@@ -58,7 +58,11 @@ public final class DendriteProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
-  /** Handles the round and claims the Dendrite annotations, which no other processor reads. */
+  /**
+   * Handles the round. The Dendrite annotations are not claimed: javac stops offering a round to
+   * further processors, even those that support {@code "*"}, once every annotation present is
+   * claimed.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
@@ -83,7 +87,7 @@ public final class DendriteProcessor extends AbstractProcessor {
       }
     }
     new StrayLayers(processingEnv.getElementUtils(), reporter).check(round);
-    return true;
+    return false;
   }
 
   private void handle(TypeElement type, Reporter reporter, boolean lastRound) {
