@@ -8,7 +8,7 @@ import dev.dendrite.annotation.*;
 @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)
 abstract class OddNamesNet {
   @Input(4) Layer INPUT;
-  @Dense(units = 8, activation = RELU) Layer $dollar;
+  @Dense(units = 8, activation = RELU) Layer $dollar; // expect: DN208
   @Dense(units = 8, activation = RELU) Layer données;
   @Dense(units = 3, activation = SOFTMAX) Layer Math; // expect: DN112
 }

@@ -150,6 +150,23 @@ class FieldRulesTest {
   }
 
   @Test
+  void dn208LayerNameWithADollarSign() {
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 4, activation = RELU) Layer hidden$1;",
+        "  @Dense(units = 1) Layer out;",
+        "}");
+    Sources.Result result = Expect.error(source,
+        "[DN208] layer 'hidden$1' has '$' in its name, which the generated 'MlpNet' does not"
+            + " support in the names it derives from layers (Java keeps '$' for generated code);"
+            + " rename the field without '$'",
+        "Layer hidden$1;");
+    Expect.count(result, "DN000", 0);
+  }
+
+  @Test
   void dropoutDirectlyAfterTheInputHasNoGradientAndCollidesWithNothing() {
     // 'aWeight' after the input needs no gradient buffer, so 'aWeightGrad' is free for 'a'.
     Sources.Result result = Sources.compileRecording(Sources.network("Mlp",

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * Rules on the fields that carry layer annotations: one layer per field, and a field the
- * generated subclass can assign (DN201 to DN205).
+ * generated subclass can assign, with a name it can derive its own from (DN201 to DN205, DN208).
  */
 final class FieldRules implements Rule {
 
@@ -47,6 +47,12 @@ final class FieldRules implements Rule {
             "layer '" + name + "' is a private field, which the generated subclass " + generated
                 + " cannot assign; remove 'private' (package-private, protected and public all"
                 + " work)");
+      }
+      if (name.indexOf('$') >= 0) {
+        problems.add(RuleId.DN208, field.source(), null,
+            "layer '" + name + "' has '$' in its name, which the generated " + generated
+                + " does not support in the names it derives from layers (Java keeps '$' for"
+                + " generated code); rename the field without '$'");
       }
       if (field.typeName() != null && !field.typeName().equals(LAYER_TYPE)) {
         problems.add(RuleId.DN205, field.source(), null,

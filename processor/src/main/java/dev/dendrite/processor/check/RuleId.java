@@ -30,6 +30,7 @@ public enum RuleId {
   DN205(Problem.Severity.ERROR, "layer field not of type dev.dendrite.Layer"),
   DN206(Problem.Severity.ERROR, "layer annotations in a class without @Network"),
   DN207(Problem.Severity.ERROR, "two layers whose generated member names collide"),
+  DN208(Problem.Severity.ERROR, "layer name with '$'"),
 
   DN301(Problem.Severity.ERROR, "no @Input"),
   DN302(Problem.Severity.ERROR, "more than one @Input"),
