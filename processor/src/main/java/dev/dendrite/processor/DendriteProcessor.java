@@ -66,6 +66,15 @@ public final class DendriteProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
+    try {
+      processRound(round, reporter);
+    } catch (RuntimeException | Error failure) {
+      reporter.internalError(null, failure);
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round, Reporter reporter) {
     List<TypeElement> todo = new ArrayList<>();
     for (String name : deferred) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -87,7 +96,6 @@ public final class DendriteProcessor extends AbstractProcessor {
       }
     }
     new StrayLayers(processingEnv.getElementUtils(), reporter).check(round);
-    return false;
   }
 
   private void handle(TypeElement type, Reporter reporter, boolean lastRound) {

@@ -65,8 +65,8 @@ final class Reporter {
   }
 
   /**
-   * Reports a failure of the processor itself as one error on {@code element}, with the first
-   * frames of its stack for the bug report.
+   * Reports a failure of the processor itself as one error on {@code element} (on none if
+   * {@code null}), with the first frames of its stack for the bug report.
    */
   void internalError(Element element, Throwable failure) {
     StringBuilder trace = new StringBuilder();
@@ -74,12 +74,15 @@ final class Reporter {
     for (int i = 0; i < Math.min(8, frames.length); i++) {
       trace.append("\n    at ").append(frames[i]);
     }
-    messager.printMessage(Diagnostic.Kind.ERROR,
-        "[" + RuleId.DN000 + "] internal error in the Dendrite processor while handling '"
-            + element + "': " + failure + ". This is a bug in Dendrite, not in your code:"
-            + " please report it to the Dendrite issue tracker with the declaration of '"
-            + element + "' and this message. No network was generated for '" + element + "'."
-            + trace,
-        element);
+    String what = element == null ? "this round" : "'" + element + "'";
+    String message = "[" + RuleId.DN000 + "] internal error in the Dendrite processor while"
+        + " handling " + what + ": " + failure + ". This is a bug in Dendrite, not in your code:"
+        + " please report it to the Dendrite issue tracker with the declaration of " + what
+        + " and this message. No network was generated for " + what + "." + trace;
+    if (element == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
   }
 }

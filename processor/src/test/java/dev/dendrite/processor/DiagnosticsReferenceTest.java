@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.JavaFileObjects;
 import dev.dendrite.processor.check.RuleId;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -34,6 +38,22 @@ class DiagnosticsReferenceTest {
       assertNotNull(entry.message(), entry.id() + " shows no message");
       assertTrue(entry.message().startsWith("[" + entry.id() + "] "), entry.id());
     }
+  }
+
+  @Test
+  void theRuleIndexListsEveryRuleWithItsSeverityAndTitle() throws IOException {
+    String doc = Files.readString(DiagnosticsReference.PATH);
+    Matcher row = Pattern
+        .compile("^\\| (DN\\d{3}) \\| (error|warning) \\| (.+) \\|$", Pattern.MULTILINE)
+        .matcher(doc);
+    List<String> rows = new ArrayList<>();
+    while (row.find()) {
+      rows.add(row.group(1) + " " + row.group(2) + " " + row.group(3));
+    }
+    assertEquals(Arrays.stream(RuleId.values())
+            .map(r -> r + " " + r.severity().name().toLowerCase(Locale.ROOT) + " " + r.title())
+            .toList(),
+        rows);
   }
 
   @TestFactory

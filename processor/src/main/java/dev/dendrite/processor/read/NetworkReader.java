@@ -65,6 +65,8 @@ public final class NetworkReader {
 
   /** Signals a value that javac has already reported as erroneous. */
   private static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Unreadable() {
       super(null, null, false, false);
     }
