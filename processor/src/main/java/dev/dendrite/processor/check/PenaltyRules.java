@@ -4,10 +4,8 @@ import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
 import dev.dendrite.processor.model.NetworkDecl;
 
-/** Rules on the weight penalties of {@code @Dense} layers. */
+/** Rules on the weight penalties of {@code @Dense} layers (DN408). */
 final class PenaltyRules implements Rule {
-
-  static final String PENALTY_RANGE = "DN408";
 
   @Override
   public void check(NetworkDecl network, Problems problems) {
@@ -24,7 +22,7 @@ final class PenaltyRules implements Rule {
   private static void checkPenalty(
       String name, String attribute, double value, LayerSpec.DenseSpec dense, Problems problems) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      problems.error(PENALTY_RANGE, dense.source(), attribute,
+      problems.add(RuleId.DN408, dense.source(), attribute,
           "layer '" + name + "' has " + attribute + " = " + value + ", but a weight penalty"
               + " must be finite and at least 0; typical values are 1e-5 to 1e-2, and 0 turns"
               + " it off");
