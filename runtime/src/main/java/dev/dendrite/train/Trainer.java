@@ -60,6 +60,7 @@ public final class Trainer {
   private final Model model;
   private final Optimizer optimizer;
   private int epochs = 1;
+  private int initialEpoch;
   private int batchSize = 32;
   private long seed;
   private boolean shuffle = true;
@@ -97,6 +98,23 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * The number of epochs already done, to resume training: {@code fit} runs epochs {@code
+   * initialEpoch + 1} to {@link #epochs}, as Keras' {@code initial_epoch}; 0 by default. To
+   * continue a run exactly, restore the parameters, the optimizer's state and step count, the
+   * network's random state, and the shuffling generator's state ({@link
+   * TrainingContext#shuffleState()}, given to {@link #seed}); with a {@link #schedule}, give the
+   * optimizer its initial learning rate, from which the schedule computes every epoch's.
+   */
+  public Trainer initialEpoch(int initialEpoch) {
+    if (initialEpoch < 0) {
+      throw new IllegalArgumentException(
+          "initial epoch must not be negative, was " + initialEpoch);
+    }
+    this.initialEpoch = initialEpoch;
+    return this;
+  }
+
   /** The number of samples per step; 32 by default. */
   public Trainer batchSize(int batchSize) {
     if (batchSize < 1) {
@@ -106,7 +124,11 @@ public final class Trainer {
     return this;
   }
 
-  /** The seed of the order of the samples in each epoch; 0 by default. */
+  /**
+   * The seed of the order of the samples in each epoch; 0 by default. The order of an epoch
+   * depends only on the generator's state when it starts, so a state saved after an epoch
+   * ({@link TrainingContext#shuffleState()}) continues the same sequence of orders.
+   */
   public Trainer seed(long seed) {
     this.seed = seed;
     return this;
@@ -202,6 +224,10 @@ public final class Trainer {
    * @throws NonFiniteException if a loss or parameter turns NaN or infinite
    */
   public History fit(Dataset data) {
+    if (initialEpoch >= epochs) {
+      throw new IllegalArgumentException("initial epoch " + initialEpoch + " leaves nothing of "
+          + epochs + " epochs to run");
+    }
     Dataset train = data;
     Dataset validation = validationData;
     if (validationSplit > 0) {
@@ -384,17 +410,20 @@ public final class Trainer {
       List<String> names = logNames();
       TrainingContext context = new TrainingContext(model, optimizer, epochs, batchSize,
           train.size(), validation == null ? 0 : validation.size(), names,
-          metrics, trainMetrics);
+          metrics, trainMetrics, rng);
       History history = new History(names);
       float initialRate = optimizer.learningRate();
       for (TrainingListener listener : all) {
         listener.onTrainBegin(context);
       }
-      for (int epoch = 1; epoch <= epochs; epoch++) {
+      for (int epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
         if (schedule != null) {
           optimizer.setLearningRate(schedule.learningRate(epoch - 1, initialRate));
         }
         if (shuffle) {
+          for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+          }
           Dataset.shuffle(order, order.length, rng);
         }
         for (TrainingListener listener : all) {

@@ -2,6 +2,7 @@ package dev.dendrite.train;
 
 import dev.dendrite.Model;
 import dev.dendrite.optim.Optimizer;
+import dev.dendrite.random.Rng;
 import java.util.List;
 
 /** What a {@link TrainingListener} can see of a {@link Trainer#fit} run, and its stop switch. */
@@ -17,11 +18,12 @@ public final class TrainingContext {
   private final List<Metric> metrics;
   private final List<String> metricNames;
   private final Metric.Accumulator[] running;
+  private final Rng shuffler;
   private boolean stopRequested;
 
   TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
       int trainingSamples, int validationSamples, List<String> logNames,
-      List<Metric> metrics, Metric.Accumulator[] running) {
+      List<Metric> metrics, Metric.Accumulator[] running, Rng shuffler) {
     this.model = model;
     this.optimizer = optimizer;
     this.epochs = epochs;
@@ -32,13 +34,14 @@ public final class TrainingContext {
     this.metrics = List.copyOf(metrics);
     this.metricNames = metrics.stream().map(Metric::name).toList();
     this.running = running;
+    this.shuffler = shuffler;
   }
 
   /** A context without metrics, for tests of listeners. */
   TrainingContext(Model model, Optimizer optimizer, int epochs, int batchSize,
       int trainingSamples, int validationSamples, List<String> logNames) {
     this(model, optimizer, epochs, batchSize, trainingSamples, validationSamples, logNames,
-        List.of(), new Metric.Accumulator[0]);
+        List.of(), new Metric.Accumulator[0], new Rng(0));
   }
 
   /** The network being trained. */
@@ -106,6 +109,15 @@ public final class TrainingContext {
       }
     }
     return Metrics.higherIsBetter(name);
+  }
+
+  /**
+   * The state of the generator that shuffles the samples. Read after an epoch and given to
+   * {@link Trainer#seed} of a trainer that resumes with {@link Trainer#initialEpoch}, it makes
+   * the following epochs visit the samples in the orders this run would have used.
+   */
+  public long shuffleState() {
+    return shuffler.state();
   }
 
   /** Stops training after the current epoch. */

@@ -108,6 +108,54 @@ class TrainerTest {
   }
 
   @Test
+  void aRunResumedFromItsStateEndsWithTheSameWeights() {
+    Dataset data = blobs(48, 6);
+    TinyNet whole = TinyNet.classifier(4);
+    new Trainer(whole, new Adam(0.05f)).epochs(6).batchSize(5).seed(8).quiet().fit(data);
+
+    // Three epochs, then everything a checkpoint holds, then three more in new objects.
+    TinyNet first = TinyNet.classifier(4);
+    Adam adam = new Adam(0.05f);
+    long[] shuffleState = new long[1];
+    new Trainer(first, adam).epochs(3).batchSize(5).seed(8).quiet()
+        .listeners(new TrainingListener() {
+          TrainingContext context;
+
+          @Override
+          public void onTrainBegin(TrainingContext context) {
+            this.context = context;
+          }
+
+          @Override
+          public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            shuffleState[0] = context.shuffleState();
+          }
+        })
+        .fit(data);
+    TinyNet resumed = TinyNet.classifier(99);
+    Adam restored = new Adam(0.05f);
+    restored.bind(resumed.parameters());
+    for (int t = 0; t < 4; t++) {
+      float[][] values = first.parameters().get(t).values();
+      for (int r = 0; r < values.length; r++) {
+        System.arraycopy(values[r], 0, resumed.parameters().get(t).values()[r], 0,
+            values[r].length);
+        for (int k = 0; k < 2; k++) {
+          System.arraycopy(adam.state(k, t)[r], 0, restored.state(k, t)[r], 0, values[r].length);
+        }
+      }
+    }
+    restored.setIterations(adam.iterations());
+    History rest = new Trainer(resumed, restored).epochs(6).initialEpoch(3).batchSize(5)
+        .seed(shuffleState[0]).quiet().fit(data);
+    assertEquals(3, rest.epochs());
+    for (int t = 0; t < 4; t++) {
+      assertArrayEquals(whole.parameters().get(t).values(), resumed.parameters().get(t).values(),
+          whole.parameters().get(t).name());
+    }
+  }
+
+  @Test
   void aNaNInOneInputRowStopsWithEpochBatchLayerAndSample() {
     Dataset clean = blobs(40, 5);
     float[][] x = clean.features();
@@ -180,7 +228,8 @@ class TrainerTest {
       }
     };
     TrainingContext context = new TrainingContext(TinyNet.classifier(1), Sgd.plain(0.1f), 3, 1,
-        1, 1, List.of("score", "val_score"), List.of(higherIsBetter), new Metric.Accumulator[0]);
+        1, 1, List.of("score", "val_score"), List.of(higherIsBetter), new Metric.Accumulator[0],
+        new Rng(0));
     assertTrue(context.higherIsBetter("val_score"));
     assertTrue(context.higherIsBetter("val_accuracy"));
     assertFalse(context.higherIsBetter("val_loss"));
