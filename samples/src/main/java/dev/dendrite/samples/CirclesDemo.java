@@ -8,15 +8,18 @@ import dev.dendrite.train.History;
 import dev.dendrite.train.Metrics;
 import dev.dendrite.train.Trainer;
 import dev.dendrite.train.TrainingListener;
+import dev.dendrite.train.ui.DecisionBoundary;
 import dev.dendrite.train.ui.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The course's two concentric circles: 100 points, noise 0.15, inner radius 0.3; a 2-20-1
- * network trained with SGD in batches of 10 for 100 epochs. Run with a file name as argument to
- * also write the training curves to that PNG.
+ * network trained with SGD in batches of 10 for 100 epochs. It writes the training curves and the
+ * decision boundary, the regions of the plane the network assigns to each circle with the points
+ * on top, as PNGs into {@code target/circles}.
  */
 public final class CirclesDemo {
 
@@ -68,7 +71,7 @@ public final class CirclesDemo {
     }
   }
 
-  /** Runs the sample; an argument names a PNG file for the training curves. */
+  /** Runs the sample, writing its PNGs into {@code target/circles}. */
   public static void main(String[] args) throws IOException {
     TwoCircles data = TwoCircles.generate(100, 0.15, 0.3, 42);
     Trainer trainer = trainer(7, 100).listeners(new EveryTenthEpoch());
@@ -77,9 +80,18 @@ public final class CirclesDemo {
     Evaluation evaluation = trainer.evaluate(dataset(data));
     System.out.printf("training accuracy %.2f%n", evaluation.get("accuracy"));
     System.out.print(evaluation.confusion());
-    if (args.length > 0) {
-      TrainingCurves.writePng(history, Path.of(args[0]));
-      System.out.println("training curves written to " + args[0]);
-    }
+    List<Path> files = writePlots(trainer.model(), history, data, SampleFiles.folder("circles"));
+    System.out.println("written: " + files.get(0));
+    System.out.println("         " + files.get(1));
+  }
+
+  /** Writes the training curves and the decision boundary into {@code folder}. */
+  static List<Path> writePlots(Model model, History history, TwoCircles data, Path folder)
+      throws IOException {
+    Path curves = folder.resolve("training-curves.png");
+    TrainingCurves.writePng(history, curves);
+    Path boundary = folder.resolve("decision-boundary.png");
+    DecisionBoundary.writePng(model, dataset(data), boundary);
+    return List.of(curves, boundary);
   }
 }
