@@ -16,7 +16,8 @@ import java.util.zip.ZipException;
  * <p>The format: two zero bytes; a type code ({@link IdxType}); the number of dimensions {@code
  * d >= 1}; {@code d} big-endian 32-bit dimensions; then the elements, big-endian, row-major. Any
  * deviation is an {@link IdxFormatException} naming the file and the problem: a non-zero first
- * byte pair, an unknown type code, no dimensions, a dimension of 2^31 or more, data of more than
+ * byte pair, an unknown type code, no dimensions, a dimension of 2^31 or more, a zero dimension
+ * after the first (empty samples; the sample count itself may be zero), data of more than
  * {@value #MAX_DATA_BYTES} bytes, a file that ends before its data does, bytes after the data, or
  * invalid gzip data. Memory grows with the data actually read, not with what the header claims.
  */
@@ -97,6 +98,11 @@ public final class IdxReader {
           | ((dimensionBytes[4 * i + 2] & 0xff) << 8) | (dimensionBytes[4 * i + 3] & 0xff);
       if (d > Integer.MAX_VALUE) {
         throw new IdxFormatException(source, "dimension " + i + " is " + d + ", too large");
+      }
+      if (d == 0 && i > 0) {
+        // Empty samples hold nothing to learn from, and a count of them would cost an array each.
+        throw new IdxFormatException(source, "dimension " + i + " is 0: samples would have no"
+            + " elements");
       }
       dimensions[i] = (int) d;
     }

@@ -99,7 +99,7 @@ class IdxReaderTest {
   }
 
   @Test
-  void rejectsMalformedHeaders() {
+  void rejectsMalformedHeaders() throws Exception {
     assertEquals("the file has 3 bytes, fewer than the 4 of the magic number; it is truncated or"
         + " not IDX", problem(new byte[] {0, 0, 8}));
     assertEquals("not an IDX file: it must start with two zero bytes, found 0x50 0x4b",
@@ -109,6 +109,10 @@ class IdxReaderTest {
     assertEquals("the file declares no dimensions", problem(idx(0x08, new int[0], new byte[1])));
     assertEquals("the file ends inside its 3 dimensions; it is truncated",
         problem(Arrays.copyOf(idx(0x08, new int[] {1, 1, 1}, new byte[1]), 10)));
+    assertEquals("dimension 1 is 0: samples would have no elements",
+        problem(idx(0x08, new int[] {Integer.MAX_VALUE, 0}, new byte[0])));
+    assertEquals(0, IdxReader.read("empty", idx(0x08, new int[] {0, 28, 28}, new byte[0]))
+        .rows().length);
     assertEquals("dimension 0 is 4294967295, too large",
         problem(idx(0x08, new int[] {-1}, new byte[0])));
     assertEquals("dimensions [65536, 65536] of UNSIGNED_BYTE need more than 2147483639 bytes,"
