@@ -44,76 +44,100 @@ final class ParameterLayout {
     return out;
   }
 
+  /**
+   * Columns per block when a weight is transposed: one cache line of floats from each row, so
+   * that the transposition reads and writes memory in order.
+   */
+  private static final int BLOCK = 16;
+
   /** Writes rows {@code values} of a tensor of shape {@code shape} in file order. */
   static void write(TensorSink sink, float[][] values, int[] shape) throws IOException {
-    if (shape.length == 2) {
-      int columns = shape[1];
-      for (int c = 0; c < columns; c++) {
-        for (float[] row : values) {
-          sink.putFloat(row[c]);
-        }
-      }
-    } else {
+    if (shape.length != 2) {
       for (float[] row : values) {
-        for (float v : row) {
-          sink.putFloat(v);
+        sink.putFloats(row, 0, row.length);
+      }
+      return;
+    }
+    int rows = values.length;
+    int columns = shape[1];
+    float[] block = new float[Math.min(BLOCK, columns) * rows];
+    for (int c0 = 0; c0 < columns; c0 += BLOCK) {
+      int width = Math.min(BLOCK, columns - c0);
+      for (int r = 0; r < rows; r++) {
+        float[] row = values[r];
+        for (int k = 0; k < width; k++) {
+          block[k * rows + r] = row[c0 + k];
         }
       }
+      sink.putFloats(block, 0, width * rows);
     }
   }
 
   /** Double form of {@link #write(TensorSink, float[][], int[])}. */
   static void write(TensorSink sink, double[][] values, int[] shape) throws IOException {
-    if (shape.length == 2) {
-      int columns = shape[1];
-      for (int c = 0; c < columns; c++) {
-        for (double[] row : values) {
-          sink.putDouble(row[c]);
-        }
-      }
-    } else {
+    if (shape.length != 2) {
       for (double[] row : values) {
-        for (double v : row) {
-          sink.putDouble(v);
+        sink.putDoubles(row, 0, row.length);
+      }
+      return;
+    }
+    int rows = values.length;
+    int columns = shape[1];
+    double[] block = new double[Math.min(BLOCK, columns) * rows];
+    for (int c0 = 0; c0 < columns; c0 += BLOCK) {
+      int width = Math.min(BLOCK, columns - c0);
+      for (int r = 0; r < rows; r++) {
+        double[] row = values[r];
+        for (int k = 0; k < width; k++) {
+          block[k * rows + r] = row[c0 + k];
         }
       }
+      sink.putDoubles(block, 0, width * rows);
     }
   }
 
   /** Copies {@code stored}, in file order, into the rows {@code values}. */
   static void copy(float[] stored, float[][] values, int[] shape) {
-    if (shape.length == 2) {
-      int rows = values.length;
-      for (int r = 0; r < rows; r++) {
-        float[] row = values[r];
-        for (int c = 0; c < row.length; c++) {
-          row[c] = stored[c * rows + r];
-        }
-      }
-    } else {
+    if (shape.length != 2) {
       int at = 0;
       for (float[] row : values) {
         System.arraycopy(stored, at, row, 0, row.length);
         at += row.length;
+      }
+      return;
+    }
+    int rows = values.length;
+    int columns = shape[1];
+    for (int c0 = 0; c0 < columns; c0 += BLOCK) {
+      int width = Math.min(BLOCK, columns - c0);
+      for (int r = 0; r < rows; r++) {
+        float[] row = values[r];
+        for (int k = 0; k < width; k++) {
+          row[c0 + k] = stored[(c0 + k) * rows + r];
+        }
       }
     }
   }
 
   /** Double form of {@link #copy(float[], float[][], int[])}. */
   static void copy(double[] stored, double[][] values, int[] shape) {
-    if (shape.length == 2) {
-      int rows = values.length;
-      for (int r = 0; r < rows; r++) {
-        double[] row = values[r];
-        for (int c = 0; c < row.length; c++) {
-          row[c] = stored[c * rows + r];
-        }
-      }
-    } else {
+    if (shape.length != 2) {
       int at = 0;
       for (double[] row : values) {
         System.arraycopy(stored, at, row, 0, row.length);
         at += row.length;
+      }
+      return;
+    }
+    int rows = values.length;
+    int columns = shape[1];
+    for (int c0 = 0; c0 < columns; c0 += BLOCK) {
+      int width = Math.min(BLOCK, columns - c0);
+      for (int r = 0; r < rows; r++) {
+        double[] row = values[r];
+        for (int k = 0; k < width; k++) {
+          row[c0 + k] = stored[(c0 + k) * rows + r];
+        }
       }
     }
   }

@@ -142,15 +142,26 @@ public final class SafeTensorsFile implements Closeable {
   public float[] readFloats(String name) throws IOException {
     TensorInfo info = require(name);
     float[] out = new float[elementArrayLength(info)];
-    readValues(info, new Converter() {
-      @Override
-      void put(int index, double value) {
-        out[index] = (float) value;
-      }
-
-      @Override
-      void putFloat(int index, float value) {
-        out[index] = value;
+    DType dtype = info.dtype();
+    readChunks(info, (chunk, at, n) -> {
+      switch (dtype) {
+        case F32 -> chunk.asFloatBuffer().get(out, at, n);
+        case F64 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = (float) chunk.getDouble(8 * i);
+          }
+        }
+        case F16 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = Half.toFloat(chunk.getShort(2 * i));
+          }
+        }
+        case BF16 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = Float.intBitsToFloat(chunk.getShort(2 * i) << 16);
+          }
+        }
+        default -> throw new AssertionError(dtype);
       }
     });
     return out;
@@ -168,15 +179,26 @@ public final class SafeTensorsFile implements Closeable {
   public double[] readDoubles(String name) throws IOException {
     TensorInfo info = require(name);
     double[] out = new double[elementArrayLength(info)];
-    readValues(info, new Converter() {
-      @Override
-      void put(int index, double value) {
-        out[index] = value;
-      }
-
-      @Override
-      void putFloat(int index, float value) {
-        out[index] = value;
+    DType dtype = info.dtype();
+    readChunks(info, (chunk, at, n) -> {
+      switch (dtype) {
+        case F64 -> chunk.asDoubleBuffer().get(out, at, n);
+        case F32 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = chunk.getFloat(4 * i);
+          }
+        }
+        case F16 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = Half.toFloat(chunk.getShort(2 * i));
+          }
+        }
+        case BF16 -> {
+          for (int i = 0; i < n; i++) {
+            out[at + i] = Float.intBitsToFloat(chunk.getShort(2 * i) << 16);
+          }
+        }
+        default -> throw new AssertionError(dtype);
       }
     });
     return out;
@@ -213,11 +235,10 @@ public final class SafeTensorsFile implements Closeable {
   // ---------------------------------------------------------------------------------------------
   // Reading values
 
-  /** Receives converted values. */
-  private abstract static class Converter {
-    abstract void put(int index, double value);
-
-    abstract void putFloat(int index, float value);
+  /** Receives the elements {@code [at, at + n)} of a tensor, little-endian from position 0. */
+  @FunctionalInterface
+  private interface ChunkReader {
+    void read(ByteBuffer chunk, int at, int n);
   }
 
   private TensorInfo require(String name) {
@@ -242,9 +263,8 @@ public final class SafeTensorsFile implements Closeable {
     return (int) count;
   }
 
-  private void readValues(TensorInfo info, Converter out) throws IOException {
-    DType dtype = info.dtype();
-    int size = dtype.size();
+  private void readChunks(TensorInfo info, ChunkReader reader) throws IOException {
+    int size = info.dtype().size();
     int count = (int) info.elementCount();
     int perChunk = CHUNK / size;
     ByteBuffer chunk = ByteBuffer.allocate(perChunk * size).order(ByteOrder.LITTLE_ENDIAN);
@@ -254,16 +274,7 @@ public final class SafeTensorsFile implements Closeable {
       chunk.clear().limit(n * size);
       readAt(position, chunk);
       chunk.flip();
-      for (int i = 0; i < n; i++) {
-        int index = done + i;
-        switch (dtype) {
-          case F32 -> out.putFloat(index, chunk.getFloat());
-          case F64 -> out.put(index, chunk.getDouble());
-          case F16 -> out.putFloat(index, Half.toFloat(chunk.getShort()));
-          case BF16 -> out.putFloat(index, Float.intBitsToFloat(chunk.getShort() << 16));
-          default -> throw new AssertionError(dtype);
-        }
-      }
+      reader.read(chunk, done, n);
       position += (long) n * size;
       done += n;
     }

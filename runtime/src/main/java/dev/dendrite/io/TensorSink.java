@@ -36,6 +36,36 @@ public final class TensorSink {
     buffer.putDouble(value);
   }
 
+  /** Writes {@code length} F32 elements of {@code values} from {@code offset}. */
+  public void putFloats(float[] values, int offset, int length) throws IOException {
+    int at = offset;
+    int end = offset + length;
+    while (at < end) {
+      if (buffer.remaining() < Float.BYTES) {
+        flush();
+      }
+      int n = Math.min(end - at, buffer.remaining() / Float.BYTES);
+      buffer.asFloatBuffer().put(values, at, n);
+      buffer.position(buffer.position() + n * Float.BYTES);
+      at += n;
+    }
+  }
+
+  /** Writes {@code length} F64 elements of {@code values} from {@code offset}. */
+  public void putDoubles(double[] values, int offset, int length) throws IOException {
+    int at = offset;
+    int end = offset + length;
+    while (at < end) {
+      if (buffer.remaining() < Double.BYTES) {
+        flush();
+      }
+      int n = Math.min(end - at, buffer.remaining() / Double.BYTES);
+      buffer.asDoubleBuffer().put(values, at, n);
+      buffer.position(buffer.position() + n * Double.BYTES);
+      at += n;
+    }
+  }
+
   /** Writes bytes as they are, for elements already encoded little-endian. */
   public void putBytes(byte[] bytes) throws IOException {
     for (int at = 0; at < bytes.length; ) {

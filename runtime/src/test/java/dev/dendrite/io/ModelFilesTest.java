@@ -47,6 +47,27 @@ class ModelFilesTest {
   }
 
   @Test
+  void transposesWeightsWiderThanOneBlock() throws Exception {
+    FixtureModel model = new FixtureModel(1f, 5, 37);
+    Path path = folder.resolve("wide.safetensors");
+    ModelFiles.save(model, path);
+    float[][] w = model.parameters().get(0).values(); // [5][37]
+    float[] expected = new float[5 * 37];
+    for (int u = 0; u < 37; u++) {
+      for (int i = 0; i < 5; i++) {
+        expected[u * 5 + i] = w[i][u];
+      }
+    }
+    try (SafeTensorsFile f = SafeTensorsFile.open(path)) {
+      assertArrayEquals(new long[] {37, 5}, f.tensor("layer1.weight").shape());
+      assertArrayEquals(expected, f.readFloats("layer1.weight"));
+    }
+    FixtureModel loaded = new FixtureModel(0f, 5, 37);
+    ModelFiles.load(loaded, path);
+    assertBitsEqual(model.snapshot(), loaded.snapshot());
+  }
+
+  @Test
   void loadsWhatItSavedBitForBit() throws Exception {
     FixtureModel saved = new FixtureModel(0.1f, 5, 7, 3);
     saved.parameters().get(0).values()[2][4] = Float.intBitsToFloat(0x7fc12345); // a NaN payload
