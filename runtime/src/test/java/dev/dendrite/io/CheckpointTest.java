@@ -130,6 +130,26 @@ class CheckpointTest {
   }
 
   @Test
+  void restoresACheckpointWrittenByPythonsSafetensors() throws Exception {
+    // The seed of the checkpoint fuzz test, written with safetensors.numpy.save.
+    byte[] bytes;
+    try (var in = getClass().getResourceAsStream(
+        "SafeTensorsFuzzTestInputs/restoresACheckpointOrRejects/adam")) {
+      bytes = in.readAllBytes();
+    }
+    FixtureModel model = new FixtureModel(9f, 3, 2);
+    Adam adam = new Adam();
+    TrainingProgress progress = Checkpoint.load(SafeTensorsFile.of("adam", bytes), model, adam);
+    assertEquals(new TrainingProgress(2, Map.of("shuffle", "12")), progress);
+    assertEquals(-5, model.randomState());
+    assertEquals(3, adam.iterations());
+    assertEquals(0.001f, adam.learningRate());
+    assertArrayEquals(new float[][] {{0, 0.75f}, {0.25f, 1f}, {0.5f, 1.25f}},
+        model.parameters().get(0).values(), "[2, 3] in the file, transposed");
+    assertArrayEquals(new float[][] {{0.15f, -0.2f}}, adam.state(0, 1));
+  }
+
+  @Test
   void rejectsMalformedMetadata() throws Exception {
     FixtureModel model = new FixtureModel(0.5f, 2, 1);
     Path path = folder.resolve("c.safetensors");

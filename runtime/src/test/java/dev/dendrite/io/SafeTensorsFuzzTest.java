@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.dendrite.optim.Adam;
 import java.io.IOException;
 import java.util.List;
 
@@ -59,5 +60,29 @@ class SafeTensorsFuzzTest {
     }
     assertEquals(List.of("layer1.weight", "layer1.bias"), List.of(
         model.parameters().get(0).name(), model.parameters().get(1).name()));
+  }
+
+  /**
+   * Restoring a checkpoint either fits the network and the optimizer or fails with a file
+   * exception and changes neither.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void restoresACheckpointOrRejects(byte[] data) throws IOException {
+    FixtureModel model = new FixtureModel(0.5f, 3, 2);
+    model.setRandomState(77);
+    float[][] before = model.snapshot();
+    Adam adam = new Adam(0.25f);
+    TrainingProgress progress;
+    try (SafeTensorsFile file = SafeTensorsFile.of("fuzz", data)) {
+      progress = Checkpoint.load(file, model, adam);
+    } catch (FileFormatException e) {
+      assertArrayEquals(before, model.snapshot());
+      assertEquals(77, model.randomState());
+      assertEquals(0, adam.iterations());
+      assertEquals(0.25f, adam.learningRate());
+      return;
+    }
+    assertEquals(true, progress.epoch() >= 0);
+    assertEquals(true, adam.learningRate() > 0 && Float.isFinite(adam.learningRate()));
   }
 }
