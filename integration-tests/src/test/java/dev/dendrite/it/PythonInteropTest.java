@@ -1,6 +1,7 @@
 package dev.dendrite.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dendrite.Model;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Weight files cross the border to Python both ways. The fixture under {@code
  * resources/dev/dendrite/it/python} was written by the reference safetensors implementation with
  * {@code classifier.py make-fixture}, with outputs computed by numpy; it is checked on every run.
- * The other direction runs {@code classifier.py predict} on a file Dendrite wrote, and is skipped
- * where {@code python3} with numpy and safetensors is not installed.
+ * The other direction has {@code classifier.py} read a file Dendrite wrote and predict, with numpy
+ * and with a {@code torch.nn.Module} loaded by {@code load_state_dict}; each is skipped where no
+ * {@code python3} has the packages it needs (numpy and safetensors; torch as well).
  */
 class PythonInteropTest {
 
@@ -55,8 +57,21 @@ class PythonInteropTest {
   }
 
   @Test
-  void pythonReadsAFileDendriteWrote() throws Exception {
-    assumeTrue(pythonWithSafetensors(), "python3 with numpy and safetensors is not installed");
+  void numpyReadsAFileDendriteWrote() throws Exception {
+    String python = findPython("import numpy, safetensors.numpy");
+    assumeTrue(python != null, "no python3 with numpy and safetensors");
+    assertPythonPredictsLikeDendrite(python, "predict");
+  }
+
+  @Test
+  void torchLoadsAFileDendriteWroteIntoAnNnModule() throws Exception {
+    String python = findPython("import numpy, torch, safetensors.torch");
+    assumeTrue(python != null, "no python3 with numpy, torch and safetensors");
+    assertPythonPredictsLikeDendrite(python, "torch-predict");
+  }
+
+  /** Saves a trained network, has {@code classifier.py <command>} predict, compares. */
+  private void assertPythonPredictsLikeDendrite(String python, String command) throws Exception {
     Model net = new PersistenceNets_ClassifierNet(7);
     new TrainingFixture(12, 4, 1, 1).train(net, new Adam(0.01f), 0, 3);
     Path weights = folder.resolve("trained.safetensors");
@@ -72,20 +87,30 @@ class PythonInteropTest {
     }
     Files.writeString(inputs, csv);
     Path outputs = folder.resolve("outputs.csv");
-    Process python = new ProcessBuilder("python3", resource("classifier.py").toString(), "predict",
+    Process process = new ProcessBuilder(python, resource("classifier.py").toString(), command,
         weights.toString(), inputs.toString(), outputs.toString())
         .redirectErrorStream(true).start();
-    String log = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    python.waitFor(2, TimeUnit.MINUTES);
-    assertEquals(0, python.exitValue(), log);
+    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "python did not finish");
+    assertEquals(0, process.exitValue(), log);
     float[][] actual = new float[x.length][4];
     net.predict(x, x.length, actual);
     assertClose(CsvReader.numeric().read(outputs).rows(), actual);
   }
 
-  private static boolean pythonWithSafetensors() {
+  /** The first of {@code python3} and {@code /usr/bin/python3} that runs {@code code}, or null. */
+  private static String findPython(String code) {
+    for (String python : List.of("python3", "/usr/bin/python3")) {
+      if (runs(python, code)) {
+        return python;
+      }
+    }
+    return null;
+  }
+
+  private static boolean runs(String python, String code) {
     try {
-      Process p = new ProcessBuilder(List.of("python3", "-c", "import numpy, safetensors.numpy"))
+      Process p = new ProcessBuilder(List.of(python, "-c", code))
           .redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0;

@@ -3,6 +3,9 @@ network of PersistenceNets.Classifier with numpy, as a Python user would.
 
     python3 classifier.py predict WEIGHTS INPUTS_CSV OUTPUTS_CSV
         checks the file's names, shapes and dtypes, then writes the predictions for the inputs.
+    python3 classifier.py torch-predict WEIGHTS INPUTS_CSV OUTPUTS_CSV
+        the same with a torch.nn.Module whose nn.Linear attributes are named like the layers,
+        loaded with load_state_dict(strict=True).
     python3 classifier.py make-fixture FOLDER
         writes classifier.safetensors (random weights), inputs.csv and outputs.csv there.
 
@@ -43,6 +46,29 @@ def check(tensors):
     assert set(tensors) == expected, sorted(tensors)
 
 
+def torch_predict(weights, x):
+    import torch
+    from safetensors.torch import load_file as load_torch
+    from torch import nn
+
+    class Classifier(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.hidden1 = nn.Linear(12, 32)
+            self.hidden2 = nn.Linear(32, 16)
+            self.scores = nn.Linear(16, 4)
+
+        def forward(self, x):
+            x = torch.relu(self.hidden1(x))
+            x = torch.tanh(self.hidden2(x))
+            return torch.softmax(self.scores(x), dim=1)
+
+    model = Classifier()
+    model.load_state_dict(load_torch(weights), strict=True)
+    with torch.no_grad():
+        return model(torch.from_numpy(x.astype(np.float32))).numpy()
+
+
 def write_csv(path, rows):
     np.savetxt(path, rows, delimiter=",", fmt="%.9g")
 
@@ -53,6 +79,9 @@ def main():
         check(tensors)
         x = np.loadtxt(sys.argv[3], delimiter=",", ndmin=2)
         write_csv(sys.argv[4], forward(tensors, x))
+    elif sys.argv[1] == "torch-predict":
+        x = np.loadtxt(sys.argv[3], delimiter=",", ndmin=2)
+        write_csv(sys.argv[4], torch_predict(sys.argv[2], x))
     elif sys.argv[1] == "make-fixture":
         folder = sys.argv[2]
         rng = np.random.default_rng(20261123)
