@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,6 +54,9 @@ public final class SafeTensorsFile implements Closeable {
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // A string may be as long as the header may be (Jackson's default stops at 20 MB).
+      .streamReadConstraints(
+          StreamReadConstraints.builder().maxStringLength((int) MAX_HEADER_LENGTH).build())
       .build();
 
   private static final int CHUNK = 1 << 16;

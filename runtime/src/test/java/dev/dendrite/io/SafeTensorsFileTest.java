@@ -103,6 +103,15 @@ class SafeTensorsFileTest {
   }
 
   @Test
+  void acceptsMetadataStringsLongerThanJacksonsDefaultLimit() throws Exception {
+    String big = "x".repeat(21_000_000);
+    byte[] bytes = file("{\"__metadata__\":{\"k\":\"" + big + "\"}}", new byte[0]);
+    try (SafeTensorsFile f = SafeTensorsFile.of("mem", bytes)) {
+      assertEquals(big.length(), f.metadata().get("k").length());
+    }
+  }
+
+  @Test
   void acceptsScalarsAndEmptyTensors() throws Exception {
     byte[] bytes = file(
         "{\"s\":{\"dtype\":\"F64\",\"shape\":[],\"data_offsets\":[0,8]},"
