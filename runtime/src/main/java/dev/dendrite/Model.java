@@ -7,8 +7,16 @@ import java.util.List;
  * {@code n} rows of {@link #inputSize()} values each.
  *
  * <p>Buffers for activations and gradients belong to the network and grow to the largest batch
- * seen; after that, {@link #forward}, {@link #backward} and {@code predict} allocate nothing. A
- * network instance is not safe for use by several threads at once.
+ * seen; after that, {@link #forward}, {@link #backward} and {@code predict} allocate nothing.
+ *
+ * <p><b>Threads.</b> An instance is not thread-safe: even {@code predict} writes the instance's
+ * activation buffers, so two threads calling it on one instance at once corrupt each other's
+ * results. To predict in parallel, give each thread its own instance and copy the trained
+ * parameters into it ({@link Parameters#copy(Model, Model)}, or load the same file with {@code
+ * dev.dendrite.io.ModelFiles}); the instances then predict independently, each with the results
+ * the trained instance would give. Parameters must not change while another thread predicts from
+ * them. Creating the instances, and copying into them, must happen before the threads start (or
+ * be otherwise published safely, e.g. through a {@code ThreadLocal} initialiser or an executor).
  */
 public interface Model extends ModelDescription {
 
