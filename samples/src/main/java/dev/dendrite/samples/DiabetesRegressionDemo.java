@@ -1,5 +1,6 @@
 package dev.dendrite.samples;
 
+import dev.dendrite.data.CsvTable;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Standardizer;
 import dev.dendrite.optim.Adam;
@@ -49,7 +50,12 @@ public final class DiabetesRegressionDemo {
 
   /** The patients' ten measurements and their progression, as in the file. */
   public static Dataset load() {
-    float[][] rows = SampleData.csv(RESOURCE, true, COLUMNS.size());
+    CsvTable table = SampleData.csv(RESOURCE, true, COLUMNS.size());
+    if (!table.header().equals(COLUMNS)) {
+      throw new IllegalStateException(RESOURCE + " has columns " + table.header() + ", not "
+          + COLUMNS);
+    }
+    float[][] rows = table.rows();
     float[][] features = new float[rows.length][];
     float[][] targets = new float[rows.length][];
     for (int i = 0; i < rows.length; i++) {

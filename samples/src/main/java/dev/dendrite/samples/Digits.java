@@ -20,7 +20,7 @@ public final class Digits {
 
   /** The raw pixels (0..16) with one-hot targets of the ten digits. */
   public static Dataset load() {
-    float[][] rows = SampleData.csv(RESOURCE, false, PIXELS + 1);
+    float[][] rows = SampleData.csv(RESOURCE, false, PIXELS + 1).rows();
     float[][] pixels = new float[rows.length][];
     int[] digits = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {

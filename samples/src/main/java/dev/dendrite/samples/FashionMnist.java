@@ -1,18 +1,21 @@
 package dev.dendrite.samples;
 
 import dev.dendrite.data.Dataset;
+import dev.dendrite.data.IdxFile;
+import dev.dendrite.data.IdxFormatException;
+import dev.dendrite.data.IdxReader;
+import dev.dendrite.data.IdxType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The Fashion-MNIST data set (Zalando Research): 60,000 training and 10,000 test images of 28 x 28
- * grey pixels, ten kinds of clothing. It is read from the four IDX files of its distribution, as
- * Debian's {@code dataset-fashion-mnist} package installs them in {@value #DEFAULT_FOLDER}.
+ * grey pixels, ten kinds of clothing. It is read with the runtime's {@link IdxReader} from the four
+ * IDX files of its distribution, as Debian's {@code dataset-fashion-mnist} package installs them
+ * in {@value #DEFAULT_FOLDER}.
  */
 public final class FashionMnist {
 
@@ -74,13 +77,27 @@ public final class FashionMnist {
       throws IOException {
     Path imagesFile = require(folder, imagesName);
     Path labelsFile = require(folder, labelsName);
-    float[][] images = IdxFiles.images(imagesFile, SIDE, SIDE);
-    int[] labels = IdxFiles.labels(labelsFile);
+    IdxFile imagesIdx = IdxReader.read(imagesFile);
+    IdxFile labelsIdx = IdxReader.read(labelsFile);
+    expect(imagesFile, imagesIdx, new int[] {imagesIdx.count(), SIDE, SIDE}, "images");
+    expect(labelsFile, labelsIdx, new int[] {labelsIdx.count()}, "labels");
+    float[][] images = imagesIdx.rows();
+    int[] labels = labelsIdx.labels();
     if (images.length != labels.length) {
       throw new IOException(imagesFile + " has " + images.length + " images but " + labelsFile
           + " has " + labels.length + " labels");
     }
     return Dataset.ofLabels(images, labels, CLASSES.size(), false);
+  }
+
+  /** Checks that an IDX file holds unsigned bytes of the given dimensions. */
+  private static void expect(Path file, IdxFile idx, int[] dimensions, String what)
+      throws IdxFormatException {
+    if (idx.type() != IdxType.UNSIGNED_BYTE || !Arrays.equals(idx.dimensions(), dimensions)) {
+      throw new IdxFormatException(file.toString(), "Fashion-MNIST " + what + " are unsigned"
+          + " bytes of dimensions " + Arrays.toString(dimensions) + ", this file holds "
+          + idx.type() + " of dimensions " + Arrays.toString(idx.dimensions()));
+    }
   }
 
   private static Path require(Path folder, String name) throws MissingDataException {
@@ -110,50 +127,6 @@ public final class FashionMnist {
 
     MissingDataException(String message) {
       super(message);
-    }
-  }
-
-  /** A minimal IDX reader for unsigned-byte images and labels. */
-  static final class IdxFiles {
-    private IdxFiles() {}
-
-    static float[][] images(Path file, int rows, int cols) throws IOException {
-      ByteBuffer data = ByteBuffer.wrap(bytes(file));
-      int magic = data.getInt();
-      if (magic != 0x0803) {
-        throw new IOException(file + " is not an IDX file of unsigned-byte images");
-      }
-      int n = data.getInt();
-      if (data.getInt() != rows || data.getInt() != cols) {
-        throw new IOException(file + " does not hold " + rows + " x " + cols + " images");
-      }
-      float[][] images = new float[n][rows * cols];
-      for (float[] image : images) {
-        for (int j = 0; j < image.length; j++) {
-          image[j] = data.get() & 0xff;
-        }
-      }
-      return images;
-    }
-
-    static int[] labels(Path file) throws IOException {
-      ByteBuffer data = ByteBuffer.wrap(bytes(file));
-      if (data.getInt() != 0x0801) {
-        throw new IOException(file + " is not an IDX file of unsigned-byte labels");
-      }
-      int[] labels = new int[data.getInt()];
-      for (int i = 0; i < labels.length; i++) {
-        labels[i] = data.get() & 0xff;
-      }
-      return labels;
-    }
-
-    private static byte[] bytes(Path file) throws IOException {
-      try (InputStream in = Files.newInputStream(file)) {
-        return file.toString().endsWith(".gz")
-            ? new GZIPInputStream(in).readAllBytes()
-            : in.readAllBytes();
-      }
     }
   }
 }

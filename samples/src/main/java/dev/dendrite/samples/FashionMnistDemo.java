@@ -1,6 +1,7 @@
 package dev.dendrite.samples;
 
 import dev.dendrite.data.Dataset;
+import dev.dendrite.io.ModelFiles;
 import dev.dendrite.optim.Adam;
 import dev.dendrite.optim.LearningRateSchedule;
 import dev.dendrite.train.ConfusionMatrix;
@@ -27,7 +28,8 @@ import java.util.Locale;
  * FashionClassifier}: 784-512-256-10, ReLU, dropout 0.3), Adam with a decaying learning rate, and
  * early stopping on a validation split of the training set, restoring the best epoch's weights.
  * It prints the test accuracy and the confusion matrix, and writes the training curves, a page of
- * test images with their predictions, the confusion matrix and the trained weights.
+ * test images with their predictions, the confusion matrix and the trained weights (safetensors,
+ * loadable with {@link ModelFiles#load}).
  *
  * <pre>
  * mvn -q -pl samples -am compile exec:java -Dexec.mainClass=dev.dendrite.samples.FashionMnistDemo
@@ -44,6 +46,7 @@ public final class FashionMnistDemo {
   static final String CURVES_FILE = "training-curves.png";
   static final String PREDICTIONS_FILE = "test-predictions.png";
   static final String CONFUSION_FILE = "confusion-matrix.txt";
+  static final String WEIGHTS_FILE = "fashion-classifier.safetensors";
 
   private FashionMnistDemo() {}
 
@@ -186,6 +189,9 @@ public final class FashionMnistDemo {
     Path confusionFile = folder.resolve(CONFUSION_FILE);
     Files.writeString(confusionFile, confusion, StandardCharsets.UTF_8);
     files.add(confusionFile);
+    Path weights = folder.resolve(WEIGHTS_FILE);
+    ModelFiles.save(net, weights);
+    files.add(weights);
     out.println("written:");
     for (Path file : files) {
       out.println("  " + file);

@@ -1,14 +1,10 @@
 package dev.dendrite.samples;
 
-import java.io.BufferedReader;
+import dev.dendrite.data.CsvReader;
+import dev.dendrite.data.CsvTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** The data files that ship with the samples, as class-path resources beside this class. */
 final class SampleData {
@@ -16,46 +12,29 @@ final class SampleData {
   private SampleData() {}
 
   /**
-   * The numbers of a gzip-compressed, comma-separated resource, one row per line.
+   * The numbers of a comma-separated resource (gzip-compressed or not), one row per record, read
+   * with the runtime's {@link CsvReader}.
    *
-   * @param header true to skip the first line
+   * @param header true if the first record names the columns
    * @param columns the number of values every row must have
-   * @throws IllegalStateException if the resource is missing or malformed
+   * @throws IllegalStateException if the resource is missing or has another number of columns
+   * @throws UncheckedIOException if it cannot be read or is not a numeric table
    */
-  static float[][] csv(String resource, boolean header, int columns) {
-    List<float[]> rows = new ArrayList<>();
-    try (InputStream raw = SampleData.class.getResourceAsStream(resource)) {
-      if (raw == null) {
+  static CsvTable csv(String resource, boolean header, int columns) {
+    CsvReader reader = header ? CsvReader.numeric().withHeader() : CsvReader.numeric();
+    CsvTable table;
+    try (InputStream in = SampleData.class.getResourceAsStream(resource)) {
+      if (in == null) {
         throw new IllegalStateException(resource + " is missing from the class path");
       }
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (header && number == 1) {
-          continue;
-        }
-        String[] values = line.split(",");
-        if (values.length != columns) {
-          throw new IllegalStateException(resource + " line " + number + " has "
-              + values.length + " values, not " + columns);
-        }
-        float[] row = new float[columns];
-        for (int j = 0; j < columns; j++) {
-          try {
-            row[j] = Float.parseFloat(values[j].trim());
-          } catch (NumberFormatException e) {
-            throw new IllegalStateException(resource + " line " + number + " column " + (j + 1)
-                + " is not a number: " + values[j], e);
-          }
-        }
-        rows.add(row);
-      }
+      table = reader.read(resource, in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
-    return rows.toArray(new float[0][]);
+    if (table.columns() != columns) {
+      throw new IllegalStateException(
+          resource + " has " + table.columns() + " columns, not " + columns);
+    }
+    return table;
   }
 }

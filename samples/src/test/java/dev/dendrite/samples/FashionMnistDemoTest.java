@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.data.Dataset;
+import dev.dendrite.data.IdxFormatException;
+import dev.dendrite.io.ModelFiles;
+import dev.dendrite.train.Evaluation;
+import dev.dendrite.train.Metrics;
 import dev.dendrite.train.Verbosity;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -108,11 +113,19 @@ class FashionMnistDemoTest {
         printed);
     assertTrue(printed.contains("Ankle boot"), "the confusion matrix names the classes");
 
-    assertEquals(3, result.files().size());
+    assertEquals(4, result.files().size());
     assertNotNull(ImageIO.read(output.resolve(FashionMnistDemo.CURVES_FILE).toFile()));
     assertNotNull(ImageIO.read(output.resolve(FashionMnistDemo.PREDICTIONS_FILE).toFile()));
     String confusion = Files.readString(output.resolve(FashionMnistDemo.CONFUSION_FILE));
     assertTrue(confusion.contains("recall"), confusion);
+
+    // The saved weights give a fresh network the trained one's predictions.
+    FashionClassifierNet loaded = new FashionClassifierNet(99);
+    ModelFiles.load(loaded, output.resolve(FashionMnistDemo.WEIGHTS_FILE));
+    Dataset test = FashionMnist.load(data).test().scaledImages();
+    Evaluation reloaded = Evaluation.of(loaded, test, Metrics.ACCURACY);
+    assertEquals(result.testAccuracy(), reloaded.get("accuracy"));
+    assertEquals(result.evaluation().loss(), reloaded.loss(), 1e-9);
   }
 
   @Test
@@ -152,8 +165,9 @@ class FashionMnistDemoTest {
     Path labels = data.resolve(FashionMnist.TRAIN_LABELS + ".gz");
     Path images = data.resolve(FashionMnist.TRAIN_IMAGES + ".gz");
     Files.copy(images, labels, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    var e = assertThrows(IOException.class, () -> FashionMnist.load(data));
+    var e = assertThrows(IdxFormatException.class, () -> FashionMnist.load(data));
     assertTrue(e.getMessage().contains(labels.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("dimensions [400]"), e.getMessage());
   }
 
   @Test
