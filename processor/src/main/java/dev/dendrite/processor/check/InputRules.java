@@ -79,11 +79,12 @@ final class InputRules implements Rule {
               + " values per sample, more than a Java array holds (" + Integer.MAX_VALUE + ")");
       return;
     }
-    if (shape.length > 1) {
+    if (shape.length > 1 && !FlattenRules.flattenedBeforeUse(fields, index)) {
       problems.error(INPUT_NOT_FLAT, input.source(), "value",
           "@Input layer '" + name + "' has shape " + Arrays.toString(shape) + ", but @Dense"
-              + " layers take a vector; declare @Input(" + size + ") and pass each sample as "
-              + size + " values in row-major order");
+              + " layers take a vector; add '@Flatten Layer flat;' after '" + name + "' (each"
+              + " sample is still passed as " + size + " values in row-major order), or declare"
+              + " @Input(" + size + ")");
     }
   }
 }

@@ -38,6 +38,9 @@ final class LayerRules implements Rule {
       return;
     }
     Activation activation = dense.activation();
+    if (activation == Activation.PRELU) {
+      return; // the initial slope, checked by DenseOptionRules
+    }
     if (activation == Activation.LEAKY_RELU) {
       if (!(alpha >= 0 && alpha < 1)) {
         problems.error(ALPHA_RANGE, dense.source(), "alpha",
@@ -53,7 +56,7 @@ final class LayerRules implements Rule {
     } else {
       problems.warning(ALPHA_UNUSED, dense.source(), "alpha",
           "layer '" + name + "' sets alpha = " + alpha + ", but " + activation + " takes no"
-              + " alpha, so it is ignored; remove it, or use LEAKY_RELU or ELU");
+              + " alpha, so it is ignored; remove it, or use LEAKY_RELU, PRELU or ELU");
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.dendrite.processor.model;
 
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Init;
+import dev.dendrite.annotation.PreluMode;
 import java.util.Arrays;
 
 /** One layer annotation as written on a field, with the place it was written. */
@@ -45,10 +47,29 @@ public sealed interface LayerSpec {
   }
 
   /**
-   * {@code @Dense(units, activation, alpha)}; {@code alpha} is {@code NaN} when not written.
+   * {@code @Dense(units, activation, alpha, preluMode, init, initScale, bias)}.
+   *
+   * @param alpha {@code NaN} when not written
+   * @param preluMode {@code null} when not written
+   * @param init {@link Init#DEFAULT} when not written
+   * @param initScale {@code NaN} when not written
    */
-  record DenseSpec(int units, Activation activation, double alpha, SourceRef source)
+  record DenseSpec(
+      int units,
+      Activation activation,
+      double alpha,
+      SourceRef source,
+      PreluMode preluMode,
+      Init init,
+      double initScale,
+      boolean bias)
       implements LayerSpec {
+
+    /** A dense layer with the default slope mode, initialisation and bias. */
+    public DenseSpec(int units, Activation activation, double alpha, SourceRef source) {
+      this(units, activation, alpha, source, null, Init.DEFAULT, Double.NaN, true);
+    }
+
     @Override
     public String annotationName() {
       return "Dense";
@@ -60,6 +81,27 @@ public sealed interface LayerSpec {
     @Override
     public String annotationName() {
       return "Dropout";
+    }
+  }
+
+  /**
+   * {@code @BatchNorm(momentum, epsilon, activation, alpha)}; {@code alpha} is {@code NaN} when
+   * not written.
+   */
+  record BatchNormSpec(
+      double momentum, double epsilon, Activation activation, double alpha, SourceRef source)
+      implements LayerSpec {
+    @Override
+    public String annotationName() {
+      return "BatchNorm";
+    }
+  }
+
+  /** {@code @Flatten}. */
+  record FlattenSpec(SourceRef source) implements LayerSpec {
+    @Override
+    public String annotationName() {
+      return "Flatten";
     }
   }
 }
