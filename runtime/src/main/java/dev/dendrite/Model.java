@@ -29,8 +29,9 @@ public interface Model extends ModelDescription {
   /**
    * Runs the forward pass over the first {@code n} rows of {@code input}.
    *
-   * @param training true to apply dropout (with a fresh mask) and to keep what {@link #backward}
-   *     needs; false for inference
+   * @param training true to apply dropout (with a fresh mask), to normalize batch normalization
+   *     layers with the statistics of this batch (updating their running statistics) and to keep
+   *     what {@link #backward} needs; false for inference, which uses the running statistics
    * @return the network's output buffer, {@code n} valid rows; it is overwritten by the next call
    */
   float[][] forward(float[][] input, int n, boolean training);

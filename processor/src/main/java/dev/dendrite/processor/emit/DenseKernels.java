@@ -171,8 +171,10 @@ final class DenseKernels {
       for (int j = 0; j < layer.units(); j++) {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
-      for (int j = 0; layer.bias() && j < layer.units(); j++) {
-        m.addStatement("gb[$L] += g$L", j, j);
+      if (layer.bias()) {
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gb[$L] += g$L", j, j);
+        }
       }
       for (int k = 0; k < layer.inputs(); k++) {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);

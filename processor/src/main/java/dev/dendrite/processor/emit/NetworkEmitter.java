@@ -112,7 +112,7 @@ public final class NetworkEmitter {
         List<TensorLayout.TensorField> tensors = TensorLayout.of(layer);
         if (!tensors.isEmpty()) {
           doc.add("  <li>$L\n", tensors.stream().map(Writer::describeTensor)
-              .collect(Collectors.joining(", ")));
+              .collect(Collectors.joining(",\n      ")));
         }
       }
       doc.add("</ul>\n\n<p>An instance owns its buffers, which grow to the largest batch seen;"
