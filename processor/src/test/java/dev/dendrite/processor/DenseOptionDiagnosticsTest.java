@@ -117,7 +117,7 @@ class DenseOptionDiagnosticsTest {
     assertThat(compilation).succeeded();
     assertThat(compilation)
         .hadWarningContaining("[DN405] layer 'hidden' sets alpha = 0.3, but TANH takes no alpha,"
-            + " so it is ignored; remove it, or use LEAKY_RELU, PRELU or ELU")
+            + " so it is ignored; remove alpha, or use LEAKY_RELU, PRELU or ELU")
         .inFile(source)
         .onLineContaining("alpha = 0.3");
   }

@@ -21,11 +21,12 @@ class FlattenDiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[DN306] @Input layer 'pixels' has shape [28, 28], but @Dense layers"
-            + " take a vector; add '@Flatten Layer flat;' after 'pixels' (each sample is still"
-            + " passed as 784 values in row-major order), or declare @Input(784)")
+        .hadErrorContaining("[DN306] layer 'out' is @Dense, which takes a vector of values, but"
+            + " its input has shape [28, 28] (from 'pixels'); add '@Flatten Layer flat;' before"
+            + " 'out', which passes each sample on as its 784 values in row-major order, or"
+            + " declare @Input(784)")
         .inFile(source)
-        .onLineContaining("@Input({28, 28}) Layer pixels;");
+        .onLineContaining("@Dense(units = 10) Layer out;");
   }
 
   @Test
@@ -39,10 +40,38 @@ class FlattenDiagnosticsTest {
         "}");
     Compilation compilation = Sources.compile(source);
     assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[DN306] @Input layer 'pixels' has shape [4, 5]")
+        .hadErrorContaining("[DN306] layer 'out' is @Dense, which takes a vector of values, but"
+            + " its input has shape [4, 5] (from 'pixels')")
         .inFile(source)
-        .onLineContaining("@Input({4, 5}) Layer pixels;");
+        .onLineContaining("@Dense(units = 10) Layer out;");
+  }
+
+  @Test
+  void flattenAfterTheFirstDenseLayerIsTooLate() {
+    JavaFileObject source = Sources.network("FlatLate",
+        "@Network(loss = Loss.MSE)",
+        "abstract class FlatLate {",
+        "  @Input({4, 5}) Layer pixels;",
+        "  @Dense(units = 10, activation = RELU) Layer hidden;",
+        "  @Flatten Layer flat;",
+        "  @Dense(units = 1) Layer out;",
+        "}");
+    Compilation compilation = Sources.compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[DN306] layer 'hidden' is @Dense, which takes a vector of values,"
+            + " but its input has shape [4, 5] (from 'pixels')")
+        .inFile(source)
+        .onLineContaining("Layer hidden;");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[DN610] @Flatten layer 'flat' has no effect: its input is already"
+            + " a vector of 10 values; remove it")
+        .inFile(source)
+        .onLineContaining("@Flatten Layer flat;");
   }
 
   @Test

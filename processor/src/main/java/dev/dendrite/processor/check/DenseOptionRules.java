@@ -6,13 +6,12 @@ import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
 import dev.dendrite.processor.model.NetworkDecl;
 
-/** Rules on the options of {@code @Dense}: PRELU's slopes and the weight initialiser. */
+/**
+ * Rules on the options of {@code @Dense}: PRELU's slopes (DN611, DN612) and the weight
+ * initialiser (DN613, DN614).
+ */
 final class DenseOptionRules implements Rule {
 
-  static final String PRELU_ALPHA = "DN611";
-  static final String PRELU_MODE_UNUSED = "DN612";
-  static final String INIT_SCALE = "DN613";
-  static final String INIT_SCALE_UNUSED = "DN614";
 
   @Override
   public void check(NetworkDecl network, Problems problems) {
@@ -30,16 +29,16 @@ final class DenseOptionRules implements Rule {
     if (dense.activation() == Activation.PRELU) {
       double alpha = dense.alpha();
       if (Double.isInfinite(alpha)) {
-        problems.error(PRELU_ALPHA, dense.source(), "alpha",
+        problems.add(RuleId.DN611, dense.source(), "alpha",
             "layer '" + name + "' has PRELU with alpha = " + alpha + ", but alpha is the"
                 + " initial value of the learned slopes and must be finite; the usual value is"
                 + " 0.25");
       }
     } else if (dense.preluMode() != null) {
-      problems.warning(PRELU_MODE_UNUSED, dense.source(), "preluMode",
+      problems.add(RuleId.DN612, dense.source(), "preluMode",
           "layer '" + name + "' sets preluMode = " + dense.preluMode() + ", but its activation"
               + " is " + dense.activation() + ", which learns no slope, so it is ignored; remove"
-              + " it, or use activation = PRELU");
+              + " preluMode, or use activation = PRELU");
     }
   }
 
@@ -49,16 +48,23 @@ final class DenseOptionRules implements Rule {
     boolean written = !Double.isNaN(scale);
     if (init == Init.NORMAL || init == Init.UNIFORM) {
       if (written && (!(scale > 0) || Double.isInfinite(scale))) {
-        problems.error(INIT_SCALE, dense.source(), "initScale",
+        problems.add(RuleId.DN613, dense.source(), "initScale",
             "layer '" + name + "' has init = " + init + " with initScale = " + scale + ", but"
-                + " the " + (init == Init.NORMAL ? "standard deviation" : "range")
+                + " the " + (init == Init.NORMAL
+                    ? "standard deviation of the weights"
+                    : "range of the weights, +-initScale,")
                 + " must be positive and finite; e.g. initScale = 0.05");
       }
     } else if (written) {
-      problems.warning(INIT_SCALE_UNUSED, dense.source(), "initScale",
-          "layer '" + name + "' sets initScale = " + scale + ", but init = " + init
-              + (init == Init.DEFAULT || init == Init.ZEROS ? "" : " computes its own scale")
-              + " and ignores it; remove it, or use init = NORMAL or UNIFORM");
+      String does = switch (init) {
+        case DEFAULT -> "picks He or Glorot initialisation by the activation, which computes its"
+            + " own scale";
+        case ZEROS -> "sets every weight to 0";
+        default -> "computes its own scale";
+      };
+      problems.add(RuleId.DN614, dense.source(), "initScale",
+          "layer '" + name + "' sets initScale = " + scale + ", but init = " + init + " " + does
+              + " and ignores it; remove initScale, or use init = NORMAL or UNIFORM");
     }
   }
 }

@@ -7,50 +7,37 @@ import java.util.List;
 
 /**
  * Rules on {@code @Flatten}: it only makes sense on a multi-dimensional sample, that is after a
- * multi-dimensional {@code @Input} (and any {@code @Dropout} layers on it), and a {@code @Dense}
- * layer needs it there.
+ * multi-dimensional {@code @Input} (and any {@code @Dropout} layers on it) (DN610). That a
+ * {@code @Dense} layer needs it there is a shape rule (DN306, {@link ShapeRules}).
  */
 final class FlattenRules implements Rule {
 
-  static final String FLAT_ALREADY = "DN610";
-
   @Override
   public void check(NetworkDecl network, Problems problems) {
-    List<FieldDecl> fields = network.fields();
-    boolean multiDimensional = false;
-    for (FieldDecl field : fields) {
+    // The shape of a sample, null before the input. Where the input is missing, out of place or
+    // malformed, other rules report that and this one waits.
+    int[] shape = null;
+    for (FieldDecl field : network.fields()) {
       if (field.layers().isEmpty()) {
         continue;
       }
       LayerSpec spec = field.layers().get(0);
       if (spec instanceof LayerSpec.InputSpec input) {
-        multiDimensional = input.shape().length > 1;
+        shape = input.shape();
+      } else if (spec instanceof LayerSpec.DenseSpec dense) {
+        shape = new int[] {dense.units()};
       } else if (spec instanceof LayerSpec.FlattenSpec flatten) {
-        if (!multiDimensional) {
-          problems.warning(FLAT_ALREADY, flatten.source(), null,
+        if (shape != null && shape.length == 1 && shape[0] > 0) {
+          problems.add(RuleId.DN610, flatten.source(), null,
               "@Flatten layer '" + field.name() + "' has no effect: its input is already a"
-                  + " vector; remove it (only a multi-dimensional @Input such as"
-                  + " @Input({28, 28}) needs @Flatten before its first @Dense layer)");
+                  + " vector of " + shape[0] + " values; remove it (only a multi-dimensional"
+                  + " @Input such as @Input({28, 28}) needs @Flatten before its first @Dense"
+                  + " layer)");
+        } else if (shape != null && shape.length > 1) {
+          shape = new int[] {(int) Math.min(InputRules.size(shape), Integer.MAX_VALUE)};
         }
-        multiDimensional = false;
-      } else if (!(spec instanceof LayerSpec.DropoutSpec)) {
-        multiDimensional = false;
       }
+      // @Dropout and @BatchNorm keep the shape they receive.
     }
-  }
-
-  /**
-   * Whether a {@code @Flatten} layer comes after the field at {@code inputIndex} before the first
-   * layer that needs a vector, with only {@code @Dropout} layers (which keep any shape) between.
-   */
-  static boolean flattenedBeforeUse(List<FieldDecl> fields, int inputIndex) {
-    for (int i = inputIndex + 1; i < fields.size(); i++) {
-      List<LayerSpec> layers = fields.get(i).layers();
-      if (layers.isEmpty() || layers.get(0) instanceof LayerSpec.DropoutSpec) {
-        continue;
-      }
-      return layers.get(0) instanceof LayerSpec.FlattenSpec;
-    }
-    return true;
   }
 }

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every rule over a declaration and, when none reports an error, propagates the shapes from
- * the input to the output into a {@link CheckedNetwork}.
+ * Runs every rule over a declaration, so that a class shows all of its problems at once, and,
+ * when none reports an error, propagates the shapes from the input to the output into a
+ * {@link CheckedNetwork}.
  */
 public final class NetworkChecker {
-
-  static final String PARAMETER_OVERFLOW = "DN407";
 
   /** Default negative slope of LEAKY_RELU. */
   public static final double LEAKY_RELU_ALPHA = 0.01;
@@ -33,8 +32,9 @@ public final class NetworkChecker {
   public static final double INIT_SCALE = 0.05;
 
   private final List<Rule> rules = List.of(
-      new ClassRules(), new FieldRules(), new InputRules(), new LayerRules(), new OutputRules(),
-      new FlattenRules(), new BatchNormRules(), new DenseOptionRules());
+      new ClassRules(), new MemberRules(), new FieldRules(), new NameRules(), new InputRules(),
+      new ShapeRules(), new LayerRules(), new DenseOptionRules(), new FlattenRules(),
+      new BatchNormRules(), new OutputRules());
 
   /** The outcome of checking one declaration. */
   public record Result(Optional<CheckedNetwork> network, List<Problem> problems) {}
@@ -48,12 +48,10 @@ public final class NetworkChecker {
     if (problems.hasErrors()) {
       return new Result(Optional.empty(), problems.all());
     }
-    CheckedNetwork network = build(declaration, problems);
-    return new Result(problems.hasErrors() ? Optional.empty() : Optional.of(network),
-        problems.all());
+    return new Result(Optional.of(build(declaration)), problems.all());
   }
 
-  private static CheckedNetwork build(NetworkDecl declaration, Problems problems) {
+  private static CheckedNetwork build(NetworkDecl declaration) {
     List<CheckedLayer> layers = new ArrayList<>();
     int size = 0;
     int[] shape = {};
@@ -66,13 +64,6 @@ public final class NetworkChecker {
         shape = input.shape();
         layers.add(layer);
       } else if (spec instanceof LayerSpec.DenseSpec dense) {
-        long weights = (long) size * dense.units();
-        if (weights > Integer.MAX_VALUE) {
-          problems.error(PARAMETER_OVERFLOW, dense.source(), "units",
-              "layer '" + name + "' maps " + size + " inputs to " + dense.units() + " units, "
-                  + weights + " weights, more than a network holds (" + Integer.MAX_VALUE
-                  + "); use fewer units");
-        }
         layers.add(new CheckedLayer.DenseLayer(
             name, size, dense.units(), dense.activation(), alpha(dense), dense.bias(),
             dense.init(), initScale(dense),

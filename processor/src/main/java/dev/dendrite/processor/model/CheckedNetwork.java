@@ -36,7 +36,7 @@ public record CheckedNetwork(
 
   /** The simple name of the generated float network, e.g. {@code FooNet} or {@code Outer_InnerNet}. */
   public String generatedName() {
-    return userType.replace('.', '_') + "Net";
+    return ClassDecl.generatedName(userType);
   }
 
   /** The total number of trainable parameters. */

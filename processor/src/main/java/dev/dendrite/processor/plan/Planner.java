@@ -83,7 +83,8 @@ public final class Planner {
   /**
    * Derives names from the field names. A constant prefix that would read as the network's
    * {@code INPUT_SIZE} or {@code OUTPUT_SIZE} on another layer, or that two fields share (say
-   * {@code hidden1} and {@code hidden_1}), gets the layer's position appended.
+   * {@code hiddenA} and {@code hidden_a}), gets the layer's position appended, and more if that
+   * is taken too.
    */
   private static List<LayerNames> names(List<CheckedLayer> layers) {
     List<LayerNames> names = new ArrayList<>();
@@ -94,8 +95,11 @@ public final class Planner {
       boolean reserved = (prefix.equals("INPUT") && i != 0)
           || (prefix.equals("OUTPUT") && i != layers.size() - 1);
       if (reserved || !prefixes.add(prefix)) {
-        prefix = prefix + "_" + i;
-        prefixes.add(prefix);
+        String numbered = prefix + "_" + i;
+        prefix = numbered;
+        for (int k = 2; !prefixes.add(prefix); k++) {
+          prefix = numbered + "_" + k;
+        }
       }
       names.add(LayerNames.of(field, prefix));
     }
