@@ -23,6 +23,11 @@ public interface DoubleModel extends ModelDescription {
   /** Computes the gradients of the last training forward pass; see {@link Model#backward}. */
   double backward(double[][] target);
 
+  /** The weight penalty of the current weights; see {@link Model#penaltyLoss()}. */
+  default double penaltyLoss() {
+    return 0.0;
+  }
+
   /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
   void predict(double[][] input, int n, double[][] output);
 

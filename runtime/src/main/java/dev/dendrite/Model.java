@@ -51,6 +51,17 @@ public interface Model extends ModelDescription {
   /** Predicts one sample into {@code output}, which has {@link #outputSize()} values. */
   void predict(float[] input, float[] output);
 
+  /**
+   * The weight penalty of the current weights: the sum over layers of {@code l1 * sum |w| + l2 *
+   * sum w^2} over the weights (not the biases) of each {@code @Dense} layer that declares {@code
+   * l1} or {@code l2}. {@link #backward} adds it to the mean loss it returns and its gradient to
+   * the weight gradients; evaluation adds it to the loss it reports. 0 for a network without
+   * penalties.
+   */
+  default float penaltyLoss() {
+    return 0f;
+  }
+
   /** Predicts one sample into a new array. */
   default float[] predict(float[] input) {
     float[] output = new float[outputSize()];

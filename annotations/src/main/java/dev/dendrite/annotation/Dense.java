@@ -55,4 +55,19 @@ public @interface Dense {
    * parameter, as before a {@link BatchNorm} whose shift {@code beta} plays its role.
    */
   boolean bias() default true;
+
+  /**
+   * The L1 penalty on this layer's weights: {@code l1 * sum |w|} is added to the loss, and {@code
+   * l1 * sign(w)} to each weight's gradient. Biases are not penalised. 0 (none) by default; must
+   * be finite and at least 0. With {@link #l2()} as well, the penalty is the elastic net.
+   */
+  double l1() default 0;
+
+  /**
+   * The L2 penalty on this layer's weights: {@code l2 * sum w^2} is added to the loss, and {@code
+   * 2 * l2 * w} to each weight's gradient (the Keras convention: {@code l2 = 0.01} adds {@code
+   * 0.01 * sum w^2}). Biases are not penalised. 0 (none) by default; must be finite and at least
+   * 0.
+   */
+  double l2() default 0;
 }

@@ -46,7 +46,8 @@ final class AllTestNets {
         Arguments.of("Flattened", (LongFunction<DoubleModel>) TestNets_FlattenedNetDouble::new),
         Arguments.of("Prelu", (LongFunction<DoubleModel>) TestNets_PreluNetDouble::new),
         Arguments.of("NoBias", (LongFunction<DoubleModel>) TestNets_NoBiasNetDouble::new),
-        Arguments.of("Initialisers", (LongFunction<DoubleModel>) TestNets_InitialisersNetDouble::new));
+        Arguments.of("Initialisers", (LongFunction<DoubleModel>) TestNets_InitialisersNetDouble::new),
+        Arguments.of("Penalized", (LongFunction<DoubleModel>) TestNets_PenalizedNetDouble::new));
   }
 
   /** (name, seed -> float network). */

@@ -16,7 +16,7 @@ import dev.dendrite.annotation.Input;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.annotation.Network;
 import dev.dendrite.optim.Adam;
-import dev.dendrite.samples.MiniBatchTraining;
+import dev.dendrite.optim.Optimizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,10 +90,10 @@ class DigitsLearningTest {
     float[][] testY = Arrays.copyOfRange(data.labels(), train, data.labels().length);
     Model model = new DigitsLearningTest_DigitsNet(17);
     Adam adam = new Adam(0.003f);
-    float first = MiniBatchTraining.epoch(model, adam, trainX, trainY, 32);
+    float first = epoch(model, adam, trainX, trainY, 32);
     float last = first;
     for (int epoch = 1; epoch < 15; epoch++) {
-      last = MiniBatchTraining.epoch(model, adam, trainX, trainY, 32);
+      last = epoch(model, adam, trainX, trainY, 32);
     }
     assertTrue(last < first / 4, "loss from " + first + " to " + last);
 
@@ -109,6 +109,28 @@ class DigitsLearningTest {
     }
     double batchAccuracy = (double) correct / testX.length;
     assertEquals(batchAccuracy, accuracy, 0.03, "running against batch statistics");
+  }
+
+  /**
+   * One epoch over the samples in their order: consecutive batches of {@code batchSize} rows (the
+   * last may be shorter), one optimizer step each. Returns the mean loss over the batches.
+   */
+  private static float epoch(
+      Model model, Optimizer optimizer, float[][] inputs, float[][] targets, int batchSize) {
+    int batches = 0;
+    double loss = 0;
+    float[][] x = new float[batchSize][];
+    float[][] y = new float[batchSize][];
+    for (int start = 0; start < inputs.length; start += batchSize) {
+      int n = Math.min(batchSize, inputs.length - start);
+      System.arraycopy(inputs, start, x, 0, n);
+      System.arraycopy(targets, start, y, 0, n);
+      model.forward(x, n, true);
+      loss += model.backward(y);
+      optimizer.step(model.parameters());
+      batches++;
+    }
+    return (float) (loss / batches);
   }
 
   /** The fraction of samples whose highest predicted score is their label. */

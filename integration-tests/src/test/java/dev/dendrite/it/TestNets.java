@@ -245,6 +245,27 @@ final class TestNets {
     @Dense(units = 3, activation = SOFTMAX) Layer out;
   }
 
+  /**
+   * Weight penalties: L1 on a looped layer, L2 on an unrolled one, both (elastic net) on the
+   * output.
+   */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class Penalized {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = TANH, l1 = 0.01) Layer wide;
+    @Dense(units = 4, activation = RELU, l2 = 0.05) Layer narrow;
+    @Dense(units = 3, activation = SOFTMAX, l1 = 0.002, l2 = 0.01) Layer out;
+  }
+
+  /** {@link Penalized} without penalties: the same layers and, from a seed, the same weights. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class Unpenalized {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = TANH) Layer wide;
+    @Dense(units = 4, activation = RELU) Layer narrow;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
   /** Custom alphas. */
   @Network(loss = Loss.MSE, doublePrecision = true)
   abstract static class Alphas {

@@ -56,6 +56,12 @@ class GeneratedMembersTest {
         "@Dense(units = " + units + ", activation = " + activation + ")");
   }
 
+  private static L penalized(String name, int units, double l1, double l2) {
+    return new L(name,
+        new LayerSpec.DenseSpec(units, Activation.RELU, Double.NaN, SourceRef.NONE, l1, l2),
+        "@Dense(units = " + units + ", activation = RELU, l1 = " + l1 + ", l2 = " + l2 + ")");
+  }
+
   private static L dropout(String name) {
     return new L(name, new LayerSpec.DropoutSpec(0.25, SourceRef.NONE), "@Dropout(0.25)");
   }
@@ -117,7 +123,9 @@ class GeneratedMembersTest {
         Arguments.of(Loss.BINARY_CROSS_ENTROPY,
             List.of(input("x", 300), dense("y", 2, Activation.SIGMOID))),
         Arguments.of(Loss.MSE, List.of(input("x", 2), dropout("d"), dense("y", 1,
-            Activation.LINEAR))));
+            Activation.LINEAR))),
+        Arguments.of(Loss.MSE, List.of(input("x", 30), penalized("a", 40, 0.001, 0),
+            penalized("b", 3, 0, 0.01), dense("y", 1, Activation.LINEAR))));
   }
 
   private static Compilation compile(Loss loss, List<L> layers) {

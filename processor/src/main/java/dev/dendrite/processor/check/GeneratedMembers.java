@@ -62,6 +62,7 @@ public final class GeneratedMembers {
       Map.entry("Math", "java.lang.Math"),
       Map.entry("Model", "dev.dendrite.Model"),
       Map.entry("Override", "java.lang.Override"),
+      Map.entry("Penalties", "dev.dendrite.kernel.Penalties"),
       Map.entry("Rng", "dev.dendrite.random.Rng"),
       Map.entry("String", "java.lang.String"),
       Map.entry("System", "java.lang.System"),
@@ -73,7 +74,7 @@ public final class GeneratedMembers {
    */
   public static final Set<String> QUALIFIER_NAMES = Set.of(
       "Activations", "Arrays", "Batches", "Initializers", "List", "Loss", "LossKernels", "Math",
-      "System");
+      "Penalties", "System");
 
   private static final String MATRIX = "float[][]";
   private static final String VECTOR = "float[]";
@@ -108,12 +109,13 @@ public final class GeneratedMembers {
     methods.add(new Method("ensureCapacity", List.of("int"), "void", false, null));
     // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
     boolean trainableBefore = false;
+    boolean penalties = false;
     for (int i = 0; i < fields.size(); i++) {
       FieldDecl field = fields.get(i);
       LayerNames names = LayerNames.of(field.name(), "");
       LayerSpec spec = field.layers().get(0);
       String layer = field.name();
-      if (spec instanceof LayerSpec.DenseSpec) {
+      if (spec instanceof LayerSpec.DenseSpec dense) {
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
         methods.add(kernel(names.backward(), "void", layer, "int"));
         if (trainableBefore) {
@@ -123,6 +125,7 @@ public final class GeneratedMembers {
           methods.add(kernel(names.loss(), "float", layer, MATRIX, "int"));
         }
         trainableBefore = true;
+        penalties |= dense.l1() != 0 || dense.l2() != 0;
       } else if (spec instanceof LayerSpec.DropoutSpec) {
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
         if (trainableBefore) {
@@ -138,6 +141,10 @@ public final class GeneratedMembers {
         trainableBefore = true;
       }
       // @Input and @Flatten have no kernels.
+    }
+    if (penalties) {
+      methods.add(model("penaltyLoss", "float"));
+      methods.add(new Method("addPenaltyGradients", List.of(), "void", false, null));
     }
     return methods;
   }

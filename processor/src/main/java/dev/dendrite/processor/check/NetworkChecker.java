@@ -33,8 +33,8 @@ public final class NetworkChecker {
 
   private final List<Rule> rules = List.of(
       new ClassRules(), new MemberRules(), new FieldRules(), new NameRules(), new InputRules(),
-      new ShapeRules(), new LayerRules(), new DenseOptionRules(), new FlattenRules(),
-      new BatchNormRules(), new OutputRules());
+      new ShapeRules(), new LayerRules(), new PenaltyRules(), new DenseOptionRules(),
+      new FlattenRules(), new BatchNormRules(), new OutputRules());
 
   /** The outcome of checking one declaration. */
   public record Result(Optional<CheckedNetwork> network, List<Problem> problems) {}
@@ -67,7 +67,8 @@ public final class NetworkChecker {
         layers.add(new CheckedLayer.DenseLayer(
             name, size, dense.units(), dense.activation(), alpha(dense), dense.bias(),
             dense.init(), initScale(dense),
-            dense.preluMode() == null ? PreluMode.PER_UNIT : dense.preluMode()));
+            dense.preluMode() == null ? PreluMode.PER_UNIT : dense.preluMode(), dense.l1(),
+            dense.l2()));
         size = dense.units();
         shape = new int[] {size};
       } else if (spec instanceof LayerSpec.DropoutSpec dropout) {

@@ -46,6 +46,7 @@ public enum RuleId {
   DN404(Problem.Severity.ERROR, "activation alpha out of range"),
   DN405(Problem.Severity.WARNING, "alpha on an activation that takes none"),
   DN407(Problem.Severity.ERROR, "parameter count beyond the array index range"),
+  DN408(Problem.Severity.ERROR, "weight penalty negative or not finite"),
 
   DN501(Problem.Severity.ERROR, "last layer not @Dense"),
   DN502(Problem.Severity.ERROR, "SOFTMAX on a hidden layer"),

@@ -106,6 +106,7 @@ public final class NetworkEmitter {
       if (plan.output().fusedLoss()) {
         doc.add(",\nfused with the $L output in the backward pass", network.output().activation());
       }
+      doc.add(new PenaltyKernels(plan, p).lossNote());
       doc.add(".\nFLOPs count a multiply-add as two and leave out activations.\n\n");
       doc.add("<p>Parameter tensors, weights stored as rows {@code [inputs][units]}:\n<ul>\n");
       for (LayerPlan layer : plan.layers()) {
@@ -449,7 +450,7 @@ public final class NetworkEmitter {
           }
         }
       }
-      m.addStatement("return loss");
+      new PenaltyKernels(plan, p).endBackward(m);
       type.addMethod(m.build());
     }
 
@@ -517,6 +518,7 @@ public final class NetworkEmitter {
         }
       }
       type.addMethod(new DenseKernels(plan.output(), p).loss(network.loss().name()));
+      new PenaltyKernels(plan, p).addTo(type);
     }
   }
 }

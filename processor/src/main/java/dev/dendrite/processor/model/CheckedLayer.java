@@ -99,6 +99,8 @@ public sealed interface CheckedLayer {
    * @param init the initialiser as written; {@link Init#DEFAULT} when left to the activation
    * @param initScale the scale of NORMAL or UNIFORM with defaults applied; {@code NaN} otherwise
    * @param preluMode how many slopes a PRELU layer learns; ignored for other activations
+   * @param l1 the L1 penalty on the weights, 0 for none
+   * @param l2 the L2 penalty on the weights, 0 for none
    */
   record DenseLayer(
       String name,
@@ -109,13 +111,15 @@ public sealed interface CheckedLayer {
       boolean bias,
       Init init,
       double initScale,
-      PreluMode preluMode)
+      PreluMode preluMode,
+      double l1,
+      double l2)
       implements CheckedLayer {
 
-    /** A dense layer with a bias and the default initialisation. */
+    /** A dense layer with a bias, the default initialisation and no weight penalties. */
     public DenseLayer(String name, int inputs, int units, Activation activation, double alpha) {
       this(name, inputs, units, activation, alpha, true, Init.DEFAULT, Double.NaN,
-          PreluMode.PER_UNIT);
+          PreluMode.PER_UNIT, 0, 0);
     }
 
     @Override
@@ -162,6 +166,11 @@ public sealed interface CheckedLayer {
     /** Whether the activation has a constant parameter (LEAKY_RELU, ELU). */
     public boolean hasAlpha() {
       return !Double.isNaN(alpha) && !isPrelu();
+    }
+
+    /** Whether the weights carry an L1 or L2 penalty. */
+    public boolean hasPenalty() {
+      return l1 != 0 || l2 != 0;
     }
 
     /** Whether the activation is PRELU, with learned slopes. */

@@ -47,12 +47,14 @@ public sealed interface LayerSpec {
   }
 
   /**
-   * {@code @Dense(units, activation, alpha, preluMode, init, initScale, bias)}.
+   * {@code @Dense(units, activation, alpha, preluMode, init, initScale, bias, l1, l2)}.
    *
    * @param alpha {@code NaN} when not written
    * @param preluMode {@code null} when not written
    * @param init {@link Init#DEFAULT} when not written
    * @param initScale {@code NaN} when not written
+   * @param l1 the L1 weight penalty, 0 when not written
+   * @param l2 the L2 weight penalty, 0 when not written
    */
   record DenseSpec(
       int units,
@@ -62,12 +64,26 @@ public sealed interface LayerSpec {
       PreluMode preluMode,
       Init init,
       double initScale,
-      boolean bias)
+      boolean bias,
+      double l1,
+      double l2)
       implements LayerSpec {
 
-    /** A dense layer with the default slope mode, initialisation and bias. */
+    /** A dense layer with the default slope mode, initialisation and bias, without penalties. */
     public DenseSpec(int units, Activation activation, double alpha, SourceRef source) {
-      this(units, activation, alpha, source, null, Init.DEFAULT, Double.NaN, true);
+      this(units, activation, alpha, source, null, Init.DEFAULT, Double.NaN, true, 0, 0);
+    }
+
+    /** A dense layer with weight penalties and the default slope mode, initialisation and bias. */
+    public DenseSpec(int units, Activation activation, double alpha, SourceRef source, double l1,
+        double l2) {
+      this(units, activation, alpha, source, null, Init.DEFAULT, Double.NaN, true, l1, l2);
+    }
+
+    /** A dense layer with the given slope mode, initialisation and bias, without penalties. */
+    public DenseSpec(int units, Activation activation, double alpha, SourceRef source,
+        PreluMode preluMode, Init init, double initScale, boolean bias) {
+      this(units, activation, alpha, source, preluMode, init, initScale, bias, 0, 0);
     }
 
     @Override

@@ -182,8 +182,10 @@ public final class NetworkReader {
         Init init = enumValue(mirror, "init", Init.class);
         double initScale = writtenDouble(mirror, source, "initScale");
         boolean bias = (Boolean) value(mirror, "bias", Boolean.class);
+        double l1 = (Double) value(mirror, "l1", Double.class);
+        double l2 = (Double) value(mirror, "l2", Double.class);
         layers.add(new LayerSpec.DenseSpec(
-            units, activation, alpha, source, preluMode, init, initScale, bias));
+            units, activation, alpha, source, preluMode, init, initScale, bias, l1, l2));
       } else if (name.equals(Dropout.class.getCanonicalName())) {
         layers.add(new LayerSpec.DropoutSpec((Double) value(mirror, "value", Double.class),
             source));
