@@ -12,6 +12,11 @@ public interface DoubleModel extends ModelDescription {
   /** The parameter tensors, in layer order, each weight before its bias. */
   List<DoubleTensor> parameters();
 
+  /** The non-trainable tensors; see {@link Model#buffers()}. */
+  default List<DoubleTensor> buffers() {
+    return List.of();
+  }
+
   /** Runs the forward pass; see {@link Model#forward}. */
   double[][] forward(double[][] input, int n, boolean training);
 

@@ -24,10 +24,22 @@ public interface Model extends ModelDescription {
   List<Tensor> parameters();
 
   /**
+   * The non-trainable tensors, in layer order: the running mean and variance of each batch
+   * normalization layer, {@code <layer>.running_mean} and {@code <layer>.running_var}, each of
+   * shape {@code [units]}. Training passes update them and inference reads them; optimizers leave them
+   * alone. They belong with the parameters in a saved model. Their {@link Tensor#gradients()} are
+   * {@code null}. Empty for a network without such layers.
+   */
+  default List<Tensor> buffers() {
+    return List.of();
+  }
+
+  /**
    * Runs the forward pass over the first {@code n} rows of {@code input}.
    *
-   * @param training true to apply dropout (with a fresh mask) and to keep what {@link #backward}
-   *     needs; false for inference
+   * @param training true to apply dropout (with a fresh mask), to normalize batch normalization
+   *     layers with the statistics of this batch (updating their running statistics) and to keep
+   *     what {@link #backward} needs; false for inference, which uses the running statistics
    * @return the network's output buffer, {@code n} valid rows; it is overwritten by the next call
    */
   float[][] forward(float[][] input, int n, boolean training);

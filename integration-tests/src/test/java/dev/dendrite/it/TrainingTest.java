@@ -187,6 +187,27 @@ class TrainingTest {
         trainer.evaluate(splits.validation()).loss(), 1e-9);
   }
 
+  /**
+   * With batch normalization the best epoch's network includes its running statistics, which
+   * inference uses: restoring the parameters alone would evaluate the best epoch's weights with
+   * later statistics.
+   */
+  @Test
+  void earlyStoppingRestoresTheRunningStatisticsOfTheBestEpochToo() {
+    Dataset all = labelled(300, 6, 3, 8);
+    Dataset.Splits splits = all.split(0.5, 0.1, 1);
+    Model model = new TestNets_BatchNormBeforeActivationNet(5);
+    EarlyStopping stopping = EarlyStopping.onValidationLoss().patience(3)
+        .restoreBestWeights(true);
+    Trainer trainer = new Trainer(model, new Adam(0.05f)).epochs(60).batchSize(5).seed(2)
+        .validationData(splits.validation()).listeners(stopping).quiet();
+    History history = trainer.fit(splits.train());
+    assertTrue(stopping.bestEpoch() < history.epochs(),
+        "the best epoch " + stopping.bestEpoch() + " is the last, " + history.epochs());
+    assertEquals(history.get("val_loss", stopping.bestEpoch()),
+        trainer.evaluate(splits.validation()).loss(), 1e-9);
+  }
+
   @Test
   void crossValidationOfTheCirclesNetwork() {
     CrossValidation.Result result = CrossValidation.run(circles(3), 5, 1,

@@ -110,6 +110,22 @@ class FieldRulesTest {
   }
 
   @Test
+  void dn206CountsBatchNormAndFlattenAsLayerAnnotations() {
+    JavaFileObject source = Sources.network("Parts",
+        "abstract class Parts {",
+        "  @Flatten Layer flat;",
+        "  @BatchNorm(momentum = 0.9) Layer norm;",
+        "}");
+    Sources.Result result = Expect.error(source,
+        "[DN206] class 'Parts' has layer fields 'flat', 'norm' but no @Network, so no network is"
+            + " generated from it; annotate 'Parts' with @Network(loss = ...), or remove the"
+            + " layer annotations",
+        "@Flatten Layer flat;");
+    assertThat(result.compilation()).hadErrorCount(1);
+    Expect.pointsAt(result, "DN206", "@Flatten");
+  }
+
+  @Test
   void dn206ClassNestedInANetworkNeedsItsOwnNetwork() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

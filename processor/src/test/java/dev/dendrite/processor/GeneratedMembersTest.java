@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.Loss;
+import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.processor.check.GeneratedMembers;
 import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
@@ -64,6 +66,31 @@ class GeneratedMembersTest {
     return new L(name, new LayerSpec.DropoutSpec(0.25, SourceRef.NONE), "@Dropout(0.25)");
   }
 
+  private static L image(String name, int rows, int columns) {
+    return new L(name, new LayerSpec.InputSpec(new int[] {rows, columns}, SourceRef.NONE),
+        "@Input({" + rows + ", " + columns + "})");
+  }
+
+  private static L flatten(String name) {
+    return new L(name, new LayerSpec.FlattenSpec(SourceRef.NONE), "@Flatten");
+  }
+
+  /** A dense layer with PRELU slopes of {@code mode} (or none) and with or without bias. */
+  private static L dense(String name, int units, Activation activation, PreluMode mode,
+      boolean bias) {
+    return new L(name,
+        new LayerSpec.DenseSpec(units, activation, Double.NaN, SourceRef.NONE, mode,
+            Init.DEFAULT, Double.NaN, bias),
+        "@Dense(units = " + units + ", activation = " + activation
+            + (mode == null ? "" : ", preluMode = PreluMode." + mode) + ", bias = " + bias + ")");
+  }
+
+  private static L batchNorm(String name, Activation activation) {
+    return new L(name,
+        new LayerSpec.BatchNormSpec(0.99, 1e-3, activation, Double.NaN, SourceRef.NONE),
+        "@BatchNorm(activation = " + activation + ")");
+  }
+
   static Stream<Arguments> networks() {
     List<L> everyActivation = new ArrayList<>();
     everyActivation.add(input("in", 3));
@@ -77,8 +104,22 @@ class GeneratedMembersTest {
     }
     everyActivation.add(dropout("late"));
     everyActivation.add(dense("out", 3, Activation.SOFTMAX));
+    List<L> newLayers = List.of(
+        image("pixels", 2, 3),
+        dropout("noise"),
+        flatten("flat"),
+        dense("hidden", 5, Activation.LINEAR, null, false),
+        batchNorm("hiddenNorm", Activation.RELU),
+        dense("wide", 40, Activation.PRELU, PreluMode.PER_UNIT, true),
+        batchNorm("wideNorm", Activation.LINEAR),
+        dropout("drop"),
+        dense("narrow", 4, Activation.PRELU, PreluMode.SHARED, false),
+        dense("out", 3, Activation.SOFTMAX));
     return Stream.of(
         Arguments.of(Loss.CATEGORICAL_CROSS_ENTROPY, everyActivation),
+        Arguments.of(Loss.CATEGORICAL_CROSS_ENTROPY, newLayers),
+        Arguments.of(Loss.MSE, List.of(input("x", 2), dense("h", 3, Activation.TANH),
+            batchNorm("n", Activation.LINEAR), dense("y", 1, Activation.LINEAR, null, false))),
         Arguments.of(Loss.BINARY_CROSS_ENTROPY,
             List.of(input("x", 300), dense("y", 2, Activation.SIGMOID))),
         Arguments.of(Loss.MSE, List.of(input("x", 2), dropout("d"), dense("y", 1,

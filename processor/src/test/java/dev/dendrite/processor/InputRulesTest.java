@@ -104,8 +104,9 @@ class InputRulesTest {
         "}");
     Sources.Result result = Expect.error(source,
         "[DN306] layer 'hidden' is @Dense, which takes a vector of values, but its input has"
-            + " shape [28, 28] (from 'image'); declare @Input(784) and pass each sample as 784"
-            + " values in row-major order",
+            + " shape [28, 28] (from 'image'); add '@Flatten Layer flat;' before 'hidden', which"
+            + " passes each sample on as its 784 values in row-major order, or declare"
+            + " @Input(784)",
         "Layer hidden;");
     // Reported once, at the first @Dense layer; the layers after it take a vector.
     Expect.count(result, "DN306", 1);

@@ -112,7 +112,7 @@ class LayerRulesTest {
         "}");
     Sources.Result result = Expect.warning(source,
         "[DN405] layer 'hidden' sets alpha = 0.1, but TANH takes no alpha, so it is ignored;"
-            + " remove alpha, or use LEAKY_RELU or ELU",
+            + " remove alpha, or use LEAKY_RELU, PRELU or ELU",
         "Layer hidden;");
     Expect.pointsAt(result, "DN405", "0.1)");
   }

@@ -176,6 +176,43 @@ class MemberRulesTest {
   }
 
   @Test
+  void dn110MethodNamedLikeABatchNormKernel() {
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 4, activation = RELU) Layer hidden;",
+        "  @BatchNorm Layer norm;",
+        "  @Dense(units = 1) Layer out;",
+        "  float[][] normInference(float[][] x, int n) { return x; }",
+        "}");
+    Sources.Result result = Expect.error(source,
+        "[DN110] class 'Mlp' declares the method 'normInference(float[][], int)', but the"
+            + " generated 'MlpNet' declares a private method 'normInference(float[][], int)' for"
+            + " layer 'norm', which cannot override it; rename the method, or make it private",
+        "float[][] normInference(");
+    Expect.count(result, "DN110", 1);
+  }
+
+  @Test
+  void dn110BuffersOfANetworkWithBatchNorm() {
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 4, activation = RELU) Layer hidden;",
+        "  @BatchNorm Layer norm;",
+        "  @Dense(units = 1) Layer out;",
+        "  public java.util.List<dev.dendrite.Tensor> buffers() { return java.util.List.of(); }",
+        "}");
+    Expect.error(source,
+        "[DN110] class 'Mlp' declares the method 'buffers()', but the generated 'MlpNet'"
+            + " implements 'buffers()' of dev.dendrite.Model and would replace it; rename or"
+            + " remove the method",
+        "public java.util.List<dev.dendrite.Tensor> buffers()");
+  }
+
+  @Test
   void dn110InheritedMethod() {
     JavaFileObject base = Sources.network("Base",
         "public abstract class Base {",

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.palantir.javapoet.JavaFile;
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.Loss;
+import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.processor.check.NetworkChecker;
 import dev.dendrite.processor.emit.NetworkEmitter;
 import dev.dendrite.processor.model.ClassDecl;
@@ -59,8 +61,13 @@ class RandomDeclarationsTest {
         : r.nextDouble() * 1.4 - 0.2;
   }
 
+  private static <E extends Enum<E>> E anEnum(Random r, Class<E> type) {
+    E[] values = type.getEnumConstants();
+    return values[r.nextInt(values.length)];
+  }
+
   private static LayerSpec aSpec(Random r) {
-    return switch (r.nextInt(3)) {
+    return switch (r.nextInt(5)) {
       case 0 -> {
         int[] shape = new int[r.nextInt(4)];
         for (int i = 0; i < shape.length; i++) {
@@ -68,15 +75,20 @@ class RandomDeclarationsTest {
         }
         yield new LayerSpec.InputSpec(shape, SourceRef.NONE);
       }
-      case 1 -> new LayerSpec.DenseSpec(anInt(r),
-          Activation.values()[r.nextInt(Activation.values().length)],
+      case 1 -> new LayerSpec.DenseSpec(anInt(r), anEnum(r, Activation.class),
+          r.nextBoolean() ? Double.NaN : aDouble(r), SourceRef.NONE,
+          r.nextBoolean() ? null : anEnum(r, PreluMode.class), anEnum(r, Init.class),
+          r.nextBoolean() ? Double.NaN : aDouble(r), r.nextBoolean());
+      case 2 -> new LayerSpec.BatchNormSpec(aDouble(r), aDouble(r), anEnum(r, Activation.class),
           r.nextBoolean() ? Double.NaN : aDouble(r), SourceRef.NONE);
+      case 3 -> new LayerSpec.FlattenSpec(SourceRef.NONE);
       default -> new LayerSpec.DropoutSpec(aDouble(r), SourceRef.NONE);
     };
   }
 
-  /** A layer that fits where it is, most of the time. */
-  private static LayerSpec aLikelySpec(Random r, int index, int count, Loss loss) {
+  /** A layer that fits where it is, after {@code previous} (or first), most of the time. */
+  private static LayerSpec aLikelySpec(Random r, int index, int count, Loss loss,
+      LayerSpec previous) {
     if (r.nextInt(8) == 0) {
       return aSpec(r);
     }
@@ -94,11 +106,25 @@ class RandomDeclarationsTest {
     if (r.nextInt(3) == 0) {
       return new LayerSpec.DropoutSpec(r.nextDouble() * 0.9 + 0.01, SourceRef.NONE);
     }
+    // Every activation but SOFTMAX, the last.
     Activation a = Activation.values()[r.nextInt(Activation.values().length - 1)];
     double alpha = (a == Activation.LEAKY_RELU || a == Activation.ELU) && r.nextBoolean()
         ? 0.1 + r.nextDouble() * 0.8
         : Double.NaN;
-    return new LayerSpec.DenseSpec(1 + r.nextInt(300), a, alpha, SourceRef.NONE);
+    if (previous instanceof LayerSpec.DenseSpec && r.nextInt(3) == 0) {
+      return new LayerSpec.BatchNormSpec(0.5 + r.nextDouble() * 0.49, 1e-5 + r.nextDouble(),
+          a == Activation.PRELU ? Activation.RELU : a, alpha, SourceRef.NONE);
+    }
+    if (r.nextInt(12) == 0) {
+      return new LayerSpec.FlattenSpec(SourceRef.NONE); // a warning on a vector, no error
+    }
+    Init init = anEnum(r, Init.class);
+    double scale = (init == Init.NORMAL || init == Init.UNIFORM) && r.nextBoolean()
+        ? 0.01 + r.nextDouble() * 0.2
+        : Double.NaN;
+    return new LayerSpec.DenseSpec(1 + r.nextInt(300), a, alpha, SourceRef.NONE,
+        a == Activation.PRELU && r.nextBoolean() ? anEnum(r, PreluMode.class) : null, init, scale,
+        r.nextInt(4) > 0);
   }
 
   private static NetworkDecl aDeclaration(Random r) {
@@ -109,7 +135,8 @@ class RandomDeclarationsTest {
     int count = r.nextInt(7);
     for (int i = 0; i < count; i++) {
       List<LayerSpec> specs = new ArrayList<>();
-      specs.add(aLikelySpec(r, i, count, loss));
+      LayerSpec previous = i == 0 ? null : fields.get(i - 1).layers().get(0);
+      specs.add(aLikelySpec(r, i, count, loss, previous));
       if (r.nextInt(10) == 0) {
         specs.add(aSpec(r));
       }
@@ -171,18 +198,36 @@ class RandomDeclarationsTest {
     s.append("@Network(loss = Loss.").append(loss).append(", doublePrecision = ")
         .append(r.nextInt(4) == 0).append(")\n");
     s.append("abstract class ").append(name).append(" {\n");
-    s.append("  @Input(").append(r.nextInt(8) == 0 ? "{2, 3}" : String.valueOf(1 + r.nextInt(30)))
+    boolean image = r.nextInt(4) == 0;
+    s.append("  @Input(").append(image ? "{2, 3}" : String.valueOf(1 + r.nextInt(30)))
         .append(") Layer ").append(names.get(0)).append(";\n");
-    int hidden = r.nextInt(4);
+    int hidden = r.nextInt(5);
+    boolean afterDense = false;
     for (int i = 1; i <= hidden; i++) {
-      if (r.nextInt(3) == 0) {
+      boolean dense = false;
+      if (i == 1 && image && r.nextInt(4) > 0) {
+        s.append("  @Flatten Layer ");
+      } else if (r.nextInt(3) == 0) {
         s.append("  @Dropout(").append(r.nextInt(9) / 10.0).append(") Layer ");
+      } else if (afterDense && r.nextBoolean()) {
+        Activation a = Activation.values()[r.nextInt(Activation.values().length - 1)];
+        s.append("  @BatchNorm(momentum = ").append(r.nextInt(9) / 10.0 + 0.05)
+            .append(", activation = ").append(a == Activation.PRELU ? Activation.TANH : a)
+            .append(") Layer ");
+      } else if (r.nextInt(3) == 0) {
+        dense = true;
+        s.append("  @Dense(units = ").append(1 + r.nextInt(40))
+            .append(", activation = PRELU, preluMode = PreluMode.")
+            .append(anEnum(r, PreluMode.class)).append(", bias = ").append(r.nextBoolean())
+            .append(", init = Init.").append(anEnum(r, Init.class)).append(") Layer ");
       } else {
+        dense = true;
         Activation a = Activation.values()[r.nextInt(Activation.values().length - 1)];
         s.append("  @Dense(units = ").append(1 + r.nextInt(40)).append(", activation = ")
             .append(a).append(") Layer ");
       }
       s.append(names.get(i)).append(";\n");
+      afterDense = dense;
     }
     String output = switch (loss) {
       case MSE -> r.nextBoolean() ? "LINEAR" : "TANH";

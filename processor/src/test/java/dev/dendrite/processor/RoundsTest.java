@@ -37,6 +37,34 @@ class RoundsTest {
   }
 
   @Test
+  void aNetworkWithBatchNormAndFlattenFromAnotherProcessorIsCheckedAndGenerated() {
+    JavaFileObject user = Sources.network("User",
+        "class User {",
+        "  dev.dendrite.Model network = new LaterImagesNet(1);",
+        "}");
+    Sources.Result result = compile(Map.of(
+            "test.LaterImages", new Object[] {1, HEADER
+                + "@Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)\n"
+                + "public abstract class LaterImages {\n"
+                + "  @Input({2, 3}) Layer pixels;\n"
+                + "  @Flatten Layer flat;\n"
+                + "  @Dense(units = 4, bias = false) Layer hidden;\n"
+                + "  @BatchNorm(activation = RELU) Layer norm;\n"
+                + "  @Dense(units = 3, activation = SOFTMAX) Layer out;\n"
+                + "}\n"},
+            "test.LaterStray", new Object[] {1, HEADER
+                + "abstract class LaterStray {\n"
+                + "  @BatchNorm Layer norm;\n"
+                + "}\n"}),
+        user);
+    assertThat(result.compilation()).hadErrorCount(1);
+    assertThat(result.compilation())
+        .hadErrorContaining("[DN206] class 'LaterStray' has layer field 'norm' but no @Network");
+    assertEquals(List.of("test.LaterImagesNet"), result.createdSources());
+    Expect.assertNoInternalError(result);
+  }
+
+  @Test
   void aNetworkWhoseSuperclassComesInALaterRoundWaitsForIt() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

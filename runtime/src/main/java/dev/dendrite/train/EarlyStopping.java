@@ -1,5 +1,9 @@
 package dev.dendrite.train;
 
+import dev.dendrite.Model;
+import dev.dendrite.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,8 +15,9 @@ import java.util.Map;
  * (is below {@code best - minDelta} when lower is better, above {@code best + minDelta} when
  * higher is better; the first epoch always improves). After {@code patience} epochs in a row
  * without improvement it asks the trainer to stop. With {@link #restoreBestWeights(boolean)} it
- * keeps a copy of the weights of the best epoch and puts them back into the network when training
- * ends, whether it stopped early or ran every epoch.
+ * keeps a copy of the weights of the best epoch (its parameters and its {@linkplain Model#buffers()
+ * buffers}, such as the running statistics of batch normalization) and puts them back into the
+ * network when training ends, whether it stopped early or ran every epoch.
  *
  * <pre>{@code
  * trainer.listeners(EarlyStopping.monitor("val_loss").patience(5).minDelta(1e-4)
@@ -33,6 +38,8 @@ public final class EarlyStopping implements TrainingListener {
 
   private TrainingContext context;
   private ParameterSnapshot best;
+  /** The tensors {@link #best} copies: the model's parameters, then its buffers. */
+  private List<Tensor> weights;
   private double bestValue;
   private int bestEpoch;
   private int wait;
@@ -77,7 +84,10 @@ public final class EarlyStopping implements TrainingListener {
     return this;
   }
 
-  /** Whether to put the weights of the best epoch back when training ends; off by default. */
+  /**
+   * Whether to put the weights of the best epoch, parameters and buffers, back when training
+   * ends; off by default.
+   */
   public EarlyStopping restoreBestWeights(boolean restore) {
     this.restoreBestWeights = restore;
     return this;
@@ -118,7 +128,8 @@ public final class EarlyStopping implements TrainingListener {
     }
     this.context = context;
     this.higher = higherIsBetter != null ? higherIsBetter : context.higherIsBetter(monitor);
-    this.best = restoreBestWeights ? new ParameterSnapshot(context.model().parameters()) : null;
+    this.weights = restoreBestWeights ? weights(context.model()) : null;
+    this.best = restoreBestWeights ? new ParameterSnapshot(weights) : null;
     this.bestValue = Double.NaN;
     this.bestEpoch = 0;
     this.wait = 0;
@@ -134,7 +145,7 @@ public final class EarlyStopping implements TrainingListener {
       bestEpoch = epoch;
       wait = 0;
       if (best != null) {
-        best.take(context.model().parameters());
+        best.take(weights);
       }
       return;
     }
@@ -158,8 +169,15 @@ public final class EarlyStopping implements TrainingListener {
   @Override
   public void onTrainEnd(History history) {
     if (best != null && bestEpoch > 0) {
-      best.restore(context.model().parameters());
+      best.restore(weights);
     }
+  }
+
+  /** The parameters and the buffers of {@code model}: what an epoch leaves in the network. */
+  private static List<Tensor> weights(Model model) {
+    List<Tensor> weights = new ArrayList<>(model.parameters());
+    weights.addAll(model.buffers());
+    return weights;
   }
 
   @Override

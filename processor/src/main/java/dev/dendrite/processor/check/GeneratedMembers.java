@@ -1,5 +1,6 @@
 package dev.dendrite.processor.check;
 
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
 import dev.dendrite.processor.plan.LayerNames;
@@ -95,10 +96,18 @@ public final class GeneratedMembers {
         model("predict", "void", VECTOR, VECTOR));
   }
 
-  /** Every method the generated network declares for the layers in {@code fields}. */
+  /**
+   * Every method the generated network declares for the layers in {@code fields}: those of
+   * {@link #MODEL} it always implements, {@code buffers()} when a layer has non-trainable tensors,
+   * and the private kernels of each layer.
+   */
   public static List<Method> methods(List<FieldDecl> fields) {
     List<Method> methods = new ArrayList<>(modelMethods());
+    if (hasBuffers(fields)) {
+      methods.add(model("buffers", "java.util.List"));
+    }
     methods.add(new Method("ensureCapacity", List.of("int"), "void", false, null));
+    // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
     boolean trainableBefore = false;
     boolean penalties = false;
     for (int i = 0; i < fields.size(); i++) {
@@ -122,7 +131,16 @@ public final class GeneratedMembers {
         if (trainableBefore) {
           methods.add(kernel(names.backward(), "void", layer, "int"));
         }
+      } else if (spec instanceof LayerSpec.BatchNormSpec) {
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
+        methods.add(kernel(names.inference(), MATRIX, layer, MATRIX, "int"));
+        methods.add(kernel(names.backward(), "void", layer, "int"));
+        if (trainableBefore) {
+          methods.add(kernel(names.inputGradient(), "void", layer, "int"));
+        }
+        trainableBefore = true;
       }
+      // @Input and @Flatten have no kernels.
     }
     if (penalties) {
       methods.add(model("penaltyLoss", "float"));
@@ -138,6 +156,9 @@ public final class GeneratedMembers {
         "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random")) {
       result.add(new Field(name, null, "the network's '" + name + "'"));
     }
+    if (hasBuffers(fields)) {
+      result.add(new Field("buffers", null, "the network's 'buffers'"));
+    }
     boolean trainableBefore = false;
     for (FieldDecl field : fields) {
       LayerNames n = LayerNames.of(field.name(), "");
@@ -146,9 +167,15 @@ public final class GeneratedMembers {
       if (spec instanceof LayerSpec.DenseSpec dense) {
         result.add(new Field(n.weight(), l, "the weights of '" + l + "'"));
         result.add(new Field(n.weightGrad(), l, "the weight gradient of '" + l + "'"));
-        result.add(new Field(n.bias(), l, "the bias of '" + l + "'"));
-        result.add(new Field(n.biasGrad(), l, "the bias gradient of '" + l + "'"));
-        if (dense.activation() != dev.dendrite.annotation.Activation.LINEAR) {
+        if (dense.bias()) {
+          result.add(new Field(n.bias(), l, "the bias of '" + l + "'"));
+          result.add(new Field(n.biasGrad(), l, "the bias gradient of '" + l + "'"));
+        }
+        if (dense.activation() == Activation.PRELU) {
+          result.add(new Field(n.alpha(), l, "the PRELU slopes of '" + l + "'"));
+          result.add(new Field(n.alphaGrad(), l, "the PRELU slope gradient of '" + l + "'"));
+        }
+        if (dense.activation() != Activation.LINEAR) {
           result.add(new Field(n.pre(), l, "the pre-activations of '" + l + "'"));
         }
         result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
@@ -160,9 +187,33 @@ public final class GeneratedMembers {
         if (trainableBefore) {
           result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
         }
+      } else if (spec instanceof LayerSpec.BatchNormSpec norm) {
+        result.add(new Field(n.gamma(), l, "the scale gamma of '" + l + "'"));
+        result.add(new Field(n.gammaGrad(), l, "the gradient of the scale gamma of '" + l + "'"));
+        result.add(new Field(n.beta(), l, "the shift beta of '" + l + "'"));
+        result.add(new Field(n.betaGrad(), l, "the gradient of the shift beta of '" + l + "'"));
+        result.add(new Field(n.runningMean(), l, "the running mean of '" + l + "'"));
+        result.add(new Field(n.runningVar(), l, "the running variance of '" + l + "'"));
+        result.add(new Field(n.batchMean(), l, "the batch mean of '" + l + "'"));
+        result.add(new Field(n.invStd(), l, "the inverse batch standard deviation of '" + l
+            + "'"));
+        result.add(new Field(n.inferenceScale(), l, "the inference scale of '" + l + "'"));
+        result.add(new Field(n.normalized(), l, "the normalized inputs of '" + l + "'"));
+        if (norm.activation() != Activation.LINEAR) {
+          result.add(new Field(n.pre(), l, "the pre-activations of '" + l + "'"));
+        }
+        result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
+        result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        trainableBefore = true;
       }
     }
     return result;
+  }
+
+  /** Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists. */
+  private static boolean hasBuffers(List<FieldDecl> fields) {
+    return fields.stream().anyMatch(
+        f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.BatchNormSpec);
   }
 
   private static Method model(String name, String returnType, String... parameters) {

@@ -4,8 +4,9 @@ package dev.dendrite.processor.check;
  * The catalogue of diagnostics, each with a stable id that appears in brackets at the start of its
  * message. Ids are never reused or renumbered: a rule that goes away leaves a gap. The hundreds
  * group the rules: 0 the processor itself, 1 the annotated class, 2 the layer fields, 3 the input,
- * 4 the settings of each layer, 5 the output layer and the loss. docs/diagnostics.md shows every
- * rule with an example and the message it prints.
+ * 4 the settings of each layer, 5 the output layer and the loss, 6 batch normalization, flatten
+ * and the options of {@code @Dense} (PRELU, initialisation). docs/diagnostics.md shows every rule
+ * with an example and the message it prints.
  */
 public enum RuleId {
   DN000(Problem.Severity.ERROR, "internal error in the processor"),
@@ -52,7 +53,21 @@ public enum RuleId {
   DN503(Problem.Severity.ERROR, "SOFTMAX on a single unit"),
   DN504(Problem.Severity.ERROR, "BINARY_CROSS_ENTROPY without a SIGMOID output"),
   DN505(Problem.Severity.ERROR, "CATEGORICAL_CROSS_ENTROPY without a SOFTMAX output"),
-  DN506(Problem.Severity.WARNING, "MSE on a SIGMOID or SOFTMAX output");
+  DN506(Problem.Severity.WARNING, "MSE on a SIGMOID or SOFTMAX output"),
+
+  DN601(Problem.Severity.ERROR, "@BatchNorm not after a @Dense layer"),
+  DN602(Problem.Severity.ERROR, "@BatchNorm after another @BatchNorm"),
+  DN603(Problem.Severity.WARNING, "@BatchNorm after @Dropout"),
+  DN604(Problem.Severity.ERROR, "@BatchNorm momentum not in (0, 1)"),
+  DN605(Problem.Severity.ERROR, "@BatchNorm epsilon not positive and finite"),
+  DN606(Problem.Severity.ERROR, "SOFTMAX or PRELU on @BatchNorm"),
+  DN607(Problem.Severity.WARNING, "an activation on both @Dense and its @BatchNorm"),
+  DN608(Problem.Severity.WARNING, "bias of a LINEAR @Dense cancelled by @BatchNorm"),
+  DN610(Problem.Severity.WARNING, "@Flatten on a vector"),
+  DN611(Problem.Severity.ERROR, "PRELU alpha not finite"),
+  DN612(Problem.Severity.WARNING, "preluMode without PRELU"),
+  DN613(Problem.Severity.ERROR, "initScale not positive and finite"),
+  DN614(Problem.Severity.WARNING, "initScale on an initialiser that ignores it");
 
   private final Problem.Severity severity;
   private final String title;

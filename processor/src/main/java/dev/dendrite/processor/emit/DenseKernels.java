@@ -51,11 +51,14 @@ final class DenseKernels {
         .returns(p.matrix)
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "n")
-        .addJavadoc("Forward pass of $L:\n{@code z = in · $L + $L}, then the activation.\n",
-            describe(), names.weight(), names.bias())
+        .addJavadoc("Forward pass of $L:\n{@code z = in · $L$L}, then the activation.\n",
+            describe(), names.weight(), layer.bias() ? " + " + names.bias() : "")
         .addJavadoc("Writes $L rows {@code 0..n-1}.\n",
             plan.keepsPreActivation() ? names.pre() + " and " + names.out() : names.out());
-    m.addStatement("$T b = $L[0]", p.vector, names.bias());
+    if (layer.bias()) {
+      m.addStatement("$T b = $L[0]", p.vector, names.bias());
+    }
+    m.addCode(activation.forwardSetup());
     if (unrolled) {
       hoistRows(m, "w", names.weight(), layer.inputs());
     }
@@ -67,14 +70,20 @@ final class DenseKernels {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       }
       for (int j = 0; j < layer.units(); j++) {
-        CodeBlock.Builder sum = CodeBlock.builder().add("z[$L] = b[$L]", j, j);
-        for (int k = 0; k < layer.inputs(); k++) {
+        CodeBlock.Builder sum = layer.bias()
+            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * w0[$L]", j, j, j)
+            : CodeBlock.builder().add("z[$L] = x0 * w0[$L]", j, j);
+        for (int k = 1; k < layer.inputs(); k++) {
           sum.add("$W+ x$L * w$L[$L]", k, k, j);
         }
         m.addStatement(sum.build());
       }
     } else {
-      m.addStatement("$T.arraycopy(b, 0, z, 0, $L)", System.class, names.sizeConstant());
+      if (layer.bias()) {
+        m.addStatement("$T.arraycopy(b, 0, z, 0, $L)", System.class, names.sizeConstant());
+      } else {
+        m.addStatement("$T.fill(z, $L)", Arrays.class, p.literal(0));
+      }
       m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
       m.addStatement("$T xk = x[k]", p.scalar);
       m.addStatement("$T w = $L[k]", p.vector, names.weight());
@@ -89,11 +98,11 @@ final class DenseKernels {
         m.addCode(activation.applyRow("z", "a"));
       } else if (unrolled) {
         for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("a[$L] = $L", j, activation.apply("z[" + j + "]"));
+          m.addStatement("a[$L] = $L", j, activation.apply("z", j));
         }
       } else {
         m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-        m.addStatement("a[j] = $L", activation.apply("z[j]"));
+        m.addStatement("a[j] = $L", activation.apply("z", "j"));
         m.endControlFlow();
       }
     }
@@ -119,9 +128,14 @@ final class DenseKernels {
       m.addJavadoc("$L already holds {@code dL/dz}$L.\n", names.grad(),
           plan.fusedLoss() ? ", fused with the loss" : "");
     }
-    m.addJavadoc("Sets $L to {@code sum_s in[s]^T dz[s]} and $L to {@code sum_s dz[s]}.\n",
-        names.weightGrad(), names.biasGrad());
+    if (layer.isPrelu()) {
+      m.addJavadoc("Sets $L to {@code sum z dL/da} over the values with {@code z <= 0}.\n",
+          names.alphaGrad());
+    }
+    m.addJavadoc("Sets $L to {@code sum_s in[s]^T dz[s]}$L.\n", names.weightGrad(),
+        layer.bias() ? " and " + names.biasGrad() + " to {@code sum_s dz[s]}" : "");
     if (derivative) {
+      m.addCode(activation.backwardSetup());
       m.beginControlFlow("for (int s = 0; s < n; s++)");
       m.addStatement("$T g = $L[s]", p.vector, names.grad());
       if (activation.isRowWise()) {
@@ -138,9 +152,12 @@ final class DenseKernels {
         m.endControlFlow();
       }
       m.endControlFlow();
+      m.addCode(activation.backwardFinish());
     }
-    m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
-    m.addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0));
+    if (layer.bias()) {
+      m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
+      m.addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0));
+    }
     m.beginControlFlow("for ($T row : $L)", p.vector, names.weightGrad());
     m.addStatement("$T.fill(row, $L)", Arrays.class, p.literal(0));
     m.endControlFlow();
@@ -154,8 +171,10 @@ final class DenseKernels {
       for (int j = 0; j < layer.units(); j++) {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
-      for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("gb[$L] += g$L", j, j);
+      if (layer.bias()) {
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gb[$L] += g$L", j, j);
+        }
       }
       for (int k = 0; k < layer.inputs(); k++) {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
@@ -164,9 +183,11 @@ final class DenseKernels {
         }
       }
     } else {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("gb[j] += g[j]");
-      m.endControlFlow();
+      if (layer.bias()) {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+        m.addStatement("gb[j] += g[j]");
+        m.endControlFlow();
+      }
       m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
       m.addStatement("$T xk = x[k]", p.scalar);
       m.addStatement("$T gw = $L[k]", p.vector, names.weightGrad());

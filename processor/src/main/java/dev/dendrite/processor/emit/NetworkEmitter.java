@@ -110,16 +110,29 @@ public final class NetworkEmitter {
       doc.add(".\nFLOPs count a multiply-add as two and leave out activations.\n\n");
       doc.add("<p>Parameter tensors, weights stored as rows {@code [inputs][units]}:\n<ul>\n");
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          doc.add("  <li>{@code $L} {@code [$L, $L]}, {@code $L} {@code [$L]}\n",
-              dense.names().tensorName("weight"), dense.layer().inputs(), dense.layer().units(),
-              dense.names().tensorName("bias"), dense.layer().units());
+        List<TensorLayout.TensorField> tensors = TensorLayout.of(layer);
+        if (!tensors.isEmpty()) {
+          doc.add("  <li>$L\n", tensors.stream().map(Writer::describeTensor)
+              .collect(Collectors.joining(",\n      ")));
         }
       }
       doc.add("</ul>\n\n<p>An instance owns its buffers, which grow to the largest batch seen;"
           + " after that a training step\nor a prediction allocates nothing. An instance is not"
           + " safe for use by several threads at once.\n");
       return doc.build();
+    }
+
+    /** E.g. {@code {@code hidden.weight} {@code [6, 50]} (He-uniform)}. */
+    private static String describeTensor(TensorLayout.TensorField tensor) {
+      List<String> notes = new ArrayList<>();
+      if (tensor.initialValue() != null) {
+        notes.add(tensor.initialValue());
+      }
+      if (!tensor.trainable()) {
+        notes.add("not trained");
+      }
+      return "{@code " + tensor.name() + "} {@code " + tensor.dims() + "}"
+          + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
     }
 
     private void constants() {
@@ -153,6 +166,9 @@ public final class NetworkEmitter {
               .initializer("$L", p.literal(1.0 / (1.0 - rate)))
               .build());
         }
+        if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          new BatchNormKernels(norm, p).constants().forEach(type::addField);
+        }
       }
       String inputSize = plan.input().names().sizeConstant();
       if (!inputSize.equals("INPUT_SIZE")) {
@@ -179,13 +195,13 @@ public final class NetworkEmitter {
         CheckedLayer l = layer.layer();
         String shape = java.util.Arrays.stream(l.outputShape()).mapToObj(Integer::toString)
             .collect(Collectors.joining(", "));
-        String tensors = layer instanceof LayerPlan.DensePlan
-            ? "$T.of(\"" + layer.names().tensorName("weight") + "\", \""
-                + layer.names().tensorName("bias") + "\")"
-            : "$T.of()";
-        list.add("\nnew $T($S, $S, $S, new int[] {$L}, " + tensors + ", $LL, $LL)",
-            LAYER, l.name(), l.kind(), l.detail(), shape, List.class, l.parameterCount(),
-            l.flopsPerSample());
+        list.add("\nnew $T($S, $S, $S, new int[] {$L}, $L, $LL, $LL",
+            LAYER, l.name(), l.kind(), l.detail(), shape,
+            names(TensorLayout.parameters(layer)), l.parameterCount(), l.flopsPerSample());
+        if (l.nonTrainableCount() > 0) {
+          list.add(",$W$L, $LL", names(TensorLayout.buffers(layer)), l.nonTrainableCount());
+        }
+        list.add(")");
         list.add(i + 1 < plan.layers().size() ? "," : ")");
       }
       list.unindent();
@@ -196,22 +212,40 @@ public final class NetworkEmitter {
           .build());
     }
 
+    /** {@code List.of("hidden.weight", "hidden.bias")}. */
+    private static CodeBlock names(List<TensorLayout.TensorField> tensors) {
+      return CodeBlock.of("$T.of($L)", List.class, tensors.stream()
+          .map(t -> CodeBlock.of("$S", t.name())).collect(CodeBlock.joining(", ")));
+    }
+
+    private boolean hasBuffers() {
+      return plan.layers().stream().anyMatch(l -> !TensorLayout.buffers(l).isEmpty());
+    }
+
     private void parameterFields() {
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          LayerNames n = dense.names();
-          String rows = dense.inputSizeConstant();
-          String cols = n.sizeConstant();
-          addMatrix(n.weight(), rows, cols, "Weights of {@code " + n.field() + "}, [inputs][units].");
-          addMatrix(n.weightGrad(), rows, cols, "Gradient of " + n.weight() + ".");
-          addMatrix(n.bias(), "1", cols, "Bias of {@code " + n.field() + "}, one row.");
-          addMatrix(n.biasGrad(), "1", cols, "Gradient of " + n.bias() + ".");
+        for (TensorLayout.TensorField tensor : TensorLayout.of(layer)) {
+          addMatrix(tensor.values(), tensor.rows(), tensor.columns(), tensor.what());
+          if (tensor.trainable()) {
+            addMatrix(tensor.gradients(), tensor.rows(), tensor.columns(),
+                "Gradient of " + tensor.values() + ".");
+          }
+        }
+        if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          new BatchNormKernels(norm, p).unitFields().forEach(type::addField);
         }
       }
       type.addField(FieldSpec.builder(
               ParameterizedTypeName.get(ClassName.get(List.class), p.tensor), "parameters",
               Modifier.PRIVATE, Modifier.FINAL)
           .build());
+      if (hasBuffers()) {
+        type.addField(FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(List.class), p.tensor), "buffers",
+                Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The non-trainable tensors.\n")
+            .build());
+      }
     }
 
     private void addMatrix(String name, String rows, String cols, String doc) {
@@ -239,6 +273,14 @@ public final class NetworkEmitter {
           if (dropout.inputGradientBuffer() != null) {
             buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
           }
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          buffers.add(new String[] {n.normalized(), size,
+              "inputs normalized with the batch statistics, {@code xhat}"});
+          if (norm.keepsPreActivation()) {
+            buffers.add(new String[] {n.pre(), size, "{@code y = gamma xhat + beta}"});
+          }
+          buffers.add(new String[] {n.out(), size, "outputs"});
+          buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
         }
       }
       return buffers;
@@ -275,29 +317,28 @@ public final class NetworkEmitter {
       MethodSpec.Builder c = MethodSpec.constructorBuilder()
           .addModifiers(Modifier.PUBLIC)
           .addParameter(long.class, "seed")
-          .addJavadoc("A network whose weights are drawn from {@code seed}: He-uniform before the"
-              + " ReLU family,\nGlorot-uniform otherwise, biases zero. The same seed gives the"
+          .addJavadoc("A network whose weights are drawn from {@code seed}, each tensor"
+              + " initialised as the class\ndocumentation lists, biases 0. The same seed gives the"
               + " same weights and dropout masks.\n");
       c.addStatement("$T init = new $T(seed)", RNG, RNG);
-      CodeBlock.Builder tensors = CodeBlock.builder().add("$T.of(", List.class).indent();
-      boolean first = true;
+      List<CodeBlock> parameters = new ArrayList<>();
+      List<CodeBlock> buffers = new ArrayList<>();
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          LayerNames n = dense.names();
-          c.addStatement("$T.$L($L, init)", INITIALIZERS,
-              heFamily(dense) ? "heUniform" : "glorotUniform", n.weight());
-          tensors.add(first ? "\n" : ",\n");
-          tensors.add("new $T($S, new int[] {$L, $L}, $L, $L),\n", p.tensor,
-              n.tensorName("weight"), dense.inputSizeConstant(), n.sizeConstant(), n.weight(),
-              n.weightGrad());
-          tensors.add("new $T($S, new int[] {$L}, $L, $L)", p.tensor, n.tensorName("bias"),
-              n.sizeConstant(), n.bias(), n.biasGrad());
-          first = false;
+        for (TensorLayout.TensorField tensor : TensorLayout.of(layer)) {
+          if (tensor.initializer() != null) {
+            c.addStatement(tensor.initializer().statement(tensor.values(), "init"));
+          }
+          CodeBlock created = CodeBlock.of("new $T($S, new int[] {$L}, $L, $L)", p.tensor,
+              tensor.name(), String.join(", ", tensor.shape()), tensor.values(),
+              tensor.trainable() ? tensor.gradients() : "null");
+          (tensor.trainable() ? parameters : buffers).add(created);
         }
       }
-      tensors.add(")").unindent();
       c.addStatement("random = new $T(init.nextLong())", RNG);
-      c.addStatement("parameters = $L", tensors.build());
+      c.addStatement("parameters = $L", tensorList(parameters));
+      if (!buffers.isEmpty()) {
+        c.addStatement("buffers = $L", tensorList(buffers));
+      }
       if (p == Precision.FLOAT) {
         for (int i = 0; i < plan.layers().size(); i++) {
           c.addStatement("super.$L = LAYERS.get($L)", plan.layers().get(i).layer().name(), i);
@@ -307,11 +348,13 @@ public final class NetworkEmitter {
       type.addMethod(c.build());
     }
 
-    private static boolean heFamily(LayerPlan.DensePlan dense) {
-      return switch (dense.layer().activation()) {
-        case RELU, LEAKY_RELU, ELU -> true;
-        default -> false;
-      };
+    /** {@code List.of(\n  new Tensor(...),\n  ...)}. */
+    private static CodeBlock tensorList(List<CodeBlock> tensors) {
+      CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
+      for (int i = 0; i < tensors.size(); i++) {
+        list.add(i == 0 ? "\n$L" : ",\n$L", tensors.get(i));
+      }
+      return list.add(")").unindent().build();
     }
 
     private void description() {
@@ -329,6 +372,11 @@ public final class NetworkEmitter {
       type.addMethod(override("parameters",
               ParameterizedTypeName.get(ClassName.get(List.class), p.tensor))
           .addStatement("return parameters").build());
+      if (hasBuffers()) {
+        type.addMethod(override("buffers",
+                ParameterizedTypeName.get(ClassName.get(List.class), p.tensor))
+            .addStatement("return buffers").build());
+      }
       type.addMethod(override("randomState", TypeName.LONG)
           .addStatement("return random.state()").build());
       type.addMethod(override("setRandomState", TypeName.VOID)
@@ -361,6 +409,12 @@ public final class NetworkEmitter {
           m.beginControlFlow("if (training)")
               .addStatement("x = $L(x, n)", dropout.names().forward())
               .endControlFlow();
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          m.addStatement("x = training ? $L(x, n) : $L(x, n)", norm.names().forward(),
+              norm.names().inference());
+        } else if (layer instanceof LayerPlan.FlattenPlan flatten) {
+          m.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
+              + " order\n", flatten.layer().name(), flatten.layer().size());
         }
       }
       m.addStatement("return x");
@@ -389,6 +443,11 @@ public final class NetworkEmitter {
         } else if (layer instanceof LayerPlan.DropoutPlan dropout
             && dropout.inputGradientBuffer() != null) {
           m.addStatement("$L(n)", dropout.names().backward());
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          m.addStatement("$L(n)", norm.names().backward());
+          if (norm.inputGradientBuffer() != null) {
+            m.addStatement("$L(n)", norm.names().inputGradient());
+          }
         }
       }
       new PenaltyKernels(plan, p).endBackward(m);
@@ -447,6 +506,14 @@ public final class NetworkEmitter {
           type.addMethod(k.forward());
           if (dropout.inputGradientBuffer() != null) {
             type.addMethod(k.backward());
+          }
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          BatchNormKernels k = new BatchNormKernels(norm, p);
+          type.addMethod(k.forward());
+          type.addMethod(k.inference());
+          type.addMethod(k.backward());
+          if (norm.inputGradientBuffer() != null) {
+            type.addMethod(k.inputGradient());
           }
         }
       }

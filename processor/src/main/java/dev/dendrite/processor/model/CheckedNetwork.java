@@ -44,6 +44,11 @@ public record CheckedNetwork(
     return layers.stream().mapToLong(CheckedLayer::parameterCount).sum();
   }
 
+  /** The total number of non-trainable values. */
+  public long nonTrainableCount() {
+    return layers.stream().mapToLong(CheckedLayer::nonTrainableCount).sum();
+  }
+
   /** The total forward FLOPs per sample. */
   public long flopsPerSample() {
     return layers.stream().mapToLong(CheckedLayer::flopsPerSample).sum();

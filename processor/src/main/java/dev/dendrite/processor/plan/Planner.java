@@ -53,6 +53,15 @@ public final class Planner {
         if (inputGradient != null) {
           inputGradient = layerNames.grad();
         }
+      } else if (layer instanceof CheckedLayer.BatchNormLayer norm) {
+        plans.add(new LayerPlan.BatchNormPlan(norm, layerNames, inputSize, inputBuffer,
+            inputGradient, norm.activation() != Activation.LINEAR));
+        inputGradient = layerNames.grad();
+      } else if (layer instanceof CheckedLayer.FlattenLayer flatten) {
+        plans.add(new LayerPlan.FlattenPlan(
+            flatten, layerNames, inputSize, inputBuffer, inputGradient));
+        inputSize = layerNames.sizeConstant();
+        continue;
       }
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();

@@ -1,11 +1,15 @@
 package dev.dendrite.processor.read;
 
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.BatchNorm;
 import dev.dendrite.annotation.Dense;
 import dev.dendrite.annotation.Dropout;
+import dev.dendrite.annotation.Flatten;
+import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.Input;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.annotation.Network;
+import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.processor.model.ClassDecl;
 import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
@@ -51,7 +55,9 @@ public final class NetworkReader {
   public static final Set<String> LAYER_ANNOTATIONS = Set.of(
       Input.class.getCanonicalName(),
       Dense.class.getCanonicalName(),
-      Dropout.class.getCanonicalName());
+      Dropout.class.getCanonicalName(),
+      BatchNorm.class.getCanonicalName(),
+      Flatten.class.getCanonicalName());
 
   private static final String OBJECT = "java.lang.Object";
 
@@ -169,15 +175,29 @@ public final class NetworkReader {
       } else if (name.equals(Dense.class.getCanonicalName())) {
         int units = (Integer) value(mirror, "units", Integer.class);
         Activation activation = enumValue(mirror, "activation", Activation.class);
-        double alpha = source.value("alpha") == null
-            ? Double.NaN
-            : (Double) value(mirror, "alpha", Double.class);
+        double alpha = writtenDouble(mirror, source, "alpha");
+        PreluMode preluMode = source.value("preluMode") == null
+            ? null
+            : enumValue(mirror, "preluMode", PreluMode.class);
+        Init init = enumValue(mirror, "init", Init.class);
+        double initScale = writtenDouble(mirror, source, "initScale");
+        boolean bias = (Boolean) value(mirror, "bias", Boolean.class);
         double l1 = (Double) value(mirror, "l1", Double.class);
         double l2 = (Double) value(mirror, "l2", Double.class);
-        layers.add(new LayerSpec.DenseSpec(units, activation, alpha, source, l1, l2));
+        layers.add(new LayerSpec.DenseSpec(
+            units, activation, alpha, source, preluMode, init, initScale, bias, l1, l2));
       } else if (name.equals(Dropout.class.getCanonicalName())) {
         layers.add(new LayerSpec.DropoutSpec((Double) value(mirror, "value", Double.class),
             source));
+      } else if (name.equals(BatchNorm.class.getCanonicalName())) {
+        layers.add(new LayerSpec.BatchNormSpec(
+            (Double) value(mirror, "momentum", Double.class),
+            (Double) value(mirror, "epsilon", Double.class),
+            enumValue(mirror, "activation", Activation.class),
+            writtenDouble(mirror, source, "alpha"),
+            source));
+      } else if (name.equals(Flatten.class.getCanonicalName())) {
+        layers.add(new LayerSpec.FlattenSpec(source));
       }
     }
     return layers;
@@ -397,6 +417,14 @@ public final class NetworkReader {
       }
     }
     throw new Unreadable();
+  }
+
+  /** The value of a double {@code attribute} if written, {@code NaN} if left at its default. */
+  private double writtenDouble(AnnotationMirror mirror, ElementRef source, String attribute)
+      throws Unreadable {
+    return source.value(attribute) == null
+        ? Double.NaN
+        : (Double) value(mirror, attribute, Double.class);
   }
 
   private <E extends Enum<E>> E enumValue(AnnotationMirror mirror, String attribute, Class<E> type)
