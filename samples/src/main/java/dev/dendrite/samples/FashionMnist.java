@@ -38,8 +38,8 @@ public final class FashionMnist {
   static final String HOW_TO_INSTALL = "Install it with `sudo apt-get install"
       + " dataset-fashion-mnist` (Debian, Ubuntu), or download train-images-idx3-ubyte.gz,"
       + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz"
-      + " from https://github.com/zalandoresearch/fashion-mnist into a folder and name it with"
-      + " --data FOLDER.";
+      + " from https://github.com/zalandoresearch/fashion-mnist into a folder and pass it as"
+      + " --data FOLDER (with Maven: -Dexec.args=\"--data FOLDER\").";
 
   /**
    * The two parts of the data set, pixels 0..255 as they are in the files and one-hot targets.
@@ -59,6 +59,17 @@ public final class FashionMnist {
       }
     }
     return true;
+  }
+
+  /**
+   * Checks that {@code folder} holds the four files.
+   *
+   * @throws MissingDataException naming the first missing file and how to install the data
+   */
+  public static void requireInstalled(Path folder) throws MissingDataException {
+    for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+      require(folder, name);
+    }
   }
 
   /**

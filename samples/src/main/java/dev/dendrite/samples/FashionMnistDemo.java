@@ -96,7 +96,8 @@ public final class FashionMnistDemo {
   /**
    * Runs the sample. Options: {@code --data FOLDER} (default {@value FashionMnist#DEFAULT_FOLDER}),
    * {@code --epochs N}, {@code --limit N} (train on the first N training images, for a quick
-   * look).
+   * look). Without the data set it prints where it looked and how to install it, and exits with
+   * status 2.
    */
   public static void main(String[] args) throws IOException {
     Settings settings = Settings.defaults();
@@ -113,6 +114,12 @@ public final class FashionMnistDemo {
         case "--limit" -> settings = settings.withLimit(positive(option, value));
         default -> throw new IllegalArgumentException(usage("unknown option " + option));
       }
+    }
+    try {
+      FashionMnist.requireInstalled(data);
+    } catch (FashionMnist.MissingDataException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
     }
     run(settings, data, SampleFiles.folder("fashion-mnist"), System.out, Verbosity.PROGRESS_BAR);
   }

@@ -148,6 +148,9 @@ class FashionMnistDemoTest {
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
     assertFalse(FashionMnist.isInstalled(nowhere));
+    var early = assertThrows(FashionMnist.MissingDataException.class,
+        () -> FashionMnist.requireInstalled(nowhere));
+    assertEquals(e.getMessage(), early.getMessage());
   }
 
   @Test
