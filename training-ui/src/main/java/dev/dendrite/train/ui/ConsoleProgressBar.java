@@ -8,6 +8,7 @@ import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
@@ -18,6 +19,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <pre>
  * Epoch 3/100 100% [==========] 80/80 samples (0:00:00 / 0:00:00) loss: 0.4123 - accuracy: 0.8875
+ * </pre>
+ *
+ * <p>When the epoch's numbers do not fit on the line beside the bar (a console narrower than the
+ * line), the completed bar keeps its counts and times and the numbers follow on a line of their
+ * own, so that none is cut off:
+ *
+ * <pre>
+ * Epoch 3/100 100% [=============] 80/80 samples (0:00:00 / 0:00:00)
+ *   loss: 0.4123 - accuracy: 0.8875 - val_loss: 0.4410 - val_accuracy: 0.8500
  * </pre>
  *
  * <p>The running numbers are formatted at most every {@value #MESSAGE_INTERVAL_MILLIS} ms, so the
@@ -34,7 +44,13 @@ public final class ConsoleProgressBar implements TrainingListener {
    */
   static final int WIDTH = 160;
 
+  /** The least room left for the bar itself when the numbers share its line. */
+  static final int MIN_BAR = 10;
+
   private final PrintStream out;
+  /** The line width; 0 for the console's own. */
+  private final int width;
+  private LineConsumer consumer;
   private TrainingContext context;
   private ProgressBar bar;
   private double lossSum;
@@ -42,7 +58,13 @@ public final class ConsoleProgressBar implements TrainingListener {
 
   /** A bar that prints to {@code out}. */
   public ConsoleProgressBar(PrintStream out) {
+    this(out, System.console() != null && out == System.out ? 0 : WIDTH);
+  }
+
+  /** A bar that prints to {@code out} in lines of {@code width} characters; 0 for the console's. */
+  ConsoleProgressBar(PrintStream out, int width) {
     this.out = out;
+    this.width = width;
   }
 
   @Override
@@ -54,15 +76,16 @@ public final class ConsoleProgressBar implements TrainingListener {
   public void onEpochBegin(int epoch) {
     lossSum = 0;
     lastMessage = System.nanoTime();
+    consumer = new LineConsumer(width == 0
+        ? new ConsoleProgressBarConsumer(out)
+        : new ConsoleProgressBarConsumer(out, width));
     bar = new ProgressBarBuilder()
         .setTaskName("Epoch " + epoch + "/" + context.epochs())
         .setInitialMax(context.trainingSamples())
         .setUnit(" samples", 1)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis((int) MESSAGE_INTERVAL_MILLIS)
-        .setConsumer(System.console() != null && out == System.out
-            ? new ConsoleProgressBarConsumer(out)
-            : new ConsoleProgressBarConsumer(out, WIDTH))
+        .setConsumer(consumer)
         .build();
   }
 
@@ -91,10 +114,33 @@ public final class ConsoleProgressBar implements TrainingListener {
         message.append(message.length() == 0 ? "" : " - ").append(format(name, value));
       }
     });
+    String numbers = message.toString();
+    boolean fits = fits(epoch, numbers, consumer.getMaxRenderedLength());
     bar.stepTo(context.trainingSamples());
-    bar.setExtraMessage(message.toString());
+    bar.setExtraMessage(fits ? numbers : "");
     bar.close();
     bar = null;
+    if (!consumer.closed) {
+      // The library ends the line only if the bar was drawn before; an epoch shorter than the
+      // drawing interval is drawn once, when the bar closes, and its line is left open.
+      out.println();
+    }
+    if (!fits) {
+      out.println("  " + numbers);
+    }
+    out.flush();
+  }
+
+  /**
+   * Whether the line of a completed epoch, {@code Epoch e/E 100% [bar] n/n samples (h:mm:ss /
+   * h:mm:ss) numbers}, has room for a bar of {@value #MIN_BAR} characters in {@code width}.
+   */
+  boolean fits(int epoch, String numbers, int width) {
+    int samples = Integer.toString(context.trainingSamples()).length();
+    int line = ("Epoch " + epoch + "/" + context.epochs()).length() + " 100% [".length()
+        + "] ".length() + 2 * samples + "/ samples (0:00:00 / 0:00:00) ".length()
+        + numbers.length();
+    return line + MIN_BAR <= width;
   }
 
   /** Closes the bar of an epoch that did not end, so that its drawing thread stops. */
@@ -103,6 +149,32 @@ public final class ConsoleProgressBar implements TrainingListener {
     if (bar != null) {
       bar.close();
       bar = null;
+    }
+  }
+
+  /** The console consumer of a bar, noting whether the bar ended its line. */
+  private static final class LineConsumer implements ProgressBarConsumer {
+    private final ProgressBarConsumer console;
+    volatile boolean closed;
+
+    LineConsumer(ProgressBarConsumer console) {
+      this.console = console;
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return console.getMaxRenderedLength();
+    }
+
+    @Override
+    public void accept(String rendered) {
+      console.accept(rendered);
+    }
+
+    @Override
+    public void close() {
+      console.close();
+      closed = true;
     }
   }
 
