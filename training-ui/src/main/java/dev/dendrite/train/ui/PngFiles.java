@@ -1,12 +1,12 @@
 package dev.dendrite.train.ui;
 
+import dev.dendrite.io.AtomicFiles;
 import java.awt.image.BufferedImage;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -14,8 +14,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes PNG files the safe way: to a temporary file beside the target, then moved into place, so
- * that an interrupted write leaves any previous file whole and no partial file behind. The
- * target's folder must exist.
+ * that an interrupted write leaves any previous file whole and no partial file behind, and with
+ * the default permissions of new files. The target's folder must exist.
  */
 final class PngFiles {
 
@@ -47,22 +47,26 @@ final class PngFiles {
     });
   }
 
-  /** Writes what {@code content} produces to {@code file}, replacing it whole or not at all. */
+  /**
+   * Writes what {@code content} produces to {@code file}, replacing it whole or not at all, with
+   * the runtime's {@link AtomicFiles}.
+   */
   static void write(Path file, Content content) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        content.writeTo(out);
-      }
-      try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFiles.write(file, channel -> {
+      // The channel belongs to AtomicFiles, which forces it after this returns: not closed here.
+      OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          this.out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
+      content.writeTo(out);
+      out.flush();
+    });
   }
 }

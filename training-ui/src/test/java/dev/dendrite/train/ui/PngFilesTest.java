@@ -35,4 +35,15 @@ class PngFilesTest {
     assertThrows(IOException.class,
         () -> PngFiles.write(dir.resolve("missing/plot.png"), out -> out.write(7)));
   }
+
+  @Test
+  void newFilesGetTheDefaultPermissionsNotThoseOfATemporaryFile(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("plot.png");
+    PngFiles.write(file, out -> out.write(7));
+    Path plain = Files.write(dir.resolve("plain.bin"), new byte[] {7});
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+    }
+  }
 }
