@@ -213,13 +213,13 @@ public final class FashionMnistDemo {
   static String confusionTable(ConfusionMatrix matrix) {
     StringBuilder table = new StringBuilder("confusion matrix of the test images (rows: actual,"
         + " columns: predicted)\n");
-    table.append(String.format(Locale.ROOT, "%-12s", ""));
+    table.append(String.format(Locale.ROOT, "%-13s", ""));
     for (int p = 0; p < matrix.classes(); p++) {
       table.append(String.format(Locale.ROOT, "%6d", p));
     }
     table.append("  recall\n");
     for (int a = 0; a < matrix.classes(); a++) {
-      table.append(String.format(Locale.ROOT, "%d %-10s", a, FashionMnist.CLASSES.get(a)));
+      table.append(String.format(Locale.ROOT, "%d %-11s", a, FashionMnist.CLASSES.get(a)));
       for (int p = 0; p < matrix.classes(); p++) {
         table.append(String.format(Locale.ROOT, "%6d", matrix.count(a, p)));
       }
