@@ -3,6 +3,7 @@ package dev.dendrite.it;
 import static dev.dendrite.annotation.Activation.*;
 
 import dev.dendrite.Layer;
+import dev.dendrite.annotation.BatchNorm;
 import dev.dendrite.annotation.Dense;
 import dev.dendrite.annotation.Dropout;
 import dev.dendrite.annotation.Input;
@@ -31,6 +32,19 @@ final class PersistenceNets {
     @Dense(units = 40, activation = RELU) Layer hidden1;
     @Dropout(0.25) Layer drop;
     @Dense(units = 16, activation = TANH) Layer hidden2;
+    @Dense(units = 4, activation = SOFTMAX) Layer scores;
+  }
+
+  /**
+   * A classifier with batch normalization (running statistics in {@code buffers()}) and dropout,
+   * in both precisions.
+   */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class NormalizedClassifier {
+    @Input(12) Layer features;
+    @Dense(units = 24, bias = false) Layer hidden;
+    @BatchNorm(activation = RELU, momentum = 0.9) Layer bn;
+    @Dropout(0.25) Layer drop;
     @Dense(units = 4, activation = SOFTMAX) Layer scores;
   }
 

@@ -6,6 +6,7 @@ import dev.dendrite.Model;
 import dev.dendrite.Tensor;
 import dev.dendrite.optim.Optimizer;
 import dev.dendrite.random.Rng;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,12 +84,19 @@ final class TrainingFixture {
     }
   }
 
-  /** Every parameter value as raw bits, tensor by tensor. */
+  /** The parameters of {@code model}, then its buffers. */
+  static List<Tensor> tensors(Model model) {
+    List<Tensor> all = new ArrayList<>(model.parameters());
+    all.addAll(model.buffers());
+    return all;
+  }
+
+  /** Every parameter and buffer value as raw bits, tensor by tensor. */
   static int[][] bits(Model model) {
-    List<Tensor> parameters = model.parameters();
-    int[][] out = new int[parameters.size()][];
+    List<Tensor> tensors = tensors(model);
+    int[][] out = new int[tensors.size()][];
     for (int t = 0; t < out.length; t++) {
-      float[][] values = parameters.get(t).values();
+      float[][] values = tensors.get(t).values();
       int columns = values[0].length;
       out[t] = new int[values.length * columns];
       for (int r = 0; r < values.length; r++) {
@@ -100,17 +108,18 @@ final class TrainingFixture {
     return out;
   }
 
-  /** Asserts that two networks hold the same parameter bits. */
+  /** Asserts that two networks hold the same parameter and buffer bits. */
   static void assertSameBits(Model expected, Model actual) {
     int[][] a = bits(expected);
     int[][] b = bits(actual);
     assertEquals(a.length, b.length);
+    List<Tensor> names = tensors(expected);
     for (int t = 0; t < a.length; t++) {
       for (int i = 0; i < a[t].length; i++) {
         if (a[t][i] != b[t][i]) {
           assertEquals(Float.intBitsToFloat(a[t][i]), Float.intBitsToFloat(b[t][i]),
-              expected.parameters().get(t).name() + " value " + i);
-          assertEquals(a[t][i], b[t][i], expected.parameters().get(t).name() + " value " + i);
+              names.get(t).name() + " value " + i);
+          assertEquals(a[t][i], b[t][i], names.get(t).name() + " value " + i);
         }
       }
     }

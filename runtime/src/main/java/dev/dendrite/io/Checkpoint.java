@@ -21,10 +21,11 @@ import java.util.Map;
  * run that was never interrupted. One safetensors file holds
  *
  * <ul>
- *   <li>the parameters, as {@link ModelFiles} stores them (so the file also loads as weights);
+ *   <li>the parameters and buffers (the running statistics of batch normalization), as {@link
+ *       ModelFiles} stores them (so the file also loads as weights);
  *   <li>the optimizer's state, F32, one tensor per state and parameter, named {@code
  *       optimizer.<optimizer>.<state>.<parameter>} (e.g. {@code optimizer.adam.m.hidden.weight}),
- *       laid out like the parameter in the file;
+ *       laid out like the parameter in the file (buffers have none);
  *   <li>in the metadata: {@code dendrite.content = checkpoint}, {@code model.random_state} (the
  *       dropout generator, {@link Model#randomState()}), {@code optimizer} (its lower-case class
  *       name), {@code optimizer.iterations}, {@code optimizer.learning_rate}, {@code
@@ -131,14 +132,15 @@ public final class Checkpoint {
             ParameterLayout.fileShape(parameter.shape())));
       }
     }
-    float[][] staged = ModelFiles.stage(parameters, file, stateTensors, List.of());
+    List<Tensor> tensors = ModelFiles.tensors(model);
+    float[][] staged = ModelFiles.stage(tensors, file, stateTensors, List.of());
     float[][] stagedState = new float[stateTensors.size()][];
     for (int i = 0; i < stagedState.length; i++) {
       stagedState[i] = file.readFloats(stateTensors.get(i).getKey());
     }
     optimizer.bind(parameters);
 
-    ModelFiles.commit(parameters, staged);
+    ModelFiles.commit(tensors, staged);
     model.setRandomState(randomState);
     for (int s = 0, i = 0; s < states.size(); s++) {
       for (int t = 0; t < parameters.size(); t++, i++) {

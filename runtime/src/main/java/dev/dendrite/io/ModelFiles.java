@@ -14,20 +14,24 @@ import dev.dendrite.Model;
 import dev.dendrite.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Saves a network's parameters to a safetensors file and loads them back.
+ * Saves a network's parameters and buffers to a safetensors file and loads them back.
  *
  * <p>Every parameter tensor is stored under its name, {@code <layer>.weight} and {@code
- * <layer>.bias} with the layer's field name. A Dense weight, {@code [inputs, units]} in memory, is
- * stored as {@code [units, inputs]}, the layout of PyTorch's {@code nn.Linear.weight}; biases are
- * stored as they are. A float network writes F32, a double network F64; the metadata holds {@code
- * dendrite.format} (the layout version, {@value ParameterLayout#FORMAT_VERSION}), {@code
- * dendrite.content} ({@code weights}) and {@code dendrite.network} (the network's name). So a
- * file loads in Python with {@code safetensors.torch.load_file} straight into a module whose
+ * <layer>.bias} with the layer's field name, followed by the network's {@linkplain
+ * Model#buffers() buffers} (the running statistics of batch normalization, {@code
+ * <layer>.running_mean} and {@code <layer>.running_var}), which inference reads and so belong
+ * with the parameters. A Dense weight, {@code [inputs, units]} in memory, is stored as {@code
+ * [units, inputs]}, the layout of PyTorch's {@code nn.Linear.weight}; biases and buffers,
+ * vectors, are stored as they are. A float network writes F32, a double network F64; the metadata
+ * holds {@code dendrite.format} (the layout version, {@value ParameterLayout#FORMAT_VERSION}),
+ * {@code dendrite.content} ({@code weights}) and {@code dendrite.network} (the network's name). So
+ * a file loads in Python with {@code safetensors.torch.load_file} straight into a module whose
  * {@code nn.Linear} attributes are named like the layers; see {@code docs/safetensors.md}.
  *
  * <p>Saving is atomic ({@link AtomicFiles}): an interrupted save leaves the previous file intact.
@@ -43,18 +47,18 @@ public final class ModelFiles {
 
   private ModelFiles() {}
 
-  /** Saves the parameters of {@code model} to {@code file}, atomically. */
+  /** Saves the parameters and buffers of {@code model} to {@code file}, atomically. */
   public static void save(Model model, Path file) throws IOException {
     writer(model).write(file);
   }
 
-  /** Saves the parameters of {@code model} to {@code file} as F64, atomically. */
+  /** Saves the parameters and buffers of {@code model} to {@code file} as F64, atomically. */
   public static void save(DoubleModel model, Path file) throws IOException {
     writer(model).write(file);
   }
 
   /**
-   * Replaces the parameters of {@code model} with those in {@code file}.
+   * Replaces the parameters and buffers of {@code model} with those in {@code file}.
    *
    * @throws SafeTensorsFormatException if the file is not valid safetensors
    * @throws IncompatibleModelFileException if its tensors do not fit the network
@@ -74,44 +78,45 @@ public final class ModelFiles {
   }
 
   /**
-   * Replaces the parameters of {@code model} with those in {@code file}, which stays open.
+   * Replaces the parameters and buffers of {@code model} with those in {@code file}, which
+   * stays open.
    *
    * @throws IncompatibleModelFileException if its tensors do not fit the network
    */
   public static void load(Model model, SafeTensorsFile file) throws IOException {
-    List<Tensor> parameters = model.parameters();
-    float[][] staged = stage(parameters, file, List.of(), ignored(file));
-    commit(parameters, staged);
+    List<Tensor> tensors = tensors(model);
+    float[][] staged = stage(tensors, file, List.of(), ignored(file));
+    commit(tensors, staged);
   }
 
   /** Double form of {@link #load(Model, SafeTensorsFile)}. */
   public static void load(DoubleModel model, SafeTensorsFile file) throws IOException {
-    List<DoubleTensor> parameters = model.parameters();
+    List<DoubleTensor> tensors = tensors(model);
     Map<String, long[]> expected = new LinkedHashMap<>();
-    for (DoubleTensor t : parameters) {
+    for (DoubleTensor t : tensors) {
       expected.put(t.name(), ParameterLayout.fileShape(t.shape()));
     }
     ParameterLayout.check(file, expected, ignored(file));
-    double[][] staged = new double[parameters.size()][];
+    double[][] staged = new double[tensors.size()][];
     for (int i = 0; i < staged.length; i++) {
-      staged[i] = file.readDoubles(parameters.get(i).name());
+      staged[i] = file.readDoubles(tensors.get(i).name());
     }
     for (int i = 0; i < staged.length; i++) {
-      DoubleTensor t = parameters.get(i);
+      DoubleTensor t = tensors.get(i);
       ParameterLayout.copy(staged[i], t.values(), t.shape());
     }
   }
 
   /**
-   * A writer holding the parameters of {@code model} and the metadata of a weights file, to
-   * which more tensors or metadata can be added before it is written.
+   * A writer holding the parameters and buffers of {@code model} and the metadata of a weights
+   * file, to which more tensors or metadata can be added before it is written.
    */
   public static SafeTensorsWriter writer(Model model) {
     SafeTensorsWriter writer = new SafeTensorsWriter()
         .metadata(FORMAT_KEY, FORMAT_VERSION)
         .metadata(CONTENT_KEY, WEIGHTS)
         .metadata(NETWORK_KEY, model.networkName());
-    for (Tensor t : model.parameters()) {
+    for (Tensor t : tensors(model)) {
       int[] shape = t.shape();
       float[][] values = t.values();
       writer.add(t.name(), DType.F32, ParameterLayout.fileShape(shape),
@@ -126,7 +131,7 @@ public final class ModelFiles {
         .metadata(FORMAT_KEY, FORMAT_VERSION)
         .metadata(CONTENT_KEY, WEIGHTS)
         .metadata(NETWORK_KEY, model.networkName());
-    for (DoubleTensor t : model.parameters()) {
+    for (DoubleTensor t : tensors(model)) {
       int[] shape = t.shape();
       double[][] values = t.values();
       writer.add(t.name(), DType.F64, ParameterLayout.fileShape(shape),
@@ -136,31 +141,56 @@ public final class ModelFiles {
   }
 
   /**
-   * Checks {@code file} against {@code parameters} plus {@code more} (name to file shape), not
-   * counting tensors under the prefixes {@code ignored}, and reads the parameters' values, in
-   * file order, without changing the network.
+   * The tensors a file holds for {@code model}: its parameters, then its buffers. Buffers are
+   * vectors, so {@link ParameterLayout} stores them as they are.
    */
-  static float[][] stage(List<Tensor> parameters, SafeTensorsFile file,
+  static List<Tensor> tensors(Model model) {
+    List<Tensor> buffers = model.buffers();
+    if (buffers.isEmpty()) {
+      return model.parameters();
+    }
+    List<Tensor> all = new ArrayList<>(model.parameters());
+    all.addAll(buffers);
+    return all;
+  }
+
+  /** Double form of {@link #tensors(Model)}. */
+  static List<DoubleTensor> tensors(DoubleModel model) {
+    List<DoubleTensor> buffers = model.buffers();
+    if (buffers.isEmpty()) {
+      return model.parameters();
+    }
+    List<DoubleTensor> all = new ArrayList<>(model.parameters());
+    all.addAll(buffers);
+    return all;
+  }
+
+  /**
+   * Checks {@code file} against {@code tensors} plus {@code more} (name to file shape), not
+   * counting tensors under the prefixes {@code ignored}, and reads the values of {@code tensors},
+   * in file order, without changing the network.
+   */
+  static float[][] stage(List<Tensor> tensors, SafeTensorsFile file,
       List<Map.Entry<String, long[]>> more, List<String> ignored) throws IOException {
     Map<String, long[]> expected = new LinkedHashMap<>();
-    for (Tensor t : parameters) {
+    for (Tensor t : tensors) {
       expected.put(t.name(), ParameterLayout.fileShape(t.shape()));
     }
     for (Map.Entry<String, long[]> e : more) {
       expected.put(e.getKey(), e.getValue());
     }
     ParameterLayout.check(file, expected, ignored);
-    float[][] staged = new float[parameters.size()][];
+    float[][] staged = new float[tensors.size()][];
     for (int i = 0; i < staged.length; i++) {
-      staged[i] = file.readFloats(parameters.get(i).name());
+      staged[i] = file.readFloats(tensors.get(i).name());
     }
     return staged;
   }
 
-  /** Copies staged values into the parameters. */
-  static void commit(List<Tensor> parameters, float[][] staged) {
+  /** Copies staged values into {@code tensors}. */
+  static void commit(List<Tensor> tensors, float[][] staged) {
     for (int i = 0; i < staged.length; i++) {
-      Tensor t = parameters.get(i);
+      Tensor t = tensors.get(i);
       ParameterLayout.copy(staged[i], t.values(), t.shape());
     }
   }

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How parameter tensors map to safetensors tensors: the name as it is, a 2-D tensor (a Dense
- * layer's weight, {@code [inputs, units]} in memory) transposed to PyTorch's {@code [units,
- * inputs]}, any other tensor with its shape as it is. Values in memory are rows (see {@link
- * dev.dendrite.Tensor}), whose concatenation is the row-major order of the in-memory shape.
+ * How a network's tensors (parameters and buffers) map to safetensors tensors: the name as it is,
+ * a 2-D tensor (a Dense layer's weight, {@code [inputs, units]} in memory) transposed to
+ * PyTorch's {@code [units, inputs]}, any other tensor (biases, batch normalization's parameters
+ * and running statistics, all vectors) with its shape as it is. Values in memory are rows (see
+ * {@link dev.dendrite.Tensor}), whose concatenation is the row-major order of the in-memory shape.
  */
 final class ParameterLayout {
 
