@@ -3,8 +3,9 @@ package dev.dendrite.processor.plan;
 /**
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, their gradients, and the per-sample
- * buffers {@code fPre}, {@code fOut}, {@code fGrad}, {@code fMask}; methods {@code fForward},
- * {@code fBackward}, {@code fInputGradient}, {@code fLoss}.
+ * buffers {@code fPre}, {@code fOut}, {@code fGrad}, {@code fMask}, {@code fGradT}, {@code
+ * fInputGradT}; methods {@code fForward}, {@code fBackward}, {@code fInputGradient}, {@code
+ * fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
 
@@ -65,12 +66,30 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "Mask";
   }
 
+  /** Per unit, the gradient of each sample: {@code fGrad} transposed, {@code [units][samples]}. */
+  public String gradTransposed() {
+    return field + "GradT";
+  }
+
+  /** Per input, the input gradient of each sample, {@code [inputs][samples]}. */
+  public String inputGradTransposed() {
+    return field + "InputGradT";
+  }
+
   public String forward() {
     return field + "Forward";
   }
 
   public String backward() {
     return field + "Backward";
+  }
+
+  public String parameterGradient() {
+    return field + "ParameterGradient";
+  }
+
+  public String drawMask() {
+    return field + "DrawMask";
   }
 
   public String inputGradient() {

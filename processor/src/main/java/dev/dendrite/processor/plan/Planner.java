@@ -20,6 +20,21 @@ public final class Planner {
    */
   public static final int UNROLL_MAX_WEIGHTS = 256;
 
+  /**
+   * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
+   * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass,
+   * four samples per pass over a weight-gradient row, four units per pass of the input gradient.
+   */
+  public static final Blocking BLOCKING = new Blocking(2, 4, 4, 4);
+
+  /**
+   * The work, in FLOPs of one training step (forward and backward), below which a batch stays on
+   * the calling thread. Handing a pass to another thread and waiting for it costs some tens of
+   * microseconds here; splitting pays once each part does several hundred microseconds of work
+   * (measured by {@code ParallelThreshold} in the benchmarks module, see BENCHMARKS.md).
+   */
+  public static final long PARALLEL_MIN_FLOPS = 4_000_000L;
+
   /** Plans {@code network}. */
   public NetworkPlan plan(CheckedNetwork network) {
     List<CheckedLayer> layers = network.layers();
@@ -45,7 +60,8 @@ public final class Planner {
             inputGradient,
             strategy(dense),
             dense.activation() != Activation.LINEAR,
-            output && fused(network.loss(), dense.activation())));
+            output && fused(network.loss(), dense.activation()),
+            BLOCKING));
         inputGradient = layerNames.grad();
       } else if (layer instanceof CheckedLayer.DropoutLayer dropout) {
         plans.add(new LayerPlan.DropoutPlan(
@@ -57,7 +73,20 @@ public final class Planner {
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();
     }
-    return new NetworkPlan(network, plans);
+    return new NetworkPlan(network, plans, parallelMinBatch(layers));
+  }
+
+  /**
+   * The smallest batch whose training step does at least {@link #PARALLEL_MIN_FLOPS}: a training
+   * step costs about three forward passes.
+   */
+  static int parallelMinBatch(List<CheckedLayer> layers) {
+    long perSample = 0;
+    for (CheckedLayer layer : layers) {
+      perSample += 3 * layer.flopsPerSample();
+    }
+    long batch = (PARALLEL_MIN_FLOPS + Math.max(perSample, 1) - 1) / Math.max(perSample, 1);
+    return (int) Math.min(Math.max(batch, 2), Integer.MAX_VALUE);
   }
 
   /** Unrolled for small layers, looped otherwise. */
