@@ -1,0 +1,51 @@
+package dev.dendrite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.management.ThreadMXBean;
+import dev.dendrite.Model;
+import dev.dendrite.optim.Adam;
+import dev.dendrite.random.Rng;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A warm training step and a warm prediction allocate nothing: counted with the JVM's per-thread
+ * allocation counter, not timed.
+ */
+class AllocationTest {
+
+  private static final ThreadMXBean THREADS =
+      (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  @Test
+  void trainingStepsAndPredictionsAllocateNothingOnceWarm() {
+    Model model = new TestNets_WithDropoutNet(1);
+    Rng rng = new Rng(2);
+    int n = 16;
+    float[][] input = Batches.toFloat(Batches.gaussian(n, model.inputSize(), rng));
+    float[][] target =
+        Batches.toFloat(Batches.targets(model.loss(), n, model.outputSize(), rng));
+    float[][] output = new float[n][model.outputSize()];
+    float[] single = input[0];
+    float[] singleOut = new float[model.outputSize()];
+    Adam adam = new Adam();
+    Runnable work = () -> {
+      model.forward(input, n, true);
+      model.backward(target);
+      adam.step(model.parameters());
+      model.predict(input, n, output);
+      model.predict(single, singleOut);
+    };
+    for (int i = 0; i < 20_000; i++) {
+      work.run();
+    }
+    long threadId = Thread.currentThread().getId();
+    long before = THREADS.getThreadAllocatedBytes(threadId);
+    for (int i = 0; i < 1_000; i++) {
+      work.run();
+    }
+    long allocated = THREADS.getThreadAllocatedBytes(threadId) - before;
+    assertEquals(0, allocated, "bytes allocated by 1000 warm steps");
+  }
+}

@@ -1,0 +1,176 @@
+package dev.dendrite.optim;
+
+import dev.dendrite.Tensor;
+import java.util.List;
+
+/**
+ * What every optimizer shares: the learning rate, the step count, the check that each step sees
+ * the tensors of the first one, and per-tensor state ("slots") allocated on the first step.
+ */
+abstract class AbstractOptimizer implements Optimizer {
+
+  private final int slotCount;
+  private float learningRate;
+  private int iterations;
+
+  /** The number of rows and the row length of each tensor of the first step; null before. */
+  private int[] rows;
+  private int[] columns;
+  /** {@code slots[k][t]}: slot {@code k} of tensor {@code t}, laid out like the tensor. */
+  private float[][][][] slots;
+
+  AbstractOptimizer(float learningRate, int slotCount) {
+    this.learningRate = checkLearningRate(learningRate);
+    this.slotCount = slotCount;
+  }
+
+  @Override
+  public final float learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public final void setLearningRate(float learningRate) {
+    this.learningRate = checkLearningRate(learningRate);
+  }
+
+  @Override
+  public final int iterations() {
+    return iterations;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every tensor is checked before any value changes: a rejected step leaves the values, the
+   * state and the step count as they were.
+   */
+  @Override
+  public final void step(List<Tensor> parameters) {
+    if (rows == null) {
+      bind(parameters);
+    } else {
+      checkLayout(parameters);
+    }
+    beginStep(iterations + 1);
+    for (int t = 0, count = parameters.size(); t < count; t++) {
+      Tensor tensor = parameters.get(t);
+      update(t, tensor.values(), tensor.gradients());
+    }
+    iterations++;
+  }
+
+  /**
+   * Computes the constants of step {@code t} (1 for the first step) before any tensor is updated.
+   */
+  void beginStep(int t) {}
+
+  /** Updates the values of tensor number {@code index} from its gradients. */
+  abstract void update(int index, float[][] values, float[][] gradients);
+
+  /** Slot {@code slot} of tensor number {@code index}, laid out like the tensor. */
+  final float[][] slot(int slot, int index) {
+    return slots[slot][index];
+  }
+
+  /**
+   * Slot {@code slot} of every tensor; null before the first step or if there is no such slot.
+   * For tests and inspection.
+   */
+  final float[][][] slots(int slot) {
+    return slots == null || slot >= slots.length ? null : slots[slot];
+  }
+
+  private String name() {
+    return getClass().getSimpleName();
+  }
+
+  private void bind(List<Tensor> parameters) {
+    int count = parameters.size();
+    int[] newRows = new int[count];
+    int[] newColumns = new int[count];
+    for (int t = 0; t < count; t++) {
+      Tensor tensor = parameters.get(t);
+      float[][] values = tensor.values();
+      checkGradientLayout(t, tensor);
+      if (values.length == 0) {
+        throw new IllegalArgumentException(
+            name() + ": tensor " + t + " (" + tensor.name() + ") has no rows");
+      }
+      newRows[t] = values.length;
+      newColumns[t] = values[0].length;
+      checkRows(t, tensor, newColumns[t]);
+    }
+    float[][][][] newSlots = new float[slotCount][count][][];
+    for (int k = 0; k < slotCount; k++) {
+      for (int t = 0; t < count; t++) {
+        newSlots[k][t] = new float[newRows[t]][newColumns[t]];
+      }
+    }
+    rows = newRows;
+    columns = newColumns;
+    slots = newSlots;
+  }
+
+  private void checkLayout(List<Tensor> parameters) {
+    int count = parameters.size();
+    if (count != rows.length) {
+      throw new IllegalArgumentException(String.format(
+          "%s was first stepped with %d tensors but now got %d; use one optimizer per model",
+          name(), rows.length, count));
+    }
+    for (int t = 0; t < count; t++) {
+      Tensor tensor = parameters.get(t);
+      float[][] values = tensor.values();
+      if (values.length != rows[t] || values.length == 0 || values[0].length != columns[t]) {
+        throw new IllegalArgumentException(String.format(
+            "%s: tensor %d (%s) has %d rows of %d values, but the first step had %d rows of %d"
+                + " values; use one optimizer per model",
+            name(), t, tensor.name(), values.length, values.length == 0 ? 0 : values[0].length,
+            rows[t], columns[t]));
+      }
+      checkGradientLayout(t, tensor);
+      checkRows(t, tensor, columns[t]);
+    }
+  }
+
+  /**
+   * Checks that every row of values and gradients has {@code columns} values, so that the update
+   * loops can index every array of a row with the same {@code j} up to one bound.
+   */
+  private void checkRows(int t, Tensor tensor, int columns) {
+    float[][] values = tensor.values();
+    float[][] gradients = tensor.gradients();
+    for (int r = 0; r < values.length; r++) {
+      if (values[r].length != columns || gradients[r].length != columns) {
+        throw new IllegalArgumentException(String.format(
+            "%s: row %d of tensor %d (%s) has %d values and %d gradients, expected %d of each",
+            name(), r, t, tensor.name(), values[r].length, gradients[r].length, columns));
+      }
+    }
+  }
+
+  private void checkGradientLayout(int t, Tensor tensor) {
+    if (tensor.gradients().length != tensor.values().length) {
+      throw new IllegalArgumentException(String.format(
+          "%s: tensor %d (%s) has %d rows of values but %d rows of gradients",
+          name(), t, tensor.name(), tensor.values().length, tensor.gradients().length));
+    }
+  }
+
+  static float checkLearningRate(float learningRate) {
+    if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "learning rate must be positive and finite, was " + learningRate);
+    }
+    return learningRate;
+  }
+
+  /** Checks that {@code value} lies in [0, 1); {@code what} names it in the message. */
+  static float checkUnitInterval(String what, float value) {
+    if (!(value >= 0f && value < 1f)) {
+      throw new IllegalArgumentException(what + " must be in [0, 1), was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.dendrite.optim;
+
+/**
+ * Stochastic gradient descent, plain or with momentum. With learning rate {@code lr}, momentum
+ * {@code mu}, gradient {@code g}, parameter {@code p} and velocity {@code v} (zero before the
+ * first step), one step is, for every value:
+ *
+ * <ul>
+ *   <li>{@linkplain #plain plain}: {@code p = p - lr g};
+ *   <li>{@linkplain #withMomentum classical momentum} (Polyak): {@code v = mu v - lr g; p = p + v};
+ *   <li>{@linkplain #withNesterov Nesterov momentum}, in the form of Sutskever et al. (2013)
+ *       rewritten in terms of the current parameters: {@code v = mu v - lr g; p = p + mu v - lr
+ *       g}, with the new {@code v}. For a constant learning rate this is the same update as
+ *       PyTorch's {@code SGD(nesterov=True)}, {@code b = mu b + g; p = p - lr (g + mu b)}, with
+ *       {@code v = -lr b}.
+ * </ul>
+ *
+ * <p>Plain SGD keeps no state; the momentum forms keep one velocity per value, allocated on the
+ * first step.
+ */
+public final class Sgd extends AbstractOptimizer {
+
+  private final float momentum;
+  private final boolean nesterov;
+  private final boolean withVelocity;
+
+  private Sgd(float learningRate, float momentum, boolean nesterov, boolean withVelocity) {
+    super(learningRate, withVelocity ? 1 : 0);
+    this.momentum = momentum;
+    this.nesterov = nesterov;
+    this.withVelocity = withVelocity;
+  }
+
+  /**
+   * Plain SGD, {@code p = p - lr g}.
+   *
+   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
+   */
+  public static Sgd plain(float learningRate) {
+    return new Sgd(learningRate, 0f, false, false);
+  }
+
+  /**
+   * SGD with classical momentum, {@code v = mu v - lr g; p = p + v}.
+   *
+   * @param momentum {@code mu}, in [0, 1); 0.9 is usual
+   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite or {@code
+   *     momentum} is outside [0, 1)
+   */
+  public static Sgd withMomentum(float learningRate, float momentum) {
+    return new Sgd(learningRate, checkUnitInterval("momentum", momentum), false, true);
+  }
+
+  /**
+   * SGD with Nesterov momentum, {@code v = mu v - lr g; p = p + mu v - lr g}.
+   *
+   * @param momentum {@code mu}, in [0, 1); 0.9 is usual
+   * @throws IllegalArgumentException if {@code learningRate} is not positive and finite or {@code
+   *     momentum} is outside [0, 1)
+   */
+  public static Sgd withNesterov(float learningRate, float momentum) {
+    return new Sgd(learningRate, checkUnitInterval("momentum", momentum), true, true);
+  }
+
+  /** The momentum {@code mu}; 0 for plain SGD. */
+  public float momentum() {
+    return momentum;
+  }
+
+  /** Whether this is Nesterov momentum. */
+  public boolean isNesterov() {
+    return nesterov;
+  }
+
+  @Override
+  void update(int index, float[][] values, float[][] gradients) {
+    float lr = learningRate();
+    if (!withVelocity) {
+      for (int r = 0; r < values.length; r++) {
+        float[] p = values[r];
+        float[] g = gradients[r];
+        for (int j = 0; j < p.length; j++) {
+          p[j] -= lr * g[j];
+        }
+      }
+      return;
+    }
+    float mu = momentum;
+    float[][] velocity = slot(0, index);
+    if (nesterov) {
+      for (int r = 0; r < values.length; r++) {
+        float[] p = values[r];
+        float[] g = gradients[r];
+        float[] v = velocity[r];
+        for (int j = 0; j < p.length; j++) {
+          float gj = g[j];
+          float vj = mu * v[j] - lr * gj;
+          v[j] = vj;
+          p[j] += mu * vj - lr * gj;
+        }
+      }
+    } else {
+      for (int r = 0; r < values.length; r++) {
+        float[] p = values[r];
+        float[] g = gradients[r];
+        float[] v = velocity[r];
+        for (int j = 0; j < p.length; j++) {
+          float vj = mu * v[j] - lr * g[j];
+          v[j] = vj;
+          p[j] += vj;
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    String kind =
+        withVelocity ? (nesterov ? "nesterov " : "") + "momentum=" + momentum + ", " : "";
+    return "Sgd(" + kind + "lr=" + learningRate() + ", iterations=" + iterations() + ")";
+  }
+}

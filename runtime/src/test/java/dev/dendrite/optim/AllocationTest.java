@@ -1,0 +1,53 @@
+package dev.dendrite.optim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dendrite.Tensor;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** After the first step, optimizers allocate nothing. */
+class AllocationTest {
+
+  private static List<Tensor> network() {
+    Tensor w1 = new Tensor("h.weight", new int[] {64, 32}, new float[64][32], new float[64][32]);
+    Tensor b1 = new Tensor("h.bias", new int[] {32}, new float[1][32], new float[1][32]);
+    Tensor w2 = new Tensor("o.weight", new int[] {32, 10}, new float[32][10], new float[32][10]);
+    Tensor b2 = new Tensor("o.bias", new int[] {10}, new float[1][10], new float[1][10]);
+    List<Tensor> params = List.of(w1, b1, w2, b2);
+    for (Tensor t : params) {
+      for (float[] row : t.gradients()) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = 0.001f * (j - 5);
+        }
+      }
+    }
+    return params;
+  }
+
+  @Test
+  void stepsAfterTheFirstAllocateNothing() {
+    assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
+    long thread = Thread.currentThread().getId();
+    for (Optimizer optimizer :
+        List.of(Sgd.plain(0.01f), Sgd.withMomentum(0.01f, 0.9f), Sgd.withNesterov(0.01f, 0.9f),
+            new Adam())) {
+      List<Tensor> params = network();
+      optimizer.step(params);
+      bean.getThreadAllocatedBytes(thread);
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < 2000; i++) {
+        optimizer.step(params);
+      }
+      long allocated = bean.getThreadAllocatedBytes(thread) - before;
+      // The measurement itself may allocate a few bytes; a step allocating anything would show
+      // up as at least 2000 x 16 bytes.
+      assertTrue(allocated < 1024, optimizer + " allocated " + allocated + " bytes in 2000 steps");
+    }
+  }
+}
