@@ -27,7 +27,7 @@ public final class Workers implements AutoCloseable {
   public static final String THREADS_PROPERTY = "dendrite.threads";
 
   /** How long a waiting thread spins before it parks, in {@link Thread#onSpinWait} calls. */
-  private static final int SPINS = 20_000;
+  private static final int SPINS = 2_000;
 
   private static final Cleaner CLEANER = Cleaner.create();
 

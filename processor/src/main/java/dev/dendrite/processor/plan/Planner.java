@@ -14,11 +14,19 @@ import java.util.Set;
 public final class Planner {
 
   /**
-   * Dense layers with at most this many weights are unrolled. The largest unrolled kernel, the
-   * weight gradient, takes about 11 bytes of bytecode per weight, so this keeps every unrolled
-   * method near 3 KB, far below HotSpot's 8000-byte limit.
+   * Dense layers with at most this many weights are unrolled (if they also have at most {@link
+   * #UNROLL_MAX_SIDE} inputs and units). The largest unrolled kernel, the parameter gradient,
+   * takes about 13 bytes of bytecode per weight, so this keeps every unrolled method near 3.5 KB,
+   * far below HotSpot's 8000-byte limit.
    */
   public static final int UNROLL_MAX_WEIGHTS = 256;
+
+  /**
+   * Unrolled kernels keep a local variable per input and per unit; past about 255 locals each
+   * access takes a {@code wide} prefix and methods double in size, so an unrolled layer has at
+   * most this many inputs and units (a 256 x 1 layer reached 11 KB).
+   */
+  public static final int UNROLL_MAX_SIDE = 64;
 
   /**
    * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
@@ -92,7 +100,9 @@ public final class Planner {
   /** Unrolled for small layers, looped otherwise. */
   static Strategy strategy(CheckedLayer.DenseLayer dense) {
     long weights = (long) dense.inputs() * dense.units();
-    return weights <= UNROLL_MAX_WEIGHTS ? Strategy.UNROLLED : Strategy.LOOPED;
+    boolean small = weights <= UNROLL_MAX_WEIGHTS && dense.inputs() <= UNROLL_MAX_SIDE
+        && dense.units() <= UNROLL_MAX_SIDE;
+    return small ? Strategy.UNROLLED : Strategy.LOOPED;
   }
 
   private static boolean fused(Loss loss, Activation activation) {
