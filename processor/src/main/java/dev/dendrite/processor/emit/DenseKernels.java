@@ -29,6 +29,8 @@ final class DenseKernels {
 
   static final ClassName LOSS_KERNELS = ClassName.get("dev.dendrite.kernel", "LossKernels");
   static final ClassName WORKERS = ClassName.get("dev.dendrite.parallel", "Workers");
+  static final ClassName KERNELS = ClassName.get("dev.dendrite.kernel", "Kernels");
+  static final ClassName MATRIX_KERNELS = ClassName.get("dev.dendrite.kernel", "MatrixKernels");
 
   private final LayerPlan.DensePlan plan;
   private final CheckedLayer.DenseLayer layer;
@@ -48,6 +50,20 @@ final class DenseKernels {
     this.unrolled = plan.strategy() == Strategy.UNROLLED;
     this.blocking = plan.blocking();
     this.zero = precision.literal(0);
+  }
+
+  /**
+   * Whether the layer's matrix products may be taken over by {@code Kernels.VECTOR}: looped
+   * float layers.
+   */
+  private boolean vectorizable() {
+    return !unrolled && p == Precision.FLOAT;
+  }
+
+  /** Opens {@code if (Kernels.VECTOR != null)}, naming the kernels {@code fast}. */
+  private void beginVectorBranch(MethodSpec.Builder m) {
+    m.addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS);
+    m.beginControlFlow("if (fast != null)");
   }
 
   /** The buffer holding {@code z}: its own, or the output buffer for a linear layer. */
@@ -110,6 +126,26 @@ final class DenseKernels {
       int samples = blocking.forwardSamples();
       m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
           + " serves $L inputs.\n", samples, blocking.forwardInputs());
+      if (vectorizable()) {
+        m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
+        beginVectorBranch(m);
+        m.addStatement("fast.forward(in, $L, b, $L, from, to)", names.weight(), preBuffer());
+        if (plan.keepsPreActivation()) {
+          m.beginControlFlow("for (int s = from; s < to; s++)");
+          m.addStatement("$T z = $L[s]", p.vector, names.pre());
+          m.addStatement("$T a = $L[s]", p.vector, names.out());
+          if (activation.isRowWise()) {
+            m.addCode(activation.applyRow("z", "a"));
+          } else {
+            m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+            m.addStatement("a[j] = $L", activation.apply("z[j]"));
+            m.endControlFlow();
+          }
+          m.endControlFlow();
+        }
+        m.addStatement("return $L", names.out());
+        m.endControlFlow();
+      }
       m.addStatement("int s = from");
       if (samples > 1) {
         blockLoop(m, "s", "to", samples);
@@ -256,10 +292,15 @@ final class DenseKernels {
         + " bias gradient.\nEach pass over a row serves $L samples.\n", samples);
     m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
     m.addStatement("$T g = $L", p.matrix, names.grad());
+    m.addStatement("int first = $T.start($L, part, parts)", WORKERS, plan.inputSizeConstant());
     m.addStatement("int last = $T.start($L, part + 1, parts)", WORKERS,
         plan.inputSizeConstant());
-    m.beginControlFlow("for (int k = $T.start($L, part, parts); k < last; k++)", WORKERS,
-        plan.inputSizeConstant());
+    if (vectorizable()) {
+      beginVectorBranch(m);
+      m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
+      m.nextControlFlow("else");
+    }
+    m.beginControlFlow("for (int k = first; k < last; k++)");
     m.addStatement("$T gw = $L[k]", p.vector, names.weightGrad());
     m.addStatement("$T.fill(gw, $L)", Arrays.class, zero);
     m.addStatement("int s = 0");
@@ -268,6 +309,9 @@ final class DenseKernels {
       weightGradientBlock(m, 1);
     }
     m.endControlFlow();
+    if (vectorizable()) {
+      m.endControlFlow();
+    }
     m.beginControlFlow("if (part == parts - 1)");
     m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
     m.addStatement("$T.fill(gb, $L)", Arrays.class, zero);
@@ -330,6 +374,14 @@ final class DenseKernels {
     int units = blocking.inputGradientUnits();
     m.addJavadoc("Works on transposed copies, samples along the rows, so that the inner loop runs"
         + " over samples\nand multiplies each by one weight: $L units per pass.\n", units);
+    if (vectorizable()) {
+      m.addJavadoc("With {@code Kernels.VECTOR}, that computes dot products instead.\n");
+      beginVectorBranch(m);
+      m.addStatement("fast.inputGradient($L, $L, $L, from, to)", names.grad(), names.weight(),
+          target);
+      m.addStatement("return");
+      m.endControlFlow();
+    }
     m.addStatement("$T gT = $L", p.matrix, names.gradTransposed());
     m.addStatement("$T dT = $L", p.matrix, names.inputGradTransposed());
     m.beginControlFlow("for (int s = from; s < to; s++)");
