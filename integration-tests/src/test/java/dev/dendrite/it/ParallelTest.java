@@ -78,16 +78,16 @@ class ParallelTest {
       adam.step(model.parameters());
       model.predict(input, BATCH, output);
     };
-    for (int i = 0; i < 1_000; i++) {
+    for (int i = 0; i < 200; i++) {
       work.run();
     }
     long[] ids = threadIds();
     assertTrue(ids.length >= 2, "the caller and at least one worker");
     long before = allocated(ids);
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 100; i++) {
       work.run();
     }
-    assertEquals(0, allocated(ids) - before, "bytes allocated by 300 warm split steps");
+    assertEquals(0, allocated(ids) - before, "bytes allocated by 100 warm split steps");
   }
 
   /** Trains a fresh network for a few steps on {@code threads} threads; its parameters. */
