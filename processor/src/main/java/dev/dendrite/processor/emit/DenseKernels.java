@@ -289,7 +289,8 @@ final class DenseKernels {
     }
     int samples = blocking.weightGradientSamples();
     m.addJavadoc("The part's share is a contiguous range of weight rows; the last part also sets the"
-        + " bias gradient.\nEach pass over a row serves $L samples.\n", samples);
+        + " bias gradient.\nEach pass over the units serves $L rows and $L samples.\n",
+        blocking.weightGradientRows(), samples);
     m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
     m.addStatement("$T g = $L", p.matrix, names.grad());
     m.addStatement("int first = $T.start($L, part, parts)", WORKERS, plan.inputSizeConstant());
@@ -300,15 +301,12 @@ final class DenseKernels {
       m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
       m.nextControlFlow("else");
     }
-    m.beginControlFlow("for (int k = first; k < last; k++)");
-    m.addStatement("$T gw = $L[k]", p.vector, names.weightGrad());
-    m.addStatement("$T.fill(gw, $L)", Arrays.class, zero);
-    m.addStatement("int s = 0");
-    weightGradientBlock(m, samples);
-    if (samples > 1) {
-      weightGradientBlock(m, 1);
+    int rows = blocking.weightGradientRows();
+    m.addStatement("int k = first");
+    weightGradientRows(m, rows, samples);
+    if (rows > 1) {
+      weightGradientRows(m, 1, samples);
     }
-    m.endControlFlow();
     if (vectorizable()) {
       m.endControlFlow();
     }
@@ -325,19 +323,47 @@ final class DenseKernels {
     return m.build();
   }
 
-  /** {@code gw[j] += x[s][k] g[s][j] + ... } over {@code samples} samples per pass. */
-  private void weightGradientBlock(MethodSpec.Builder m, int samples) {
+  /** Rows {@code k..k+rows-1} of the weight gradient, {@code rows} at a time. */
+  private void weightGradientRows(MethodSpec.Builder m, int rows, int samples) {
+    blockLoop(m, "k", "last", rows);
+    for (int r = 0; r < rows; r++) {
+      m.addStatement("$T gw$L = $L[$L]", p.vector, r, names.weightGrad(), offset("k", r));
+      m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, zero);
+    }
+    m.addStatement("int s = 0");
+    weightGradientBlock(m, rows, samples);
+    if (samples > 1) {
+      weightGradientBlock(m, rows, 1);
+    }
+    m.endControlFlow();
+  }
+
+  /**
+   * {@code gw_r[j] += x[s][k+r] g[s][j] + ... + x[s+samples-1][k+r] g[s+samples-1][j]} for each
+   * row r: the same sum for a row whether it is done alone or with others.
+   */
+  private void weightGradientBlock(MethodSpec.Builder m, int rows, int samples) {
     blockLoop(m, "s", "n", samples);
     for (int i = 0; i < samples; i++) {
-      m.addStatement("$T x$L = x[$L][k]", p.scalar, i, offset("s", i));
+      m.addStatement("$T x$L = x[$L]", p.vector, i, offset("s", i));
       m.addStatement("$T g$L = g[$L]", p.vector, i, offset("s", i));
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-    CodeBlock.Builder sum = CodeBlock.builder().add("gw[j] += x0 * g0[j]");
-    for (int i = 1; i < samples; i++) {
-      sum.add(" + x$L * g$L[j]", i, i);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < samples; i++) {
+        m.addStatement("$T x$Lk$L = x$L[$L]", p.scalar, i, r, i, offset("k", r));
+      }
     }
-    m.addStatement(sum.build());
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T g$Lj = g$L[j]", p.scalar, i, i);
+    }
+    for (int r = 0; r < rows; r++) {
+      CodeBlock.Builder sum = CodeBlock.builder().add("gw$L[j] += x0k$L * g0j", r, r);
+      for (int i = 1; i < samples; i++) {
+        sum.add(" + x$Lk$L * g$Lj", i, r, i);
+      }
+      m.addStatement(sum.build());
+    }
     m.endControlFlow();
     m.endControlFlow();
   }

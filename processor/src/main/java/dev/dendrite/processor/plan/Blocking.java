@@ -8,17 +8,21 @@ package dev.dendrite.processor.plan;
  *
  * @param forwardSamples samples per pass of the forward pass
  * @param forwardInputs inputs (weight rows) per pass of the forward pass
- * @param weightGradientSamples samples per pass over a row of the weight gradient
+ * @param weightGradientRows rows of the weight gradient per pass over the units
+ * @param weightGradientSamples samples per pass over the units of the weight gradient
  * @param inputGradientUnits units per pass over the samples of the input gradient
  */
 public record Blocking(
-    int forwardSamples, int forwardInputs, int weightGradientSamples, int inputGradientUnits) {
+    int forwardSamples,
+    int forwardInputs,
+    int weightGradientRows,
+    int weightGradientSamples,
+    int inputGradientUnits) {
 
   public Blocking {
-    if (forwardSamples < 1 || forwardInputs < 1 || weightGradientSamples < 1
-        || inputGradientUnits < 1) {
-      throw new IllegalArgumentException("block sizes must be at least 1: " + forwardSamples + ", "
-          + forwardInputs + ", " + weightGradientSamples + ", " + inputGradientUnits);
+    if (forwardSamples < 1 || forwardInputs < 1 || weightGradientRows < 1
+        || weightGradientSamples < 1 || inputGradientUnits < 1) {
+      throw new IllegalArgumentException("block sizes must be at least 1: " + this);
     }
   }
 }

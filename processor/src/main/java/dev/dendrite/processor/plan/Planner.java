@@ -31,9 +31,10 @@ public final class Planner {
   /**
    * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
    * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass,
-   * four samples per pass over a weight-gradient row, four units per pass of the input gradient.
+   * two weight-gradient rows by four samples per pass over the units, four units per pass of the
+   * input gradient.
    */
-  public static final Blocking BLOCKING = new Blocking(2, 4, 4, 4);
+  public static final Blocking BLOCKING = new Blocking(2, 4, 2, 4, 4);
 
   /**
    * The work, in FLOPs of one training step (forward and backward), below which a batch stays on
