@@ -14,7 +14,7 @@ lscpu > "$out/lscpu.txt"
 uptime | tee "$out/uptime-before.txt"
 java -version 2>&1 | tee "$out/java-version.txt"
 
-java -jar "$jar" 'TinyBenchmark|DigitsBenchmark|VectorDigitsBenchmark|DigitsEpochBenchmark|VectorDigitsEpochBenchmark' \
+java -jar "$jar" 'TinyBenchmark|DigitsBenchmark|DigitsEjmlBenchmark|VectorDigitsBenchmark|DigitsEpochBenchmark|VectorDigitsEpochBenchmark' \
   -prof gc -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 
 /usr/bin/python3 benchmarks/pytorch_bench.py --jmh "$out/jmh.json" --out "$out/pytorch.json" \

@@ -2,7 +2,6 @@ package dev.dendrite.benchmarks;
 
 import dev.dendrite.optim.Adam;
 import java.util.concurrent.TimeUnit;
-import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The large network, 784 -> 256 ReLU -> 128 ReLU -> 10 softmax with categorical cross-entropy
  * and Adam: a training step at batch 128, a prediction of 1000 samples, a single-sample
- * prediction, generated against EJML, with the generated network on {@code threads} threads.
- * The epoch over 60,000 samples is {@link DigitsEpochBenchmark}.
+ * prediction, of the generated network on {@code threads} threads; {@link DigitsEjmlBenchmark}
+ * is the same for EJML, {@link DigitsEpochBenchmark} the epoch over 60,000 samples.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,24 +38,18 @@ public class DigitsBenchmark {
 
   private DigitsNet net;
   private Adam adam;
-  private EjmlMlp ejml;
   private DigitsData data;
   private float[][] batch;
   private float[][] batchTargets;
   private float[][] predictions;
   private float[] single;
   private float[] singleOut;
-  private FMatrixRMaj ejmlBatch;
-  private FMatrixRMaj ejmlTargets;
-  private FMatrixRMaj ejmlPredictBatch;
-  private FMatrixRMaj ejmlSingle;
 
   @Setup(Level.Trial)
   public void setUp() {
     net = new DigitsNet(1);
     net.setThreads(threads);
     adam = new Adam();
-    ejml = new EjmlMlp(new int[] {784, 256, 128, 10}, true, PREDICT_BATCH, 1);
     data = new DigitsData(PREDICT_BATCH, 2);
     batch = new float[BATCH][];
     batchTargets = new float[BATCH][];
@@ -67,10 +60,6 @@ public class DigitsBenchmark {
     predictions = new float[PREDICT_BATCH][DigitsData.CLASSES];
     single = data.images[0];
     singleOut = new float[DigitsData.CLASSES];
-    ejmlBatch = new FMatrixRMaj(batch);
-    ejmlTargets = new FMatrixRMaj(batchTargets);
-    ejmlPredictBatch = new FMatrixRMaj(data.images);
-    ejmlSingle = new FMatrixRMaj(new float[][] {single});
   }
 
   @TearDown(Level.Trial)
@@ -86,13 +75,7 @@ public class DigitsBenchmark {
     return loss;
   }
 
-  @Benchmark
-  public float trainStepEjml() {
-    ejml.forward(ejmlBatch);
-    float loss = ejml.backward(ejmlTargets);
-    ejml.adam(Adam.DEFAULT_LEARNING_RATE);
-    return loss;
-  }
+
 
   @Benchmark
   public float[][] predictBatchDendrite() {
@@ -100,10 +83,7 @@ public class DigitsBenchmark {
     return predictions;
   }
 
-  @Benchmark
-  public FMatrixRMaj predictBatchEjml() {
-    return ejml.forward(ejmlPredictBatch);
-  }
+
 
   @Benchmark
   public float[] predictSingleDendrite() {
@@ -111,8 +91,5 @@ public class DigitsBenchmark {
     return singleOut;
   }
 
-  @Benchmark
-  public FMatrixRMaj predictSingleEjml() {
-    return ejml.forward(ejmlSingle);
-  }
+
 }

@@ -2,7 +2,6 @@ package dev.dendrite.benchmarks;
 
 import dev.dendrite.optim.Adam;
 import java.util.concurrent.TimeUnit;
-import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,9 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One epoch of the large network over 60,000 samples in batches of 128 with Adam (468 full
- * batches and one of 96), generated on {@code threads} threads against EJML. Batches are
- * taken in order; the generated network reads rows in place, EJML gets each batch copied into
- * its matrix as a Java developer would.
+ * batches and one of 96), generated on {@code threads} threads; {@link DigitsEjmlBenchmark} has
+ * EJML's epoch. Batches are taken in order; the generated network reads rows in place.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,11 +37,8 @@ public class DigitsEpochBenchmark {
   private DigitsData data;
   private DigitsNet net;
   private Adam adam;
-  private EjmlMlp ejml;
   private float[][] batch;
   private float[][] batchTargets;
-  private FMatrixRMaj ejmlBatch;
-  private FMatrixRMaj ejmlTargets;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -51,11 +46,8 @@ public class DigitsEpochBenchmark {
     net = new DigitsNet(1);
     net.setThreads(threads);
     adam = new Adam();
-    ejml = new EjmlMlp(new int[] {784, 256, 128, 10}, true, BATCH, 1);
     batch = new float[BATCH][];
     batchTargets = new float[BATCH][];
-    ejmlBatch = new FMatrixRMaj(BATCH, DigitsData.INPUTS);
-    ejmlTargets = new FMatrixRMaj(BATCH, DigitsData.CLASSES);
   }
 
   @Benchmark
@@ -74,23 +66,5 @@ public class DigitsEpochBenchmark {
     return loss;
   }
 
-  @Benchmark
-  public float epochEjml() {
-    float loss = 0f;
-    for (int start = 0; start < SAMPLES; start += BATCH) {
-      int n = Math.min(BATCH, SAMPLES - start);
-      ejmlBatch.reshape(n, DigitsData.INPUTS);
-      ejmlTargets.reshape(n, DigitsData.CLASSES);
-      for (int s = 0; s < n; s++) {
-        System.arraycopy(data.images[start + s], 0, ejmlBatch.data, s * DigitsData.INPUTS,
-            DigitsData.INPUTS);
-        System.arraycopy(data.labels[start + s], 0, ejmlTargets.data, s * DigitsData.CLASSES,
-            DigitsData.CLASSES);
-      }
-      ejml.forward(ejmlBatch);
-      loss = ejml.backward(ejmlTargets);
-      ejml.adam(Adam.DEFAULT_LEARNING_RATE);
-    }
-    return loss;
-  }
+
 }

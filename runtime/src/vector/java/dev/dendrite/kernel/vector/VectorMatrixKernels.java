@@ -23,12 +23,12 @@ public final class VectorMatrixKernels implements MatrixKernels {
       int to) {
     int inputs = weight.length;
     int units = bias.length;
+    int blocked = from + (to - from) / 4 * 4;
     int j = 0;
     for (; j + TILE <= units; j += TILE) {
       FloatVector bias0 = FloatVector.fromArray(S, bias, j);
       FloatVector bias1 = FloatVector.fromArray(S, bias, j + L);
-      int s = from;
-      for (; s + 3 < to; s += 4) {
+      for (int s = from; s < blocked; s += 4) {
         float[] x0 = in[s];
         float[] x1 = in[s + 1];
         float[] x2 = in[s + 2];
@@ -67,28 +67,43 @@ public final class VectorMatrixKernels implements MatrixKernels {
         a30.intoArray(z[s + 3], j);
         a31.intoArray(z[s + 3], j + L);
       }
-      for (; s < to; s++) {
-        float[] x = in[s];
-        FloatVector a0 = bias0;
-        FloatVector a1 = bias1;
-        for (int k = 0; k < inputs; k++) {
-          float[] w = weight[k];
-          FloatVector v = FloatVector.broadcast(S, x[k]);
-          a0 = FloatVector.fromArray(S, w, j).fma(v, a0);
-          a1 = FloatVector.fromArray(S, w, j + L).fma(v, a1);
-        }
-        a0.intoArray(z[s], j);
-        a1.intoArray(z[s], j + L);
-      }
     }
-    for (; j < units; j++) {
-      for (int s = from; s < to; s++) {
-        float[] x = in[s];
-        float acc = bias[j];
-        for (int k = 0; k < inputs; k++) {
-          acc = Math.fma(weight[k][j], x[k], acc);
-        }
-        z[s][j] = acc;
+    for (int s = from; s < blocked; s++) {
+      forwardEdge(in[s], weight, bias, z[s], j);
+    }
+    for (int s = blocked; s < to; s++) {
+      forwardStreaming(in[s], weight, bias, z[s]);
+    }
+  }
+
+  /** Units {@code first..} of one sample, one scalar fused multiply-add at a time. */
+  private static void forwardEdge(float[] x, float[][] weight, float[] bias, float[] z,
+      int first) {
+    for (int j = first; j < bias.length; j++) {
+      float acc = bias[j];
+      for (int k = 0; k < weight.length; k++) {
+        acc = Math.fma(weight[k][j], x[k], acc);
+      }
+      z[j] = acc;
+    }
+  }
+
+  /**
+   * One sample, weight row by weight row, so that the rows stream from memory in order; each
+   * unit is accumulated in the same order as in the tiles, through {@code z}.
+   */
+  private static void forwardStreaming(float[] x, float[][] weight, float[] bias, float[] z) {
+    int units = bias.length;
+    int bound = units - units % L;
+    System.arraycopy(bias, 0, z, 0, units);
+    for (int k = 0; k < weight.length; k++) {
+      float[] w = weight[k];
+      FloatVector v = FloatVector.broadcast(S, x[k]);
+      for (int j = 0; j < bound; j += L) {
+        FloatVector.fromArray(S, w, j).fma(v, FloatVector.fromArray(S, z, j)).intoArray(z, j);
+      }
+      for (int j = bound; j < units; j++) {
+        z[j] = Math.fma(w[j], x[k], z[j]);
       }
     }
   }
