@@ -78,16 +78,24 @@ class ParallelTest {
       adam.step(model.parameters());
       model.predict(input, BATCH, output);
     };
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 1_000; i++) {
       work.run();
     }
-    long[] ids = threadIds();
-    assertTrue(ids.length >= 2, "the caller and at least one worker");
-    long before = allocated(ids);
+    long[] workers = workerIds();
+    assertTrue(workers.length >= 1, "at least one worker thread");
+    long self = Thread.currentThread().getId();
+    long[] workersBefore = allocated(workers);
+    long selfBefore = THREADS.getThreadAllocatedBytes(self);
     for (int i = 0; i < 100; i++) {
       work.run();
     }
-    assertEquals(0, allocated(ids) - before, "bytes allocated by 100 warm split steps");
+    long selfAllocated = THREADS.getThreadAllocatedBytes(self) - selfBefore;
+    long[] workersAfter = allocated(workers);
+    assertEquals(0, selfAllocated, "bytes allocated by the caller in 100 warm split steps");
+    for (int i = 0; i < workers.length; i++) {
+      assertEquals(0, workersAfter[i] - workersBefore[i],
+          "bytes allocated by worker thread " + workers[i] + " in 100 warm split steps");
+    }
   }
 
   /** Trains a fresh network for a few steps on {@code threads} threads; its parameters. */
@@ -139,10 +147,9 @@ class ParallelTest {
     return all.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** The calling thread and the network's workers. */
-  private static long[] threadIds() {
+  /** The ids of the networks' worker threads. */
+  private static long[] workerIds() {
     List<Long> ids = new ArrayList<>();
-    ids.add(Thread.currentThread().getId());
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       if (thread.getName().startsWith("dendrite-worker-")) {
         ids.add(thread.getId());
@@ -151,11 +158,11 @@ class ParallelTest {
     return ids.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static long allocated(long[] ids) {
-    long sum = 0;
-    for (long id : ids) {
-      sum += THREADS.getThreadAllocatedBytes(id);
+  private static long[] allocated(long[] ids) {
+    long[] bytes = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      bytes[i] = THREADS.getThreadAllocatedBytes(ids[i]);
     }
-    return sum;
+    return bytes;
   }
 }

@@ -264,10 +264,14 @@ final class DenseKernels {
       m.addJavadoc("The whole layer is the last part's work; other parts return at once.\n");
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
       m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
-      m.addStatement("$T.fill(gb, $L)", Arrays.class, zero);
       hoistRows(m, "gw", names.weightGrad(), layer.inputs());
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("gb[$L] = $L", j, zero);
+      }
       for (int k = 0; k < layer.inputs(); k++) {
-        m.addStatement("$T.fill(gw$L, $L)", Arrays.class, k, zero);
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gw$L[$L] = $L", k, j, zero);
+        }
       }
       m.beginControlFlow("for (int s = 0; s < n; s++)");
       m.addStatement("$T x = $L[s]", p.vector, plan.inputBuffer());
