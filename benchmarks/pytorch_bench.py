@@ -116,7 +116,7 @@ def worker(quick):
             return torch.softmax(large(x_single), dim=1)
 
     record("large.trainStep", large_step, 7, 50, 50)
-    record("large.epoch", epoch, 5 if not quick else 2, 1, 1)
+    record("large.epoch", epoch, 3 if not quick else 2, 1, 1)
     record("large.predictBatch", predict_batch, 7, 20, 10)
     record("large.predictSingle", predict_single, 7, 2000, 2000)
 
@@ -165,6 +165,7 @@ JMH_NAMES = {
     "DigitsEjmlBenchmark.epochEjml": ("large.epoch", "ejml"),
     "VectorDigitsBenchmark.trainStepVector": ("large.trainStep", "vector"),
     "VectorDigitsBenchmark.predictBatchVector": ("large.predictBatch", "vector"),
+    "VectorDigitsBenchmark.predictSingleVector": ("large.predictSingle", "vector"),
     "VectorDigitsEpochBenchmark.epochVector": ("large.epoch", "vector"),
 }
 UNIT_SECONDS = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3, "s/op": 1.0}
@@ -210,6 +211,7 @@ def main():
                         help="the cores the JVM had (default: all)")
     parser.add_argument("--jmh", help="JMH JSON results to compare with")
     parser.add_argument("--out", help="write the PyTorch results here as JSON")
+    parser.add_argument("--reuse", help="read PyTorch results written by --out instead of running")
     args = parser.parse_args()
     if args.worker:
         import torch
@@ -218,7 +220,11 @@ def main():
         return
 
     configs = {}
-    for intraop in range(1, args.cores + 1):
+    if args.reuse:
+        with open(args.reuse) as f:
+            for key, result in json.load(f).items():
+                configs[key] = (result["intraop"], int(result["openblas"]), result)
+    for intraop in range(1, args.cores + 1 if not args.reuse else 1):
         for openblas in range(1, args.cores + 1):
             key = f"intra-op {intraop} x OpenBLAS {openblas}"
             print(f"running PyTorch, {key} ...", file=sys.stderr, flush=True)
@@ -266,21 +272,23 @@ def main():
                    f"{v[0] / t:.3g}" if v else "-",
                    f"{e[0] / d[0]:.3g}" if d and e else "-"]
             print("| " + " | ".join(row) + " |")
-    single = jmh.get(("large.predictBatch", "dendrite", 1))
-    if single:
-        flops = 2 * PREDICT_BATCH * sum(LARGE[i] * LARGE[i + 1] for i in range(3))
-        rate = flops / single[0] / 1e9
-        print(f"\nDendrite forward pass at batch 1000 on one core: {rate:.1f} GFLOP/s,"
-              f" {100 * rate / sgemm_rate:.0f}% of OpenBLAS's {sgemm_rate:.1f} GFLOP/s")
+    flops = 2 * PREDICT_BATCH * sum(LARGE[i] * LARGE[i + 1] for i in range(3))
+    print()
+    for implementation, label in (("dendrite", "Dendrite"), ("vector", "Dendrite, Vector API")):
+        single = jmh.get(("large.predictBatch", implementation, 1))
+        if single:
+            rate = flops / single[0] / 1e9
+            print(f"{label} forward pass at batch 1000 on one core: {rate:.1f} GFLOP/s,"
+                  f" {100 * rate / sgemm_rate:.0f}% of OpenBLAS's {sgemm_rate:.1f} GFLOP/s")
         for cores in (1, 2):
-            d = jmh.get(("large.predictBatch", "dendrite", cores))
+            d = jmh.get(("large.predictBatch", implementation, cores))
             if d:
-                print(f"Dendrite predictions/s at batch 1000 on {cores} core(s):"
+                print(f"{label} predictions/s at batch 1000 on {cores} core(s):"
                       f" {PREDICT_BATCH / d[0]:,.0f}")
-        for cores in (1, 2):
-            t, key = best("large.predictBatch", cores)
-            print(f"PyTorch predictions/s at batch 1000 on {cores} core(s): "
-                  f"{PREDICT_BATCH / t:,.0f} ({key})")
+    for cores in (1, 2):
+        t, key = best("large.predictBatch", cores)
+        print(f"PyTorch predictions/s at batch 1000 on {cores} core(s): "
+              f"{PREDICT_BATCH / t:,.0f} ({key})")
 
 
 if __name__ == "__main__":
