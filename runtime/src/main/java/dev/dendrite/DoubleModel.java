@@ -12,11 +12,21 @@ public interface DoubleModel extends ModelDescription {
   /** The parameter tensors, in layer order, each weight before its bias. */
   List<DoubleTensor> parameters();
 
+  /** The non-trainable tensors; see {@link Model#buffers()}. */
+  default List<DoubleTensor> buffers() {
+    return List.of();
+  }
+
   /** Runs the forward pass; see {@link Model#forward}. */
   double[][] forward(double[][] input, int n, boolean training);
 
   /** Computes the gradients of the last training forward pass; see {@link Model#backward}. */
   double backward(double[][] target);
+
+  /** The weight penalty of the current weights; see {@link Model#penaltyLoss()}. */
+  default double penaltyLoss() {
+    return 0.0;
+  }
 
   /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
   void predict(double[][] input, int n, double[][] output);

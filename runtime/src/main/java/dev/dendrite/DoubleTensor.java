@@ -9,7 +9,8 @@ import java.util.Arrays;
  * @param name the tensor's name, {@code <layer>.<part>}
  * @param shape the tensor's shape
  * @param values the parameter values, one array per row; owned by the network
- * @param gradients the gradient of the loss with respect to each value, same layout
+ * @param gradients the gradient of the loss with respect to each value, same layout; {@code null}
+ *     for a non-trainable tensor (see {@link Model#buffers()})
  */
 public record DoubleTensor(String name, int[] shape, double[][] values, double[][] gradients) {
 

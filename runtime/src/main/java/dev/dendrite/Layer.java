@@ -8,7 +8,7 @@ import java.util.List;
  * class. The generated subclass assigns every field a {@code Layer} that describes it.
  *
  * @param name the field name
- * @param kind {@code Input}, {@code Dense} or {@code Dropout}
+ * @param kind {@code Input}, {@code Dense}, {@code Dropout}, {@code BatchNorm} or {@code Flatten}
  * @param detail the layer's settings as written, e.g. {@code RELU} or {@code rate 0.5}; empty when
  *     there are none
  * @param outputShape the shape of one sample after this layer
@@ -16,6 +16,9 @@ import java.util.List;
  * @param parameterCount the number of trainable parameters
  * @param flopsPerSample floating-point operations of the forward pass for one sample, counting a
  *     multiply-add as two
+ * @param bufferNames the names of this layer's non-trainable tensors, e.g. {@code
+ *     norm.running_mean}; see {@link Model#buffers()}
+ * @param nonTrainableCount the number of values in those tensors
  */
 public record Layer(
     String name,
@@ -24,11 +27,21 @@ public record Layer(
     int[] outputShape,
     List<String> parameterNames,
     long parameterCount,
-    long flopsPerSample) {
+    long flopsPerSample,
+    List<String> bufferNames,
+    long nonTrainableCount) {
 
   public Layer {
     outputShape = outputShape.clone();
     parameterNames = List.copyOf(parameterNames);
+    bufferNames = List.copyOf(bufferNames);
+  }
+
+  /** A layer without non-trainable tensors. */
+  public Layer(String name, String kind, String detail, int[] outputShape,
+      List<String> parameterNames, long parameterCount, long flopsPerSample) {
+    this(name, kind, detail, outputShape, parameterNames, parameterCount, flopsPerSample,
+        List.of(), 0);
   }
 
   /** The shape of one sample after this layer; a copy. */
@@ -55,7 +68,9 @@ public record Layer(
         && Arrays.equals(outputShape, l.outputShape)
         && parameterNames.equals(l.parameterNames)
         && parameterCount == l.parameterCount
-        && flopsPerSample == l.flopsPerSample;
+        && flopsPerSample == l.flopsPerSample
+        && bufferNames.equals(l.bufferNames)
+        && nonTrainableCount == l.nonTrainableCount;
   }
 
   @Override

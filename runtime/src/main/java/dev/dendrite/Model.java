@@ -7,8 +7,16 @@ import java.util.List;
  * {@code n} rows of {@link #inputSize()} values each.
  *
  * <p>Buffers for activations and gradients belong to the network and grow to the largest batch
- * seen; after that, {@link #forward}, {@link #backward} and {@code predict} allocate nothing. A
- * network instance is not safe for use by several threads at once.
+ * seen; after that, {@link #forward}, {@link #backward} and {@code predict} allocate nothing.
+ *
+ * <p><b>Threads.</b> An instance is not thread-safe: even {@code predict} writes the instance's
+ * activation buffers, so two threads calling it on one instance at once corrupt each other's
+ * results. To predict in parallel, give each thread its own instance and copy the trained
+ * parameters into it ({@link Parameters#copy(Model, Model)}, or load the same file with {@code
+ * dev.dendrite.io.ModelFiles}); the instances then predict independently, each with the results
+ * the trained instance would give. Parameters must not change while another thread predicts from
+ * them. Creating the instances, and copying into them, must happen before the threads start (or
+ * be otherwise published safely, e.g. through a {@code ThreadLocal} initialiser or an executor).
  */
 public interface Model extends ModelDescription {
 
@@ -16,10 +24,22 @@ public interface Model extends ModelDescription {
   List<Tensor> parameters();
 
   /**
+   * The non-trainable tensors, in layer order: the running mean and variance of each batch
+   * normalization layer, {@code <layer>.running_mean} and {@code <layer>.running_var}, each of
+   * shape {@code [units]}. Training passes update them and inference reads them; optimizers leave them
+   * alone. They belong with the parameters in a saved model. Their {@link Tensor#gradients()} are
+   * {@code null}. Empty for a network without such layers.
+   */
+  default List<Tensor> buffers() {
+    return List.of();
+  }
+
+  /**
    * Runs the forward pass over the first {@code n} rows of {@code input}.
    *
-   * @param training true to apply dropout (with a fresh mask) and to keep what {@link #backward}
-   *     needs; false for inference
+   * @param training true to apply dropout (with a fresh mask), to normalize batch normalization
+   *     layers with the statistics of this batch (updating their running statistics) and to keep
+   *     what {@link #backward} needs; false for inference, which uses the running statistics
    * @return the network's output buffer, {@code n} valid rows; it is overwritten by the next call
    */
   float[][] forward(float[][] input, int n, boolean training);
@@ -38,6 +58,17 @@ public interface Model extends ModelDescription {
 
   /** Predicts one sample into {@code output}, which has {@link #outputSize()} values. */
   void predict(float[] input, float[] output);
+
+  /**
+   * The weight penalty of the current weights: the sum over layers of {@code l1 * sum |w| + l2 *
+   * sum w^2} over the weights (not the biases) of each {@code @Dense} layer that declares {@code
+   * l1} or {@code l2}. {@link #backward} adds it to the mean loss it returns and its gradient to
+   * the weight gradients; evaluation adds it to the loss it reports. 0 for a network without
+   * penalties.
+   */
+  default float penaltyLoss() {
+    return 0f;
+  }
 
   /** Predicts one sample into a new array. */
   default float[] predict(float[] input) {

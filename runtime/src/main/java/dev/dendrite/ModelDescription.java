@@ -31,6 +31,18 @@ public interface ModelDescription {
   }
 
   /**
+   * The total number of non-trainable values: the running statistics of {@code @BatchNorm}
+   * layers, which training updates without gradients.
+   */
+  default long nonTrainableCount() {
+    long total = 0;
+    for (Layer layer : layers()) {
+      total += layer.nonTrainableCount();
+    }
+    return total;
+  }
+
+  /**
    * The state of the random generator that draws dropout masks. Restoring a state replays the
    * same masks, which makes training resumable and a gradient check with dropout exact.
    */
@@ -39,7 +51,10 @@ public interface ModelDescription {
   /** Restores a state returned by {@link #randomState()}. */
   void setRandomState(long state);
 
-  /** A table of the layers with their output shapes and parameter counts, and the totals. */
+  /**
+   * A table of the layers with their output shapes and parameter counts, and the totals of
+   * trainable and non-trainable parameters.
+   */
   default String summary() {
     return Summary.of(this);
   }

@@ -8,7 +8,11 @@ public final class Summary {
 
   private Summary() {}
 
-  /** The summary of {@code model}: layer (type), output shape, parameter count, totals. */
+  /**
+   * The summary of {@code model}: layer (type), output shape, parameter count, totals. A layer's
+   * count includes its non-trainable values (the running statistics of batch normalization),
+   * which the totals list apart.
+   */
   public static String of(ModelDescription model) {
     String[] headers = {"Layer (type)", "Output Shape", "Param #"};
     String[][] rows = new String[model.layers().size()][];
@@ -17,7 +21,7 @@ public final class Summary {
       rows[i] = new String[] {
         layer.name() + " (" + layer.kind() + ")",
         shape(layer.outputShape()),
-        String.format("%,d", layer.parameterCount())
+        String.format("%,d", layer.parameterCount() + layer.nonTrainableCount())
       };
     }
     int[] widths = new int[headers.length];
@@ -39,10 +43,11 @@ public final class Summary {
       appendRow(out, rows[i], widths);
       out.append(i + 1 < rows.length ? "-".repeat(total) : thick).append('\n');
     }
-    long params = model.parameterCount();
-    out.append(String.format("Total params: %,d%n", params));
-    out.append(String.format("Trainable params: %,d%n", params));
-    out.append(String.format("Non-trainable params: %,d%n", 0));
+    long trainable = model.parameterCount();
+    long nonTrainable = model.nonTrainableCount();
+    out.append(String.format("Total params: %,d%n", trainable + nonTrainable));
+    out.append(String.format("Trainable params: %,d%n", trainable));
+    out.append(String.format("Non-trainable params: %,d%n", nonTrainable));
     return out.toString();
   }
 

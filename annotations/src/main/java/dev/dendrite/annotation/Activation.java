@@ -8,6 +8,12 @@ public enum Activation {
   RELU,
   /** {@code z > 0 ? z : alpha z}, with {@code alpha} from {@link Dense#alpha()} (default 0.01). */
   LEAKY_RELU,
+  /**
+   * {@code z > 0 ? z : a z} with a learned slope {@code a}: one per unit or one shared by the layer
+   * ({@link Dense#preluMode()}), a trainable parameter {@code <layer>.alpha} that starts at
+   * {@link Dense#alpha()} (default 0.25).
+   */
+  PRELU,
   /** {@code z > 0 ? z : alpha (e^z - 1)}, with {@code alpha} from {@link Dense#alpha()} (default 1). */
   ELU,
   /** {@code 1 / (1 + e^-z)}. */

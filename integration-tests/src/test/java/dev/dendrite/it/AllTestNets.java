@@ -40,7 +40,14 @@ final class AllTestNets {
         Arguments.of("CategoricalSoftmax", (LongFunction<DoubleModel>) TestNets_CategoricalSoftmaxNetDouble::new),
         Arguments.of("WideSoftmax", (LongFunction<DoubleModel>) TestNets_WideSoftmaxNetDouble::new),
         Arguments.of("WithDropout", (LongFunction<DoubleModel>) TestNets_WithDropoutNetDouble::new),
-        Arguments.of("Alphas", (LongFunction<DoubleModel>) TestNets_AlphasNetDouble::new));
+        Arguments.of("Alphas", (LongFunction<DoubleModel>) TestNets_AlphasNetDouble::new),
+        Arguments.of("BatchNormAfterActivation", (LongFunction<DoubleModel>) TestNets_BatchNormAfterActivationNetDouble::new),
+        Arguments.of("BatchNormBeforeActivation", (LongFunction<DoubleModel>) TestNets_BatchNormBeforeActivationNetDouble::new),
+        Arguments.of("Flattened", (LongFunction<DoubleModel>) TestNets_FlattenedNetDouble::new),
+        Arguments.of("Prelu", (LongFunction<DoubleModel>) TestNets_PreluNetDouble::new),
+        Arguments.of("NoBias", (LongFunction<DoubleModel>) TestNets_NoBiasNetDouble::new),
+        Arguments.of("Initialisers", (LongFunction<DoubleModel>) TestNets_InitialisersNetDouble::new),
+        Arguments.of("Penalized", (LongFunction<DoubleModel>) TestNets_PenalizedNetDouble::new));
   }
 
   /** (name, seed -> float network). */
@@ -72,6 +79,12 @@ final class AllTestNets {
         Arguments.of("CategoricalSoftmax", (LongFunction<Model>) TestNets_CategoricalSoftmaxNet::new),
         Arguments.of("WideSoftmax", (LongFunction<Model>) TestNets_WideSoftmaxNet::new),
         Arguments.of("WithDropout", (LongFunction<Model>) TestNets_WithDropoutNet::new),
-        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new));
+        Arguments.of("Alphas", (LongFunction<Model>) TestNets_AlphasNet::new),
+        Arguments.of("BatchNormAfterActivation", (LongFunction<Model>) TestNets_BatchNormAfterActivationNet::new),
+        Arguments.of("BatchNormBeforeActivation", (LongFunction<Model>) TestNets_BatchNormBeforeActivationNet::new),
+        Arguments.of("Flattened", (LongFunction<Model>) TestNets_FlattenedNet::new),
+        Arguments.of("Prelu", (LongFunction<Model>) TestNets_PreluNet::new),
+        Arguments.of("NoBias", (LongFunction<Model>) TestNets_NoBiasNet::new),
+        Arguments.of("Initialisers", (LongFunction<Model>) TestNets_InitialisersNet::new));
   }
 }

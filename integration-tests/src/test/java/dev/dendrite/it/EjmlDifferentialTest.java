@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated float network against a plain EJML implementation of the same network with the
  * same weights: predictions, and the loss and every gradient of a training pass, the dropout masks
- * rebuilt from the network's random state.
+ * rebuilt from the network's random state; the running statistics of batch normalization after
+ * the pass, and predictions with them.
  */
 class EjmlDifferentialTest {
 
@@ -50,6 +51,16 @@ class EjmlDifferentialTest {
       assertClose(pass.gradients().get(t), tensors.get(t).gradients(),
           name + " " + tensors.get(t).name());
     }
+    List<Tensor> buffers = model.buffers();
+    assertEquals(pass.buffers().size(), buffers.size());
+    for (int b = 0; b < buffers.size(); b++) {
+      assertClose(pass.buffers().get(b), buffers.get(b).values(),
+          name + " " + buffers.get(b).name() + " after a training pass");
+    }
+
+    model.predict(input, n, predicted);
+    assertClose(reference(model).predict(input, n), predicted,
+        name + " prediction after a training pass");
   }
 
   /** The reference network with the layers and the current weights of {@code model}. */
@@ -57,28 +68,66 @@ class EjmlDifferentialTest {
     List<ReferenceMlp.LayerSpec> specs = new ArrayList<>();
     for (Layer layer : model.layers()) {
       switch (layer.kind()) {
-        case "Dense" -> specs.add(dense(layer));
+        case "Dense" -> specs.add(dense(layer, model));
         case "Dropout" -> specs.add(new ReferenceMlp.Dropout(
             Double.parseDouble(layer.detail().substring("rate ".length()))));
+        case "BatchNorm" -> specs.add(batchNorm(layer));
         default -> { }
       }
     }
-    List<float[][]> weights = new ArrayList<>();
-    for (Tensor tensor : model.parameters()) {
-      weights.add(copy(tensor.values()));
-    }
-    return new ReferenceMlp(model.inputSize(), specs, model.loss(), weights);
+    return new ReferenceMlp(model.inputSize(), specs, model.loss(), values(model.parameters()),
+        values(model.buffers()));
   }
 
-  /** A dense spec from the layer's detail, e.g. {@code RELU} or {@code ELU(0.5)}. */
-  private static ReferenceMlp.Dense dense(Layer layer) {
-    String detail = layer.detail();
-    int paren = detail.indexOf('(');
-    Activation activation = Activation.valueOf(paren < 0 ? detail : detail.substring(0, paren));
-    double alpha = paren < 0
+  private static List<float[][]> values(List<Tensor> tensors) {
+    List<float[][]> values = new ArrayList<>();
+    for (Tensor tensor : tensors) {
+      values.add(copy(tensor.values()));
+    }
+    return values;
+  }
+
+  /**
+   * A dense spec from the layer's detail, e.g. {@code RELU}, {@code ELU(0.5)} or {@code
+   * PRELU(0.25), shared slope, no bias}, and its parameters: a bias if it has {@code
+   * <layer>.bias}, one shared slope if its {@code <layer>.alpha} has a single value.
+   */
+  private static ReferenceMlp.Dense dense(Layer layer, Model model) {
+    String activationPart = layer.detail().split(", ")[0];
+    Activation activation = activation(activationPart);
+    boolean bias = layer.parameterNames().contains(layer.name() + ".bias");
+    boolean shared = false;
+    for (Tensor tensor : model.parameters()) {
+      if (tensor.name().equals(layer.name() + ".alpha")) {
+        shared = tensor.size() == 1;
+      }
+    }
+    return new ReferenceMlp.Dense(
+        layer.outputShape()[0], activation, alpha(activationPart), bias, shared);
+  }
+
+  /** A batch normalization spec from e.g. {@code momentum 0.9, epsilon 0.001, ELU(0.5)}. */
+  private static ReferenceMlp.BatchNorm batchNorm(Layer layer) {
+    String[] parts = layer.detail().split(", ");
+    double momentum = Double.parseDouble(parts[0].substring("momentum ".length()));
+    double epsilon = Double.parseDouble(parts[1].substring("epsilon ".length()));
+    String activationPart = parts.length > 2 ? parts[2] : "LINEAR";
+    return new ReferenceMlp.BatchNorm(
+        momentum, epsilon, activation(activationPart), alpha(activationPart));
+  }
+
+  /** {@code ELU} of {@code ELU(0.5)}. */
+  private static Activation activation(String written) {
+    int paren = written.indexOf('(');
+    return Activation.valueOf(paren < 0 ? written : written.substring(0, paren));
+  }
+
+  /** {@code 0.5} of {@code ELU(0.5)}; NaN without a parameter. */
+  private static double alpha(String written) {
+    int paren = written.indexOf('(');
+    return paren < 0
         ? Double.NaN
-        : Double.parseDouble(detail.substring(paren + 1, detail.length() - 1));
-    return new ReferenceMlp.Dense(layer.outputShape()[0], activation, alpha);
+        : Double.parseDouble(written.substring(paren + 1, written.length() - 1));
   }
 
   /**

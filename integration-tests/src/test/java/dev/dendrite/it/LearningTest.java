@@ -8,7 +8,6 @@ import dev.dendrite.Model;
 import dev.dendrite.Tensor;
 import dev.dendrite.samples.CirclesDemo;
 import dev.dendrite.samples.CirclesNet;
-import dev.dendrite.samples.MiniBatchTraining;
 import dev.dendrite.samples.TwoCircles;
 import dev.dendrite.samples.XorDemo;
 import dev.dendrite.samples.XorNet;
@@ -17,20 +16,17 @@ import org.junit.jupiter.api.Test;
 /** The samples learn what the course says they learn, deterministically. */
 class LearningTest {
 
-  static final float[][] XOR_INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
-  static final float[][] XOR_TARGETS = {{0}, {1}, {1}, {0}};
-
   @Test
   void xorReachesFullAccuracy() {
     XorNet net = XorDemo.train(1, 500, false);
-    assertEquals(1.0, MiniBatchTraining.binaryAccuracy(net, XOR_INPUTS, XOR_TARGETS));
+    assertEquals(1.0, XorDemo.accuracy(net));
   }
 
   @Test
   void circlesReach95PercentTrainingAccuracy() {
     TwoCircles data = TwoCircles.generate(100, 0.15, 0.3, 42);
     CirclesNet net = CirclesDemo.train(data, 7, 100, false);
-    double accuracy = MiniBatchTraining.binaryAccuracy(net, data.points(), data.labels());
+    double accuracy = CirclesDemo.accuracy(net, data);
     assertTrue(accuracy >= 0.95, "training accuracy " + accuracy);
   }
 

@@ -49,9 +49,35 @@ class ParallelTest {
 
   @Test
   void doublePrecisionTwinIsBitIdenticalForAnyNumberOfThreads() {
-    double[] one = gradientsOfDouble(1);
-    double[] two = gradientsOfDouble(2);
+    double[] one = gradientsOfDouble(new ParallelNets_WideNetDouble(7), 1);
+    double[] two = gradientsOfDouble(new ParallelNets_WideNetDouble(7), 2);
     assertArrayEquals(one, two);
+  }
+
+  @Test
+  void preluSlopeAndNoBiasGradientsAreBitIdenticalForAnyNumberOfThreads() {
+    assertTrue(ParallelNets_WidePreluNet.PARALLEL_MIN_BATCH <= BATCH);
+    for (int threads : new int[] {2, 3}) {
+      float[][] reference = train(() -> new ParallelNets_WidePreluNet(3), 1);
+      float[][] parallel = train(() -> new ParallelNets_WidePreluNet(3), threads);
+      for (int t = 0; t < reference.length; t++) {
+        assertArrayEquals(reference[t], parallel[t], "tensor " + t + " with " + threads
+            + " threads");
+      }
+    }
+    double[] one = gradientsOfDouble(new ParallelNets_WidePreluNetDouble(7), 1);
+    double[] three = gradientsOfDouble(new ParallelNets_WidePreluNetDouble(7), 3);
+    assertArrayEquals(one, three);
+    assertTrue(java.util.Arrays.stream(one).anyMatch(v -> v != 0), "some gradient is not 0");
+  }
+
+  @Test
+  void batchNormNetworkGivesTheSameResultsForAnyThreadCount() {
+    float[][] reference = train(() -> new ParallelNets_WideNormNet(3), 1);
+    float[][] other = train(() -> new ParallelNets_WideNormNet(3), 3);
+    for (int t = 0; t < reference.length; t++) {
+      assertArrayEquals(reference[t], other[t], "tensor " + t);
+    }
   }
 
   @Test
@@ -100,7 +126,12 @@ class ParallelTest {
 
   /** Trains a fresh network for a few steps on {@code threads} threads; its parameters. */
   private static float[][] train(int threads) {
-    Model model = new ParallelNets_WideNet(3);
+    return train(() -> new ParallelNets_WideNet(3), threads);
+  }
+
+  /** Trains a network from {@code network} for a few steps on {@code threads} threads. */
+  private static float[][] train(java.util.function.Supplier<Model> network, int threads) {
+    Model model = network.get();
     model.setThreads(threads);
     Rng rng = new Rng(4);
     float[][] input = Batches.toFloat(Batches.gaussian(BATCH, model.inputSize(), rng));
@@ -127,8 +158,7 @@ class ParallelTest {
     return values.toArray(new float[0][]);
   }
 
-  private static double[] gradientsOfDouble(int threads) {
-    DoubleModel model = new ParallelNets_WideNetDouble(7);
+  private static double[] gradientsOfDouble(DoubleModel model, int threads) {
     model.setThreads(threads);
     Rng rng = new Rng(8);
     double[][] input = Batches.gaussian(BATCH, model.inputSize(), rng);

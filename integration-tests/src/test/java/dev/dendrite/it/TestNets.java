@@ -3,16 +3,21 @@ package dev.dendrite.it;
 import static dev.dendrite.annotation.Activation.*;
 
 import dev.dendrite.Layer;
+import dev.dendrite.annotation.BatchNorm;
 import dev.dendrite.annotation.Dense;
 import dev.dendrite.annotation.Dropout;
+import dev.dendrite.annotation.Flatten;
+import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.Input;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.annotation.Network;
+import dev.dendrite.annotation.PreluMode;
 
 /**
  * Networks for the gradient checks and the comparisons with the EJML reference. Each hidden
  * activation appears in a looped layer ({@code wide}: 5 x 60 weights) and an unrolled one
  * ({@code narrow}: 60 x 4 weights); each legal output activation and loss pair appears once.
+ * Batch normalization, flatten, PRELU, layers without bias and every initialiser follow.
  */
 final class TestNets {
 
@@ -240,12 +245,102 @@ final class TestNets {
     @Dense(units = 3, activation = SOFTMAX) Layer out;
   }
 
+  /**
+   * Weight penalties: L1 on a looped layer, L2 on an unrolled one, both (elastic net) on the
+   * output.
+   */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class Penalized {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = TANH, l1 = 0.01) Layer wide;
+    @Dense(units = 4, activation = RELU, l2 = 0.05) Layer narrow;
+    @Dense(units = 3, activation = SOFTMAX, l1 = 0.002, l2 = 0.01) Layer out;
+  }
+
+  /** {@link Penalized} without penalties: the same layers and, from a seed, the same weights. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class Unpenalized {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = TANH) Layer wide;
+    @Dense(units = 4, activation = RELU) Layer narrow;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
   /** Custom alphas. */
   @Network(loss = Loss.MSE, doublePrecision = true)
   abstract static class Alphas {
     @Input(3) Layer in;
     @Dense(units = 7, activation = LEAKY_RELU, alpha = 0.2) Layer leaky;
     @Dense(units = 7, activation = ELU, alpha = 0.5) Layer elu;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** Batch normalization after the activation of its dense layer, unrolled and looped. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class BatchNormAfterActivation {
+    @Input(5) Layer in;
+    @Dense(units = 8, activation = TANH) Layer narrow;
+    @BatchNorm Layer narrowNorm;
+    @Dense(units = 40, activation = SWISH) Layer wide;
+    @BatchNorm(momentum = 0.9, epsilon = 1e-2) Layer wideNorm;
+    @Dense(units = 2) Layer out;
+  }
+
+  /** Batch normalization before the activation, as its own activation, with dropout after. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class BatchNormBeforeActivation {
+    @Input(6) Layer in;
+    @Dense(units = 50, bias = false) Layer wide;
+    @BatchNorm(activation = RELU) Layer wideNorm;
+    @Dropout(0.25) Layer drop;
+    @Dense(units = 7, bias = false) Layer narrow;
+    @BatchNorm(activation = ELU, alpha = 0.5, momentum = 0.8) Layer narrowNorm;
+    @Dense(units = 4, bias = false) Layer third;
+    @BatchNorm(activation = SIGMOID) Layer thirdNorm;
+    @Dense(units = 3, activation = SOFTMAX) Layer out;
+  }
+
+  /** A two-dimensional input with dropout on its values, flattened for the dense layers. */
+  @Network(loss = Loss.BINARY_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class Flattened {
+    @Input({3, 4}) Layer image;
+    @Dropout(0.2) Layer noise;
+    @Flatten Layer flat;
+    @Dense(units = 9, activation = GELU) Layer hidden;
+    @Dense(units = 1, activation = SIGMOID) Layer out;
+  }
+
+  /** PRELU with slopes per unit and shared, unrolled and looped, and on the output. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class Prelu {
+    @Input(4) Layer in;
+    @Dense(units = 6, activation = PRELU) Layer narrow;
+    @Dense(units = 50, activation = PRELU, preluMode = PreluMode.SHARED, alpha = 0.1) Layer wide;
+    @Dense(units = 5, activation = PRELU, preluMode = PreluMode.SHARED) Layer narrowShared;
+    @Dense(units = 45, activation = PRELU, alpha = -0.2) Layer widePerUnit;
+    @Dense(units = 3, activation = PRELU) Layer out;
+  }
+
+  /** Layers without bias, unrolled and looped, with a fused softmax output. */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
+  abstract static class NoBias {
+    @Input(5) Layer in;
+    @Dense(units = 60, activation = RELU, bias = false) Layer wide;
+    @Dense(units = 4, activation = TANH, bias = false) Layer narrow;
+    @Dense(units = 3, activation = SOFTMAX, bias = false) Layer out;
+  }
+
+  /** Every weight initialiser once. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class Initialisers {
+    @Input(4) Layer in;
+    @Dense(units = 6, activation = TANH, init = Init.GLOROT_UNIFORM) Layer glorotUniform;
+    @Dense(units = 6, activation = TANH, init = Init.GLOROT_NORMAL) Layer glorotNormal;
+    @Dense(units = 6, activation = RELU, init = Init.HE_UNIFORM) Layer heUniform;
+    @Dense(units = 6, activation = RELU, init = Init.HE_NORMAL) Layer heNormal;
+    @Dense(units = 6, activation = TANH, init = Init.NORMAL, initScale = 0.3) Layer normal;
+    @Dense(units = 6, activation = TANH, init = Init.UNIFORM) Layer uniform;
+    @Dense(units = 6, activation = TANH, init = Init.ZEROS) Layer zeros;
     @Dense(units = 2) Layer out;
   }
 }

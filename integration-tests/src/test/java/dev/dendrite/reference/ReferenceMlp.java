@@ -16,9 +16,18 @@ import org.ejml.dense.row.CommonOps_FDRM;
  *
  * <p>A batch is a matrix {@code X} of {@code n} rows. A dense layer computes {@code Z = A W + 1 b}
  * (a matrix product, plus the bias added to every row through an outer product with a column of
- * ones) and {@code A' = f(Z)} elementwise, or row by row for softmax. Inverted dropout multiplies
- * by a caller-supplied keep mask scaled by {@code 1 / (1 - rate)} in training and is the identity
- * in inference.
+ * ones; no bias term for a layer without bias) and {@code A' = f(Z)} elementwise, or row by row for
+ * softmax; PRELU uses a learned slope per unit or one shared slope. Inverted dropout multiplies by
+ * a caller-supplied keep mask scaled by {@code 1 / (1 - rate)} in training and is the identity in
+ * inference.
+ *
+ * <p>Batch normalization in training takes the column means {@code m = 1^T A / n} and the biased
+ * column variances {@code v = 1^T (C o C) / n} of the centred {@code C = A - 1 m}, normalizes
+ * {@code H = C o (1 s)} with {@code s = 1 / sqrt(v + epsilon)}, and computes {@code Y = H o (1
+ * gamma) + 1 beta} and {@code A' = f(Y)}; the running statistics move to {@code momentum * running
+ * + (1 - momentum) * batch}. In inference it uses the running statistics in place of {@code m} and
+ * {@code v}. Its backward pass is the textbook one: {@code dH = dY o (1 gamma)}, {@code dA = (1 s) o
+ * (n dH - 1 (1^T dH) - H o 1 (1^T (dH o H))) / n}.
  *
  * <p>The loss is the mean over the samples of the per-sample loss of {@link Loss}: MSE and binary
  * cross-entropy average over the outputs, categorical cross-entropy sums {@code -y log a} over
@@ -35,12 +44,15 @@ import org.ejml.dense.row.CommonOps_FDRM;
  *
  * <p>Parameters are given and returned in the layout of {@link dev.dendrite.Tensor}: for each
  * dense layer in order, the weight {@code w[input][unit]} ({@code in} rows of {@code units}
- * values), then the bias as one row of {@code units} values. Instances are immutable.
+ * values), then the bias as one row of {@code units} values if the layer has one, then for PRELU
+ * the slopes as one row ({@code units} values, or one if shared); for each batch normalization
+ * {@code gamma}, then {@code beta}, one row each. Its running mean and variance, one row each, are
+ * given apart, in the order of {@link dev.dendrite.Model#buffers()}. Instances are immutable.
  */
 public final class ReferenceMlp {
 
   /** One layer after the input. */
-  public sealed interface LayerSpec permits Dense, Dropout {}
+  public sealed interface LayerSpec permits Dense, Dropout, BatchNorm {}
 
   /**
    * A fully connected layer.
@@ -48,8 +60,13 @@ public final class ReferenceMlp {
    * @param units the number of outputs
    * @param activation the activation function
    * @param alpha the parameter of LEAKY_RELU (NaN: 0.01) or ELU (NaN: 1.0); ignored otherwise
+   *     (PRELU's slopes are parameters)
+   * @param bias whether the layer adds a bias
+   * @param sharedSlope for PRELU: one slope for all units rather than one per unit
    */
-  public record Dense(int units, Activation activation, double alpha) implements LayerSpec {
+  public record Dense(
+      int units, Activation activation, double alpha, boolean bias, boolean sharedSlope)
+      implements LayerSpec {
 
     public Dense {
       if (units < 1) {
@@ -57,9 +74,22 @@ public final class ReferenceMlp {
       }
     }
 
+    /** A dense layer with a bias and, for PRELU, a slope per unit. */
+    public Dense(int units, Activation activation, double alpha) {
+      this(units, activation, alpha, true, false);
+    }
+
     /** A dense layer whose activation takes its default parameter. */
     public Dense(int units, Activation activation) {
       this(units, activation, Double.NaN);
+    }
+
+    /** The number of PRELU slopes: one per unit, one if shared, none for other activations. */
+    public int slopes() {
+      if (activation != Activation.PRELU) {
+        return 0;
+      }
+      return sharedSlope ? 1 : units;
     }
 
     /** The activation parameter in effect. */
@@ -90,24 +120,72 @@ public final class ReferenceMlp {
   }
 
   /**
+   * Batch normalization of the previous layer's values, unit by unit.
+   *
+   * @param momentum the weight of the old running statistics in an update
+   * @param epsilon added to the variance
+   * @param activation applied after the scale and shift; not SOFTMAX or PRELU
+   * @param alpha the parameter of LEAKY_RELU or ELU, NaN for the default
+   */
+  public record BatchNorm(double momentum, double epsilon, Activation activation, double alpha)
+      implements LayerSpec {
+
+    public BatchNorm {
+      if (activation == Activation.SOFTMAX || activation == Activation.PRELU) {
+        throw new IllegalArgumentException("no " + activation + " after batch normalization");
+      }
+      if (!(epsilon > 0)) {
+        throw new IllegalArgumentException("epsilon must be positive, was " + epsilon);
+      }
+    }
+
+    /** The activation as a dense layer of {@code units} would apply it. */
+    Dense asActivation(int units) {
+      return new Dense(units, activation, alpha);
+    }
+  }
+
+  /**
    * The result of a training pass.
    *
    * @param output the network's output, {@code n} rows
    * @param loss the mean loss over the batch, accumulated in double
    * @param gradients the gradient of that loss with respect to every parameter, in the layout and
    *     order of the parameters
+   * @param buffers the running statistics after the pass, in the layout and order of the
+   *     constructor's buffers
    */
-  public record Pass(float[][] output, double loss, List<float[][]> gradients) {}
+  public record Pass(
+      float[][] output, double loss, List<float[][]> gradients, List<float[][]> buffers) {}
 
   private final int inputSize;
   private final List<LayerSpec> layers;
   private final Loss loss;
-  /** Per layer: the weight for a dense layer, null for dropout. */
+  /** Per layer: the weight for a dense layer, else null. */
   private final FMatrixRMaj[] weights;
-  /** Per layer: the bias (1 x units) for a dense layer, null for dropout. */
+  /** Per layer: the bias (1 x units) for a dense layer with bias, else null. */
   private final FMatrixRMaj[] biases;
+  /** Per layer: the PRELU slopes (1 x units, or 1 x 1 if shared), else null. */
+  private final FMatrixRMaj[] slopes;
+  /** Per layer: gamma and beta (1 x units) of a batch normalization, else null. */
+  private final FMatrixRMaj[] gammas;
+  private final FMatrixRMaj[] betas;
+  /** Per layer: the running mean and variance (1 x units) of a batch normalization, else null. */
+  private final FMatrixRMaj[] runningMeans;
+  private final FMatrixRMaj[] runningVars;
   /** Per layer: the number of values per sample after it. */
   private final int[] widths;
+
+  /**
+   * A reference network whose batch normalizations (if any) start with running mean 0 and
+   * variance 1.
+   *
+   * @see #ReferenceMlp(int, List, Loss, List, List)
+   */
+  public ReferenceMlp(int inputSize, List<LayerSpec> layers, Loss loss,
+      List<float[][]> parameters) {
+    this(inputSize, layers, loss, parameters, defaultBuffers(inputSize, layers));
+  }
 
   /**
    * A reference network.
@@ -115,34 +193,63 @@ public final class ReferenceMlp {
    * @param inputSize the number of values of one input sample
    * @param layers the layers after the input, in order
    * @param loss the training loss
-   * @param parameters for each dense layer, its weight then its bias, in the layout described
-   *     above; copied
-   * @throws IllegalArgumentException if the parameters do not match the layers
+   * @param parameters the parameters in the layout described above; copied
+   * @param buffers for each batch normalization, its running mean then its running variance, one
+   *     row each; copied
+   * @throws IllegalArgumentException if the parameters or buffers do not match the layers
    */
   public ReferenceMlp(int inputSize, List<LayerSpec> layers, Loss loss,
-      List<float[][]> parameters) {
+      List<float[][]> parameters, List<float[][]> buffers) {
     if (inputSize < 1) {
       throw new IllegalArgumentException("inputSize must be at least 1, was " + inputSize);
     }
     this.inputSize = inputSize;
     this.layers = List.copyOf(layers);
     this.loss = loss;
-    this.weights = new FMatrixRMaj[this.layers.size()];
-    this.biases = new FMatrixRMaj[this.layers.size()];
-    this.widths = new int[this.layers.size()];
+    int count = this.layers.size();
+    this.weights = new FMatrixRMaj[count];
+    this.biases = new FMatrixRMaj[count];
+    this.slopes = new FMatrixRMaj[count];
+    this.gammas = new FMatrixRMaj[count];
+    this.betas = new FMatrixRMaj[count];
+    this.runningMeans = new FMatrixRMaj[count];
+    this.runningVars = new FMatrixRMaj[count];
+    this.widths = new int[count];
     List<int[]> shapes = parameterShapes(inputSize, this.layers);
     if (parameters.size() != shapes.size()) {
       throw new IllegalArgumentException("expected " + shapes.size() + " parameter arrays, got "
           + parameters.size());
     }
+    List<int[]> bufferShapes = bufferShapes(inputSize, this.layers);
+    if (buffers.size() != bufferShapes.size()) {
+      throw new IllegalArgumentException("expected " + bufferShapes.size() + " buffers, got "
+          + buffers.size());
+    }
     int width = inputSize;
     int p = 0;
-    for (int l = 0; l < this.layers.size(); l++) {
-      if (this.layers.get(l) instanceof Dense dense) {
+    int b = 0;
+    for (int l = 0; l < count; l++) {
+      LayerSpec layer = this.layers.get(l);
+      if (layer instanceof Dense dense) {
         weights[l] = toMatrix(parameters.get(p), shapes.get(p), "parameter " + p);
-        biases[l] = toMatrix(parameters.get(p + 1), shapes.get(p + 1), "parameter " + (p + 1));
-        p += 2;
+        p++;
+        if (dense.bias()) {
+          biases[l] = toMatrix(parameters.get(p), shapes.get(p), "parameter " + p);
+          p++;
+        }
+        if (dense.slopes() > 0) {
+          slopes[l] = toMatrix(parameters.get(p), shapes.get(p), "parameter " + p);
+          p++;
+        }
         width = dense.units();
+      } else if (layer instanceof BatchNorm) {
+        gammas[l] = toMatrix(parameters.get(p), shapes.get(p), "parameter " + p);
+        betas[l] = toMatrix(parameters.get(p + 1), shapes.get(p + 1), "parameter " + (p + 1));
+        p += 2;
+        runningMeans[l] = toMatrix(buffers.get(b), bufferShapes.get(b), "buffer " + b);
+        runningVars[l] = toMatrix(buffers.get(b + 1), bufferShapes.get(b + 1),
+            "buffer " + (b + 1));
+        b += 2;
       }
       widths[l] = width;
     }
@@ -150,7 +257,8 @@ public final class ReferenceMlp {
 
   /**
    * The shape, {@code {rows, columns}}, of every parameter of a network, in order: {@code {in,
-   * units}} for a weight and {@code {1, units}} for a bias.
+   * units}} for a weight, {@code {1, units}} for a bias, {@code {1, units}} or {@code {1, 1}} for
+   * PRELU slopes, {@code {1, units}} for gamma and for beta.
    */
   public static List<int[]> parameterShapes(int inputSize, List<LayerSpec> layers) {
     List<int[]> shapes = new ArrayList<>();
@@ -158,11 +266,50 @@ public final class ReferenceMlp {
     for (LayerSpec layer : layers) {
       if (layer instanceof Dense dense) {
         shapes.add(new int[] {width, dense.units()});
-        shapes.add(new int[] {1, dense.units()});
+        if (dense.bias()) {
+          shapes.add(new int[] {1, dense.units()});
+        }
+        if (dense.slopes() > 0) {
+          shapes.add(new int[] {1, dense.slopes()});
+        }
         width = dense.units();
+      } else if (layer instanceof BatchNorm) {
+        shapes.add(new int[] {1, width});
+        shapes.add(new int[] {1, width});
       }
     }
     return shapes;
+  }
+
+  /** The shapes of the running mean and variance of every batch normalization, in order. */
+  public static List<int[]> bufferShapes(int inputSize, List<LayerSpec> layers) {
+    List<int[]> shapes = new ArrayList<>();
+    int width = inputSize;
+    for (LayerSpec layer : layers) {
+      if (layer instanceof Dense dense) {
+        width = dense.units();
+      } else if (layer instanceof BatchNorm) {
+        shapes.add(new int[] {1, width});
+        shapes.add(new int[] {1, width});
+      }
+    }
+    return shapes;
+  }
+
+  /** Running means of 0 and variances of 1. */
+  private static List<float[][]> defaultBuffers(int inputSize, List<LayerSpec> layers) {
+    List<float[][]> buffers = new ArrayList<>();
+    List<int[]> shapes = bufferShapes(inputSize, layers);
+    for (int i = 0; i < shapes.size(); i++) {
+      float[][] values = new float[shapes.get(i)[0]][shapes.get(i)[1]];
+      if (i % 2 == 1) {
+        for (float[] row : values) {
+          Arrays.fill(row, 1f);
+        }
+      }
+      buffers.add(values);
+    }
+    return buffers;
   }
 
   /**
@@ -209,17 +356,34 @@ public final class ReferenceMlp {
   public List<float[][]> parameters() {
     List<float[][]> copy = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
-      if (weights[l] != null) {
-        copy.add(toArray(weights[l]));
-        copy.add(toArray(biases[l]));
+      for (FMatrixRMaj m : new FMatrixRMaj[] {weights[l], biases[l], slopes[l], gammas[l],
+          betas[l]}) {
+        if (m != null) {
+          copy.add(toArray(m));
+        }
       }
     }
     return copy;
   }
 
-  /** Inference output for the first {@code n} rows of {@code input}, dropout is the identity. */
+  /** A copy of the running statistics, in the order and layout the constructor takes. */
+  public List<float[][]> buffers() {
+    List<float[][]> copy = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      if (runningMeans[l] != null) {
+        copy.add(toArray(runningMeans[l]));
+        copy.add(toArray(runningVars[l]));
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * Inference output for the first {@code n} rows of {@code input}: dropout is the identity and
+   * batch normalization uses the running statistics.
+   */
   public float[][] predict(float[][] input, int n) {
-    Forward f = forward(input, n, null);
+    Forward f = forward(input, n, null, false);
     return toArray(f.activations[layers.size()]);
   }
 
@@ -230,7 +394,7 @@ public final class ReferenceMlp {
 
   /** The mean training loss with the given dropout keep masks; see {@link #train}. */
   public double loss(float[][] input, float[][] target, int n, List<boolean[][]> keepMasks) {
-    Forward f = forward(input, n, keepMasks);
+    Forward f = forward(input, n, keepMasks, true);
     return meanLoss(f, toMatrix(target, n, outputSize(), "target"));
   }
 
@@ -241,14 +405,15 @@ public final class ReferenceMlp {
 
   /**
    * A training pass over the first {@code n} rows of {@code input} and {@code target}: forward,
-   * mean loss and every parameter's gradient.
+   * mean loss, every parameter's gradient, and the running statistics it leaves (this instance
+   * keeps its own).
    *
    * @param keepMasks null to keep every value, or one mask per dropout layer in order, each at
    *     least {@code n} rows of the layer's width: {@code true} keeps a value (scaled by {@code 1 /
    *     (1 - rate)}), {@code false} drops it
    */
   public Pass train(float[][] input, float[][] target, int n, List<boolean[][]> keepMasks) {
-    Forward f = forward(input, n, keepMasks);
+    Forward f = forward(input, n, keepMasks, true);
     FMatrixRMaj y = toMatrix(target, n, outputSize(), "target");
     double meanLoss = meanLoss(f, y);
 
@@ -263,33 +428,149 @@ public final class ReferenceMlp {
         grad = gradIn;
         continue;
       }
+      if (layer instanceof BatchNorm norm) {
+        grad = batchNormBackward(norm, l, f, grad, gradients);
+        continue;
+      }
       Dense dense = (Dense) layer;
       FMatrixRMaj z = f.preActivations[l];
-      FMatrixRMaj gradZ = activationBackward(dense, z, f.activations[l + 1], grad);
+      List<float[][]> layerGradients = new ArrayList<>();
+      FMatrixRMaj gradZ;
+      if (dense.slopes() > 0) {
+        FMatrixRMaj gradSlopes = new FMatrixRMaj(1, dense.slopes());
+        gradZ = preluBackward(z, slopes[l], grad, gradSlopes);
+        layerGradients.add(toArray(gradSlopes));
+      } else {
+        gradZ = activationBackward(dense, z, f.activations[l + 1], grad);
+      }
 
       FMatrixRMaj gradW = new FMatrixRMaj(previous.numCols, dense.units());
       CommonOps_FDRM.multTransA(previous, gradZ, gradW);
-      FMatrixRMaj ones = new FMatrixRMaj(n, 1);
-      CommonOps_FDRM.fill(ones, 1f);
-      FMatrixRMaj gradB = new FMatrixRMaj(1, dense.units());
-      CommonOps_FDRM.multTransA(ones, gradZ, gradB);
-      gradients.add(0, toArray(gradB));
-      gradients.add(0, toArray(gradW));
+      if (dense.bias()) {
+        FMatrixRMaj ones = new FMatrixRMaj(n, 1);
+        CommonOps_FDRM.fill(ones, 1f);
+        FMatrixRMaj gradB = new FMatrixRMaj(1, dense.units());
+        CommonOps_FDRM.multTransA(ones, gradZ, gradB);
+        layerGradients.add(0, toArray(gradB));
+      }
+      layerGradients.add(0, toArray(gradW));
+      gradients.addAll(0, layerGradients);
 
       FMatrixRMaj gradIn = new FMatrixRMaj(n, previous.numCols);
       CommonOps_FDRM.multTransB(gradZ, weights[l], gradIn);
       grad = gradIn;
     }
-    return new Pass(toArray(f.activations[layers.size()]), meanLoss, gradients);
+    List<float[][]> buffers = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      if (f.runningMeans[l] != null) {
+        buffers.add(toArray(f.runningMeans[l]));
+        buffers.add(toArray(f.runningVars[l]));
+      }
+    }
+    return new Pass(toArray(f.activations[layers.size()]), meanLoss, gradients, buffers);
+  }
+
+  /**
+   * The backward pass of the batch normalization at {@code l}: adds the gradients of gamma and
+   * beta in front of {@code gradients} and returns the gradient of its input.
+   */
+  private FMatrixRMaj batchNormBackward(
+      BatchNorm norm, int l, Forward f, FMatrixRMaj gradA, List<float[][]> gradients) {
+    int n = gradA.numRows;
+    int m = gradA.numCols;
+    FMatrixRMaj gradY = activationBackward(
+        norm.asActivation(m), f.preActivations[l], f.activations[l + 1], gradA);
+    FMatrixRMaj h = f.normalized[l];
+    FMatrixRMaj ones = new FMatrixRMaj(n, 1);
+    CommonOps_FDRM.fill(ones, 1f);
+
+    FMatrixRMaj gradYTimesH = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(gradY, h, gradYTimesH);
+    FMatrixRMaj gradGamma = new FMatrixRMaj(1, m);
+    CommonOps_FDRM.multTransA(ones, gradYTimesH, gradGamma);
+    FMatrixRMaj gradBeta = new FMatrixRMaj(1, m);
+    CommonOps_FDRM.multTransA(ones, gradY, gradBeta);
+    gradients.add(0, toArray(gradBeta));
+    gradients.add(0, toArray(gradGamma));
+
+    // dH = dY o (1 gamma)
+    FMatrixRMaj gammaRows = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.mult(ones, gammas[l], gammaRows);
+    FMatrixRMaj gradH = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(gradY, gammaRows, gradH);
+    // 1^T dH and 1^T (dH o H)
+    FMatrixRMaj sumGradH = new FMatrixRMaj(1, m);
+    CommonOps_FDRM.multTransA(ones, gradH, sumGradH);
+    FMatrixRMaj gradHTimesH = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(gradH, h, gradHTimesH);
+    FMatrixRMaj sumGradHTimesH = new FMatrixRMaj(1, m);
+    CommonOps_FDRM.multTransA(ones, gradHTimesH, sumGradHTimesH);
+    // n dH - 1 (1^T dH) - H o 1 (1^T (dH o H))
+    FMatrixRMaj inner = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.scale(n, gradH, inner);
+    FMatrixRMaj spread = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.mult(ones, sumGradH, spread);
+    CommonOps_FDRM.subtractEquals(inner, spread);
+    CommonOps_FDRM.mult(ones, sumGradHTimesH, spread);
+    FMatrixRMaj hTimesSpread = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(h, spread, hTimesSpread);
+    CommonOps_FDRM.subtractEquals(inner, hTimesSpread);
+    // dA = (1 s) o inner / n
+    FMatrixRMaj inverseRows = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.mult(ones, f.inverseStd[l], inverseRows);
+    FMatrixRMaj gradIn = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(inverseRows, inner, gradIn);
+    CommonOps_FDRM.divide(gradIn, n);
+    return gradIn;
+  }
+
+  /**
+   * PRELU's {@code dL/dZ} from {@code dL/dA}, and the slopes' gradient into {@code gradSlopes}:
+   * {@code da/dz} is 1 for {@code z > 0} and the slope otherwise, {@code da/dslope} is {@code z}
+   * for {@code z <= 0} and 0 otherwise.
+   */
+  private static FMatrixRMaj preluBackward(
+      FMatrixRMaj z, FMatrixRMaj slopes, FMatrixRMaj gradA, FMatrixRMaj gradSlopes) {
+    int n = z.numRows;
+    int m = z.numCols;
+    boolean shared = slopes.numCols == 1;
+    FMatrixRMaj derivative = new FMatrixRMaj(n, m);
+    FMatrixRMaj slopeDerivative = new FMatrixRMaj(n, m);
+    for (int s = 0; s < n; s++) {
+      for (int j = 0; j < m; j++) {
+        float zj = z.get(s, j);
+        float slope = slopes.get(0, shared ? 0 : j);
+        derivative.set(s, j, zj > 0 ? 1f : slope);
+        slopeDerivative.set(s, j, zj > 0 ? 0f : zj);
+      }
+    }
+    FMatrixRMaj gradZ = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(gradA, derivative, gradZ);
+    FMatrixRMaj perValue = new FMatrixRMaj(n, m);
+    CommonOps_FDRM.elementMult(gradA, slopeDerivative, perValue);
+    if (shared) {
+      gradSlopes.set(0, 0, CommonOps_FDRM.elementSum(perValue));
+    } else {
+      FMatrixRMaj ones = new FMatrixRMaj(n, 1);
+      CommonOps_FDRM.fill(ones, 1f);
+      CommonOps_FDRM.multTransA(ones, perValue, gradSlopes);
+    }
+    return gradZ;
   }
 
   // ---- forward ----
 
-  /** What the backward pass needs: per layer its input activations, pre-activations and mask. */
+  /**
+   * What the backward pass needs: per layer its input activations, pre-activations (Z of a dense
+   * layer, Y of a batch normalization) and mask; for a batch normalization in training the
+   * normalized values H, the inverse standard deviations and the updated running statistics.
+   */
   private record Forward(
-      FMatrixRMaj[] activations, FMatrixRMaj[] preActivations, FMatrixRMaj[] masks) {}
+      FMatrixRMaj[] activations, FMatrixRMaj[] preActivations, FMatrixRMaj[] masks,
+      FMatrixRMaj[] normalized, FMatrixRMaj[] inverseStd, FMatrixRMaj[] runningMeans,
+      FMatrixRMaj[] runningVars) {}
 
-  private Forward forward(float[][] input, int n, List<boolean[][]> keepMasks) {
+  private Forward forward(float[][] input, int n, List<boolean[][]> keepMasks, boolean training) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1, was " + n);
     }
@@ -301,6 +582,10 @@ public final class ReferenceMlp {
     FMatrixRMaj[] activations = new FMatrixRMaj[layers.size() + 1];
     FMatrixRMaj[] preActivations = new FMatrixRMaj[layers.size()];
     FMatrixRMaj[] masks = new FMatrixRMaj[layers.size()];
+    FMatrixRMaj[] normalized = new FMatrixRMaj[layers.size()];
+    FMatrixRMaj[] inverseStd = new FMatrixRMaj[layers.size()];
+    FMatrixRMaj[] newMeans = new FMatrixRMaj[layers.size()];
+    FMatrixRMaj[] newVars = new FMatrixRMaj[layers.size()];
     activations[0] = toMatrix(input, n, inputSize, "input");
     int dropoutIndex = 0;
     for (int l = 0; l < layers.size(); l++) {
@@ -309,11 +594,57 @@ public final class ReferenceMlp {
       if (layer instanceof Dense dense) {
         FMatrixRMaj z = new FMatrixRMaj(n, dense.units());
         CommonOps_FDRM.mult(a, weights[l], z);
+        if (dense.bias()) {
+          FMatrixRMaj ones = new FMatrixRMaj(n, 1);
+          CommonOps_FDRM.fill(ones, 1f);
+          CommonOps_FDRM.multAdd(ones, biases[l], z);
+        }
+        preActivations[l] = z;
+        activations[l + 1] = dense.slopes() > 0 ? prelu(z, slopes[l]) : activate(dense, z);
+      } else if (layer instanceof BatchNorm norm) {
+        int m = a.numCols;
         FMatrixRMaj ones = new FMatrixRMaj(n, 1);
         CommonOps_FDRM.fill(ones, 1f);
-        CommonOps_FDRM.multAdd(ones, biases[l], z);
-        preActivations[l] = z;
-        activations[l + 1] = activate(dense, z);
+        FMatrixRMaj mean;
+        FMatrixRMaj variance;
+        if (training) {
+          // m = 1^T A / n, C = A - 1 m, v = 1^T (C o C) / n
+          mean = new FMatrixRMaj(1, m);
+          CommonOps_FDRM.multTransA(ones, a, mean);
+          CommonOps_FDRM.divide(mean, n);
+          FMatrixRMaj centred = new FMatrixRMaj(n, m);
+          CommonOps_FDRM.mult(ones, mean, centred);
+          CommonOps_FDRM.subtract(a, centred, centred);
+          FMatrixRMaj squares = new FMatrixRMaj(n, m);
+          CommonOps_FDRM.elementMult(centred, centred, squares);
+          variance = new FMatrixRMaj(1, m);
+          CommonOps_FDRM.multTransA(ones, squares, variance);
+          CommonOps_FDRM.divide(variance, n);
+          newMeans[l] = runningUpdate(runningMeans[l], mean, norm.momentum());
+          newVars[l] = runningUpdate(runningVars[l], variance, norm.momentum());
+        } else {
+          mean = runningMeans[l];
+          variance = runningVars[l];
+        }
+        FMatrixRMaj inverse = new FMatrixRMaj(1, m);
+        for (int j = 0; j < m; j++) {
+          inverse.set(0, j, (float) (1.0 / Math.sqrt(variance.get(0, j) + norm.epsilon())));
+        }
+        // H = (A - 1 m) o (1 s), Y = H o (1 gamma) + 1 beta
+        FMatrixRMaj rows = new FMatrixRMaj(n, m);
+        FMatrixRMaj h = new FMatrixRMaj(n, m);
+        CommonOps_FDRM.mult(ones, mean, rows);
+        CommonOps_FDRM.subtract(a, rows, h);
+        CommonOps_FDRM.mult(ones, inverse, rows);
+        CommonOps_FDRM.elementMult(h, rows);
+        FMatrixRMaj y = new FMatrixRMaj(n, m);
+        CommonOps_FDRM.mult(ones, gammas[l], rows);
+        CommonOps_FDRM.elementMult(h, rows, y);
+        CommonOps_FDRM.multAdd(ones, betas[l], y);
+        normalized[l] = h;
+        inverseStd[l] = inverse;
+        preActivations[l] = y;
+        activations[l + 1] = activate(norm.asActivation(m), y);
       } else {
         Dropout dropout = (Dropout) layer;
         boolean[][] keep = keepMasks == null ? null : keepMasks.get(dropoutIndex);
@@ -335,7 +666,30 @@ public final class ReferenceMlp {
         activations[l + 1] = out;
       }
     }
-    return new Forward(activations, preActivations, masks);
+    return new Forward(activations, preActivations, masks, normalized, inverseStd, newMeans,
+        newVars);
+  }
+
+  /** {@code momentum * running + (1 - momentum) * batch}, in float like the networks. */
+  private static FMatrixRMaj runningUpdate(FMatrixRMaj running, FMatrixRMaj batch,
+      double momentum) {
+    float keep = (float) momentum;
+    FMatrixRMaj updated = new FMatrixRMaj(running.numRows, running.numCols);
+    CommonOps_FDRM.add(keep, running, 1f - keep, batch, updated);
+    return updated;
+  }
+
+  /** PRELU: {@code z > 0 ? z : slope z}, the slope per unit or shared. */
+  private static FMatrixRMaj prelu(FMatrixRMaj z, FMatrixRMaj slopes) {
+    FMatrixRMaj a = new FMatrixRMaj(z.numRows, z.numCols);
+    boolean shared = slopes.numCols == 1;
+    for (int s = 0; s < z.numRows; s++) {
+      for (int j = 0; j < z.numCols; j++) {
+        float zj = z.get(s, j);
+        a.set(s, j, zj > 0 ? zj : slopes.get(0, shared ? 0 : j) * zj);
+      }
+    }
+    return a;
   }
 
   private static void checkMask(boolean[][] keep, int n, int width, int index) {

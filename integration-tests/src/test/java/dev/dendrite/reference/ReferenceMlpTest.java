@@ -11,6 +11,7 @@ import dev.dendrite.annotation.Loss;
 import dev.dendrite.kernel.Activations;
 import dev.dendrite.kernel.LossKernels;
 import dev.dendrite.random.Rng;
+import dev.dendrite.reference.ReferenceMlp.BatchNorm;
 import dev.dendrite.reference.ReferenceMlp.Dense;
 import dev.dendrite.reference.ReferenceMlp.Dropout;
 import dev.dendrite.reference.ReferenceMlp.LayerSpec;
@@ -133,6 +134,130 @@ class ReferenceMlpTest {
         List.<boolean[][]>of(keepMask(N, 4, 7)), "CCE one-hot");
     float[][] soft = {{0.2f, 0.3f, 0.5f}, {1, 0, 0}, {0.1f, 0.1f, 0.8f}, {0.5f, 0.5f, 0}};
     assertGradientsMatchFiniteDifferences(cce, x, soft, null, "CCE soft");
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesWithBatchNormalizationPreluAndNoBias() {
+    float[][] x = randomMatrix(N, IN, 1.0, 8);
+    float[][] y = randomMatrix(N, 2, 1.0, 9);
+    List<LayerSpec> layers = List.of(
+        new Dense(5, Activation.LINEAR, Double.NaN, false, false),
+        new BatchNorm(0.9, 1e-3, Activation.TANH, Double.NaN),
+        new Dropout(0.3),
+        new Dense(4, Activation.PRELU, Double.NaN, true, true),
+        new BatchNorm(0.99, 1e-2, Activation.LINEAR, Double.NaN),
+        new Dense(3, Activation.PRELU, Double.NaN, false, false),
+        new Dense(2, Activation.TANH));
+    ReferenceMlp net = new ReferenceMlp(IN, layers, Loss.MSE,
+        ReferenceMlp.randomParameters(IN, layers, 0.9, 11));
+    assertGradientsMatchFiniteDifferences(net, x, y, List.<boolean[][]>of(keepMask(N, 5, 12)),
+        "batch normalization, PRELU, no bias");
+  }
+
+  @Test
+  void parameterShapesFollowBiasSlopesAndBatchNormalization() {
+    List<LayerSpec> layers = List.of(
+        new Dense(5, Activation.PRELU, Double.NaN, false, false),
+        new BatchNorm(0.9, 1e-3, Activation.LINEAR, Double.NaN),
+        new Dense(2, Activation.PRELU, Double.NaN, true, true));
+    List<int[]> shapes = ReferenceMlp.parameterShapes(IN, layers);
+    assertEquals(7, shapes.size());
+    assertArrayEquals(new int[] {IN, 5}, shapes.get(0));
+    assertArrayEquals(new int[] {1, 5}, shapes.get(1), "slopes per unit");
+    assertArrayEquals(new int[] {1, 5}, shapes.get(2), "gamma");
+    assertArrayEquals(new int[] {1, 5}, shapes.get(3), "beta");
+    assertArrayEquals(new int[] {5, 2}, shapes.get(4));
+    assertArrayEquals(new int[] {1, 2}, shapes.get(5), "bias");
+    assertArrayEquals(new int[] {1, 1}, shapes.get(6), "shared slope");
+    List<int[]> buffers = ReferenceMlp.bufferShapes(IN, layers);
+    assertEquals(2, buffers.size());
+    assertArrayEquals(new int[] {1, 5}, buffers.get(1));
+  }
+
+  /**
+   * In training each unit of a batch normalization comes out with mean {@code beta} and variance
+   * {@code gamma^2 v / (v + epsilon)}, and the running statistics move by {@code 1 - momentum}
+   * towards the batch's, computed here in double loops.
+   */
+  @Test
+  void batchNormalizationInTrainingUsesTheBatchStatistics() {
+    int units = 3;
+    int n = 6;
+    double momentum = 0.8;
+    double epsilon = 0.01;
+    List<LayerSpec> layers = List.of(new Dense(units, Activation.LINEAR, Double.NaN, false, false),
+        new BatchNorm(momentum, epsilon, Activation.LINEAR, Double.NaN));
+    float[][] w = randomMatrix(IN, units, 1.0, 90);
+    float[][] gamma = {{0.5f, -2f, 1.5f}};
+    float[][] beta = {{0.25f, 0f, -1f}};
+    float[][] runningMean = {{0.1f, -0.3f, 2f}};
+    float[][] runningVar = {{1f, 0.5f, 3f}};
+    ReferenceMlp net = new ReferenceMlp(IN, layers, Loss.MSE, List.of(w, gamma, beta),
+        List.of(runningMean, runningVar));
+    float[][] x = randomMatrix(n, IN, 2.0, 91);
+    ReferenceMlp.Pass pass = net.train(x, new float[n][units], n);
+    for (int j = 0; j < units; j++) {
+      double[] z = new double[n];
+      double mean = 0;
+      for (int s = 0; s < n; s++) {
+        for (int i = 0; i < IN; i++) {
+          z[s] += (double) x[s][i] * w[i][j];
+        }
+        mean += z[s] / n;
+      }
+      double variance = 0;
+      for (int s = 0; s < n; s++) {
+        variance += (z[s] - mean) * (z[s] - mean) / n;
+      }
+      double outMean = 0;
+      double outVariance = 0;
+      for (int s = 0; s < n; s++) {
+        outMean += pass.output()[s][j] / (double) n;
+      }
+      for (int s = 0; s < n; s++) {
+        double d = pass.output()[s][j] - outMean;
+        outVariance += d * d / n;
+      }
+      assertEquals(beta[0][j], outMean, 1e-5, "mean of unit " + j);
+      assertEquals(gamma[0][j] * gamma[0][j] * variance / (variance + epsilon), outVariance,
+          1e-4, "variance of unit " + j);
+      assertEquals(momentum * runningMean[0][j] + (1 - momentum) * mean,
+          pass.buffers().get(0)[0][j], 1e-5, "running mean of unit " + j);
+      assertEquals(momentum * runningVar[0][j] + (1 - momentum) * variance,
+          pass.buffers().get(1)[0][j], 1e-4, "running variance of unit " + j);
+    }
+    assertEquals(runningMean[0][0], net.buffers().get(0)[0][0], 0f, "the instance keeps its own");
+  }
+
+  /** In inference each sample is normalized with the running statistics, on its own. */
+  @Test
+  void batchNormalizationInInferenceUsesTheRunningStatistics() {
+    int units = 2;
+    List<LayerSpec> layers = List.of(new Dense(units, Activation.LINEAR),
+        new BatchNorm(0.9, 0.001, Activation.RELU, Double.NaN));
+    float[][] w = randomMatrix(IN, units, 1.0, 92);
+    float[][] b = randomMatrix(1, units, 1.0, 93);
+    float[][] gamma = {{1.5f, 0.75f}};
+    float[][] beta = {{0.1f, -0.2f}};
+    float[][] runningMean = {{0.3f, -0.4f}};
+    float[][] runningVar = {{2f, 0.25f}};
+    ReferenceMlp net = new ReferenceMlp(IN, layers, Loss.MSE, List.of(w, b, gamma, beta),
+        List.of(runningMean, runningVar));
+    float[][] x = randomMatrix(N, IN, 2.0, 94);
+    float[][] out = net.predict(x, N);
+    for (int s = 0; s < N; s++) {
+      float[][] alone = net.predict(new float[][] {x[s]}, 1);
+      for (int j = 0; j < units; j++) {
+        double z = b[0][j];
+        for (int i = 0; i < IN; i++) {
+          z += (double) x[s][i] * w[i][j];
+        }
+        double y = (z - runningMean[0][j]) / Math.sqrt(runningVar[0][j] + 0.001) * gamma[0][j]
+            + beta[0][j];
+        assertEquals(Math.max(0, y), out[s][j], 1e-5, "[" + s + "][" + j + "]");
+        assertEquals(out[s][j], alone[0][j], 0f, "independent of the batch");
+      }
+    }
   }
 
   /** One linear layer with MSE: {@code dW = 2 / (n m) X^T (X W + b - Y)}, written out in loops. */

@@ -2,10 +2,12 @@ package dev.dendrite.processor;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -24,16 +26,33 @@ import javax.tools.JavaFileObject;
 
 /**
  * Runs the Dendrite processor and records the names of the source files it creates, which
- * compile-testing does not expose once a compilation has failed.
+ * compile-testing does not expose once a compilation has failed, with the originating elements
+ * passed for each.
  */
 final class RecordingProcessor implements Processor {
 
   private final DendriteProcessor delegate = new DendriteProcessor();
+  private final UnaryOperator<Elements> elementsWrapper;
   private final List<String> created = new ArrayList<>();
+  private final Map<String, List<String>> origins = new LinkedHashMap<>();
+
+  RecordingProcessor() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A processor that sees the element utilities through {@code elementsWrapper}. */
+  RecordingProcessor(UnaryOperator<Elements> elementsWrapper) {
+    this.elementsWrapper = elementsWrapper;
+  }
 
   /** The qualified names of the source files created so far. */
   List<String> createdSources() {
     return List.copyOf(created);
+  }
+
+  /** For each created source, the originating elements passed to the Filer. */
+  Map<String, List<String>> originatingElements() {
+    return Map.copyOf(origins);
   }
 
   @Override
@@ -44,6 +63,11 @@ final class RecordingProcessor implements Processor {
       public JavaFileObject createSourceFile(CharSequence name, Element... originating)
           throws IOException {
         created.add(name.toString());
+        List<String> names = new ArrayList<>();
+        for (Element e : originating) {
+          names.add(e.toString());
+        }
+        origins.put(name.toString(), names);
         return filer.createSourceFile(name, originating);
       }
 
@@ -83,7 +107,7 @@ final class RecordingProcessor implements Processor {
 
       @Override
       public Elements getElementUtils() {
-        return env.getElementUtils();
+        return elementsWrapper.apply(env.getElementUtils());
       }
 
       @Override

@@ -34,7 +34,10 @@ import java.util.Locale;
  *
  * <p>Every value is restored exactly after it is perturbed. When the check ends it repeats the
  * analytic pass, so that the model is left as after it: the same activations and random state, and
- * the analytic gradients in {@link DoubleTensor#gradients()}.
+ * the analytic gradients in {@link DoubleTensor#gradients()}. The non-trainable tensors ({@link
+ * DoubleModel#buffers()}, the running statistics of batch normalization) are restored before that
+ * last pass, so that they too have moved by one training pass only. A training pass does not read
+ * them, so they have no effect on the losses compared.
  *
  * <p>Activations with kinks (ReLU, leaky ReLU, ELU with {@code alpha != 1}) are not
  * differentiable where a pre-activation is zero; a pre-activation within {@code h} of zero can make
@@ -163,6 +166,10 @@ public final class GradientCheck {
           Math.min(input.length, target.length), input.length, target.length, n));
     }
     long savedState = model.randomState();
+    List<double[][]> savedBuffers = new ArrayList<>();
+    for (DoubleTensor buffer : model.buffers()) {
+      savedBuffers.add(deepCopy(buffer.values()));
+    }
     model.forward(input, n, true);
     double loss = model.backward(target);
 
@@ -212,6 +219,10 @@ public final class GradientCheck {
           worst / columns, worst % columns, worstAnalytic, worstNumeric));
     }
 
+    List<DoubleTensor> buffers = model.buffers();
+    for (int b = 0; b < buffers.size(); b++) {
+      copyInto(savedBuffers.get(b), buffers.get(b).values());
+    }
     loss(model, input, target, n, savedState);
     for (int t = 0; t < tensors.size(); t++) {
       double[][] gradients = tensors.get(t).gradients();
@@ -258,6 +269,12 @@ public final class GradientCheck {
     int[] chosen = Arrays.copyOf(all, k);
     Arrays.sort(chosen);
     return chosen;
+  }
+
+  private static void copyInto(double[][] source, double[][] target) {
+    for (int r = 0; r < source.length; r++) {
+      System.arraycopy(source[r], 0, target[r], 0, source[r].length);
+    }
   }
 
   private static double[][] deepCopy(double[][] array) {

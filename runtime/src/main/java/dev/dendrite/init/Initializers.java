@@ -1,12 +1,16 @@
 package dev.dendrite.init;
 
 import dev.dendrite.random.Rng;
+import java.util.Arrays;
 
 /**
  * Weight initialisers for a weight matrix stored as rows {@code w[input][unit]}: fan-in is the
  * number of rows, fan-out the length of a row. The float and double forms draw the same numbers
  * from the same generator, so a float network and its double twin built from one seed start from
  * the same weights.
+ *
+ * <p>The uniform forms draw one {@link Rng#nextDouble()} per value, the normal forms one {@link
+ * Rng#nextGaussian()} (two uniform draws) per value, row after row.
  */
 public final class Initializers {
 
@@ -31,6 +35,32 @@ public final class Initializers {
     }
   }
 
+  /** He (Kaiming) normal: {@code N(0, s^2)} with {@code s = sqrt(2 / fanIn)}. */
+  public static void heNormal(double[][] w, Rng rng) {
+    normal(w, Math.sqrt(2.0 / w.length), rng);
+  }
+
+  /** Glorot (Xavier) normal: {@code N(0, s^2)} with {@code s = sqrt(2 / (fanIn + fanOut))}. */
+  public static void glorotNormal(double[][] w, Rng rng) {
+    normal(w, Math.sqrt(2.0 / (w.length + w[0].length)), rng);
+  }
+
+  /** {@code N(0, stddev^2)} for every value. */
+  public static void normal(double[][] w, double stddev, Rng rng) {
+    for (double[] row : w) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = rng.nextGaussian() * stddev;
+      }
+    }
+  }
+
+  /** Sets every value to {@code value}, drawing nothing. */
+  public static void constant(double[][] w, double value) {
+    for (double[] row : w) {
+      Arrays.fill(row, value);
+    }
+  }
+
   /** Float form of {@link #heUniform(double[][], Rng)}. */
   public static void heUniform(float[][] w, Rng rng) {
     uniform(w, Math.sqrt(6.0 / w.length), rng);
@@ -47,6 +77,32 @@ public final class Initializers {
       for (int j = 0; j < row.length; j++) {
         row[j] = (float) ((2.0 * rng.nextDouble() - 1.0) * limit);
       }
+    }
+  }
+
+  /** Float form of {@link #heNormal(double[][], Rng)}. */
+  public static void heNormal(float[][] w, Rng rng) {
+    normal(w, Math.sqrt(2.0 / w.length), rng);
+  }
+
+  /** Float form of {@link #glorotNormal(double[][], Rng)}. */
+  public static void glorotNormal(float[][] w, Rng rng) {
+    normal(w, Math.sqrt(2.0 / (w.length + w[0].length)), rng);
+  }
+
+  /** Float form of {@link #normal(double[][], double, Rng)}. */
+  public static void normal(float[][] w, double stddev, Rng rng) {
+    for (float[] row : w) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = (float) (rng.nextGaussian() * stddev);
+      }
+    }
+  }
+
+  /** Float form of {@link #constant(double[][], double)}. */
+  public static void constant(float[][] w, double value) {
+    for (float[] row : w) {
+      Arrays.fill(row, (float) value);
     }
   }
 }

@@ -14,7 +14,8 @@ public interface MatrixKernels {
 
   /**
    * {@code z[s] = in[s] · weight + bias} for samples {@code from..to-1}; {@code weight.length}
-   * inputs, {@code bias.length} units.
+   * inputs, {@code weight[0].length} units. A {@code null} bias is a layer without one: {@code
+   * z[s] = in[s] · weight}.
    */
   void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from, int to);
 

@@ -39,6 +39,32 @@ abstract class AbstractOptimizer implements Optimizer {
     return iterations;
   }
 
+  @Override
+  public final void setIterations(int iterations) {
+    if (iterations < 0) {
+      throw new IllegalArgumentException("iterations must not be negative, was " + iterations);
+    }
+    this.iterations = iterations;
+  }
+
+  @Override
+  public final void bind(List<Tensor> parameters) {
+    if (rows == null) {
+      allocate(parameters);
+    } else {
+      checkLayout(parameters);
+    }
+  }
+
+  @Override
+  public final float[][] state(int index, int tensor) {
+    if (slots == null) {
+      throw new IllegalStateException(
+          name() + " is not bound to tensors yet; call bind(parameters) or step first");
+    }
+    return slots[index][tensor];
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -47,11 +73,7 @@ abstract class AbstractOptimizer implements Optimizer {
    */
   @Override
   public final void step(List<Tensor> parameters) {
-    if (rows == null) {
-      bind(parameters);
-    } else {
-      checkLayout(parameters);
-    }
+    bind(parameters);
     beginStep(iterations + 1);
     for (int t = 0, count = parameters.size(); t < count; t++) {
       Tensor tensor = parameters.get(t);
@@ -85,7 +107,7 @@ abstract class AbstractOptimizer implements Optimizer {
     return getClass().getSimpleName();
   }
 
-  private void bind(List<Tensor> parameters) {
+  private void allocate(List<Tensor> parameters) {
     int count = parameters.size();
     int[] newRows = new int[count];
     int[] newColumns = new int[count];

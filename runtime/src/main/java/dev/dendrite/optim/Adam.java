@@ -1,5 +1,7 @@
 package dev.dendrite.optim;
 
+import java.util.List;
+
 /**
  * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1).
  * With learning rate {@code lr}, decay rates {@code beta1} and {@code beta2}, {@code eps}, step
@@ -83,6 +85,12 @@ public final class Adam extends AbstractOptimizer {
   /** The {@code eps} added to {@code sqrt(vHat)}. */
   public float epsilon() {
     return epsilon;
+  }
+
+  /** {@code m} and {@code v}, the first and second moment estimates. */
+  @Override
+  public List<String> stateNames() {
+    return List.of("m", "v");
   }
 
   @Override

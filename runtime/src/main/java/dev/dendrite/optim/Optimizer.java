@@ -37,4 +37,38 @@ public interface Optimizer {
 
   /** The number of steps taken so far. */
   int iterations();
+
+  /**
+   * Sets the number of steps taken, as when training resumes from a checkpoint (Adam's bias
+   * corrections depend on it).
+   *
+   * @throws IllegalArgumentException if {@code iterations} is negative
+   */
+  void setIterations(int iterations);
+
+  /**
+   * The names of the values this optimizer keeps for every parameter value, in the order {@link
+   * #state} numbers them: {@code velocity} for SGD with momentum, {@code m} and {@code v} for
+   * Adam, none for plain SGD. Checkpoints store this state under these names.
+   */
+  List<String> stateNames();
+
+  /**
+   * Binds this optimizer to {@code parameters} as its first step would, allocating its state
+   * (zero), without changing any value; if it is bound already, only checks that the tensors have
+   * the same layout. A checkpoint restores state into a new optimizer this way.
+   *
+   * @throws IllegalArgumentException as {@link #step} does
+   */
+  void bind(List<Tensor> parameters);
+
+  /**
+   * State number {@code index} (in the order of {@link #stateNames()}) of tensor number {@code
+   * tensor}: the live array, laid out like the tensor's values, which a checkpoint reads and
+   * restores.
+   *
+   * @throws IllegalStateException if the optimizer is not bound to tensors yet
+   * @throws IndexOutOfBoundsException if there is no such state or tensor
+   */
+  float[][] state(int index, int tensor);
 }

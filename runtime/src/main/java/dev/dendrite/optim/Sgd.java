@@ -1,5 +1,7 @@
 package dev.dendrite.optim;
 
+import java.util.List;
+
 /**
  * Stochastic gradient descent, plain or with momentum. With learning rate {@code lr}, momentum
  * {@code mu}, gradient {@code g}, parameter {@code p} and velocity {@code v} (zero before the
@@ -70,6 +72,12 @@ public final class Sgd extends AbstractOptimizer {
   /** Whether this is Nesterov momentum. */
   public boolean isNesterov() {
     return nesterov;
+  }
+
+  /** {@code velocity} with momentum, nothing for plain SGD. */
+  @Override
+  public List<String> stateNames() {
+    return withVelocity ? List.of("velocity") : List.of();
   }
 
   @Override

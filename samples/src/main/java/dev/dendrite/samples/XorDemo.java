@@ -1,6 +1,14 @@
 package dev.dendrite.samples;
 
+import dev.dendrite.Model;
+import dev.dendrite.data.Dataset;
 import dev.dendrite.optim.Sgd;
+import dev.dendrite.train.Evaluation;
+import dev.dendrite.train.Metrics;
+import dev.dendrite.train.Trainer;
+import dev.dendrite.train.TrainingListener;
+import java.util.Arrays;
+import java.util.Map;
 
 /** Trains {@link Xor} on the four XOR cases and prints the loss and the predictions. */
 public final class XorDemo {
@@ -10,26 +18,43 @@ public final class XorDemo {
 
   private XorDemo() {}
 
-  /** Trains a seeded XOR network and returns it. */
+  /** The four cases. */
+  public static Dataset dataset() {
+    return Dataset.of(INPUTS, TARGETS);
+  }
+
+  /** Trains a seeded XOR network, all four cases in one batch, and returns it. */
   public static XorNet train(long seed, int epochs, boolean print) {
-    XorNet net = new XorNet(seed);
-    Sgd sgd = Sgd.withMomentum(0.5f, 0.9f);
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      float loss = MiniBatchTraining.epoch(net, sgd, INPUTS, TARGETS, INPUTS.length);
-      if (print && (epoch % 100 == 0 || epoch == 1)) {
-        System.out.printf("epoch %4d  loss %.5f%n", epoch, loss);
-      }
+    Trainer trainer = new Trainer(new XorNet(seed), Sgd.withMomentum(0.5f, 0.9f))
+        .epochs(epochs)
+        .batchSize(INPUTS.length)
+        .shuffle(false)
+        .quiet();
+    if (print) {
+      trainer.listeners(new TrainingListener() {
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+          if (epoch % 100 == 0 || epoch == 1) {
+            System.out.printf("epoch %4d  loss %.5f%n", epoch, logs.get("loss"));
+          }
+        }
+      });
     }
-    return net;
+    trainer.fit(dataset());
+    return (XorNet) trainer.model();
+  }
+
+  /** The fraction of the four cases {@code model} gets right. */
+  public static double accuracy(Model model) {
+    return Evaluation.of(model, dataset(), Metrics.ACCURACY).get("accuracy");
   }
 
   /** Runs the sample. */
   public static void main(String[] args) {
     XorNet net = train(1, 500, true);
     for (float[] input : INPUTS) {
-      System.out.printf("%s -> %.4f%n", java.util.Arrays.toString(input), net.predict(input)[0]);
+      System.out.printf("%s -> %.4f%n", Arrays.toString(input), net.predict(input)[0]);
     }
-    System.out.printf("accuracy %.2f%n",
-        MiniBatchTraining.binaryAccuracy(net, INPUTS, TARGETS));
+    System.out.printf("accuracy %.2f%n", accuracy(net));
   }
 }

@@ -6,15 +6,8 @@ import dev.dendrite.processor.model.NetworkDecl;
 import java.util.Arrays;
 import java.util.List;
 
-/** Rules on the input layer: exactly one, first, with positive dimensions. */
+/** Rules on the input layer: exactly one, first, with positive dimensions (DN301 to DN305). */
 final class InputRules implements Rule {
-
-  static final String NO_INPUT = "DN301";
-  static final String SECOND_INPUT = "DN302";
-  static final String INPUT_NOT_FIRST = "DN303";
-  static final String INPUT_DIMENSION = "DN304";
-  static final String ONLY_INPUT = "DN305";
-  static final String INPUT_NOT_FLAT = "DN306";
 
   @Override
   public void check(NetworkDecl network, Problems problems) {
@@ -22,68 +15,76 @@ final class InputRules implements Rule {
     if (fields.isEmpty()) {
       return;
     }
-    int inputs = 0;
+    String firstInput = null;
     for (int i = 0; i < fields.size(); i++) {
       for (LayerSpec spec : fields.get(i).layers()) {
         if (spec instanceof LayerSpec.InputSpec input) {
-          inputs++;
-          checkInput(fields.get(i).name(), input, i, inputs, fields, problems);
+          String name = fields.get(i).name();
+          if (firstInput != null) {
+            problems.add(RuleId.DN302, input.source(), null,
+                "layer '" + name + "' is a second @Input after '" + firstInput + "', but a network"
+                    + " has exactly one input; remove it, or make it a @Dense layer");
+          } else {
+            firstInput = name;
+            if (i > 0) {
+              problems.add(RuleId.DN303, input.source(), null,
+                  "@Input layer '" + name + "' comes after layer '" + fields.get(0).name()
+                      + "', but the input must be the first layer; move '" + name + "' above '"
+                      + fields.get(0).name() + "'");
+            }
+          }
+          checkShape(name, input, problems);
         }
       }
     }
-    if (inputs == 0) {
-      problems.error(NO_INPUT, network.source(), null,
-          "network '" + network.type().nestingPath() + "' has no @Input layer; declare the shape"
-              + " of one sample in a first field, e.g. '@Input(784) Layer pixels;'");
+    String networkName = network.type().nestingPath();
+    if (firstInput == null) {
+      problems.add(RuleId.DN301, network.source(), null,
+          "network '" + networkName + "' has no @Input layer; declare the shape of one sample in"
+              + " its first field, e.g. '@Input(784) Layer pixels;'");
     } else if (fields.size() == 1) {
-      problems.error(ONLY_INPUT, network.source(), null,
-          "network '" + network.type().nestingPath() + "' has only an @Input layer; add at least"
-              + " one @Dense layer after '" + fields.get(0).name() + "'");
+      problems.add(RuleId.DN305, network.source(), null,
+          "network '" + networkName + "' has only the @Input layer '" + firstInput + "'; add at"
+              + " least one @Dense layer after it, e.g. '@Dense(units = 1) Layer out;'");
     }
   }
 
-  private static void checkInput(
-      String name, LayerSpec.InputSpec input, int index, int seen, List<FieldDecl> fields,
-      Problems problems) {
-    if (seen > 1) {
-      problems.error(SECOND_INPUT, input.source(), null,
-          "layer '" + name + "' is a second @Input, but a network has exactly one input; remove"
-              + " it or make it a @Dense layer");
-    } else if (index > 0) {
-      problems.error(INPUT_NOT_FIRST, input.source(), null,
-          "@Input layer '" + name + "' comes after layer '" + fields.get(0).name() + "', but the"
-              + " input must be the first layer; move '" + name + "' to the top of the class");
-    }
+  private static void checkShape(String name, LayerSpec.InputSpec input, Problems problems) {
     int[] shape = input.shape();
     if (shape.length == 0) {
-      problems.error(INPUT_DIMENSION, input.source(), "value",
+      problems.add(RuleId.DN304, input.source(), "value",
           "@Input layer '" + name + "' has no dimensions; give the size of one sample, e.g."
               + " @Input(784)");
       return;
     }
     for (int d : shape) {
       if (d <= 0) {
-        problems.error(INPUT_DIMENSION, input.source(), "value",
+        problems.add(RuleId.DN304, input.source(), "value",
             "@Input layer '" + name + "' has shape " + Arrays.toString(shape) + ", but every"
-                + " dimension must be at least 1");
+                + " dimension counts values and must be at least 1; give the size of one"
+                + " sample, e.g. @Input(784)");
         return;
       }
     }
+    long size = InputRules.size(shape);
+    if (size > Integer.MAX_VALUE) {
+      problems.add(RuleId.DN304, input.source(), "value",
+          "@Input layer '" + name + "' has shape " + Arrays.toString(shape) + ", "
+              + String.format("%,d", size) + " values per sample, more than the "
+              + String.format("%,d", Integer.MAX_VALUE) + " a Java array can hold; use a"
+              + " smaller input");
+    }
+  }
+
+  /** The number of values of a sample of {@code shape}, without overflow for valid shapes. */
+  static long size(int[] shape) {
     long size = 1;
     for (int d : shape) {
       size *= d;
+      if (size > Integer.MAX_VALUE) {
+        return size;
+      }
     }
-    if (size > Integer.MAX_VALUE) {
-      problems.error(INPUT_DIMENSION, input.source(), "value",
-          "@Input layer '" + name + "' has shape " + Arrays.toString(shape) + ", " + size
-              + " values per sample, more than a Java array holds (" + Integer.MAX_VALUE + ")");
-      return;
-    }
-    if (shape.length > 1) {
-      problems.error(INPUT_NOT_FLAT, input.source(), "value",
-          "@Input layer '" + name + "' has shape " + Arrays.toString(shape) + ", but @Dense"
-              + " layers take a vector; declare @Input(" + size + ") and pass each sample as "
-              + size + " values in row-major order");
-    }
+    return size;
   }
 }

@@ -7,15 +7,12 @@ import dev.dendrite.processor.model.LayerSpec;
 import dev.dendrite.processor.model.NetworkDecl;
 import java.util.List;
 
-/** Rules on the output layer and on how the loss and the activations fit together. */
+/**
+ * Rules on the output layer and on how the loss and the activations fit together (DN501 to
+ * DN506). BINARY_CROSS_ENTROPY takes any number of SIGMOID outputs: each is an independent yes/no
+ * label (multi-label classification).
+ */
 final class OutputRules implements Rule {
-
-  static final String LAST_NOT_DENSE = "DN501";
-  static final String SOFTMAX_HIDDEN = "DN502";
-  static final String SOFTMAX_ONE_UNIT = "DN503";
-  static final String BCE_OUTPUT = "DN504";
-  static final String CCE_OUTPUT = "DN505";
-  static final String MSE_SQUASHED = "DN506";
 
   @Override
   public void check(NetworkDecl network, Problems problems) {
@@ -26,23 +23,22 @@ final class OutputRules implements Rule {
     for (int i = 0; i < fields.size() - 1; i++) {
       for (LayerSpec spec : fields.get(i).layers()) {
         if (spec instanceof LayerSpec.DenseSpec dense && dense.activation() == Activation.SOFTMAX) {
-          problems.error(SOFTMAX_HIDDEN, dense.source(), "activation",
+          problems.add(RuleId.DN502, dense.source(), "activation",
               "layer '" + fields.get(i).name() + "' is a hidden layer with SOFTMAX, but SOFTMAX"
-                  + " belongs on the output layer only; use RELU or another activation here");
+                  + " turns the output of the last layer into probabilities and belongs there"
+                  + " only; use RELU or another activation here");
         }
       }
     }
     FieldDecl last = fields.get(fields.size() - 1);
-    if (last.layers().isEmpty()) {
-      return;
-    }
     LayerSpec spec = last.layers().get(0);
     if (!(spec instanceof LayerSpec.DenseSpec out)) {
-      if (fields.size() > 1 || !(spec instanceof LayerSpec.InputSpec)) {
-        problems.error(LAST_NOT_DENSE, spec.source(), null,
+      // A lone @Input is DN305.
+      if (fields.size() > 1) {
+        problems.add(RuleId.DN501, spec.source(), null,
             "the last layer '" + last.name() + "' is @" + spec.annotationName() + ", but a"
-                + " network ends with a @Dense layer that produces its output; add one after '"
-                + last.name() + "'");
+                + " network ends with a @Dense layer that produces its output; add a @Dense layer"
+                + " after '" + last.name() + "'");
       }
       return;
     }
@@ -59,37 +55,41 @@ final class OutputRules implements Rule {
     String has = "'" + name + "' has " + units + (units == 1 ? " unit" : " units") + " with "
         + activation;
     if (activation == Activation.SOFTMAX && units == 1) {
-      problems.error(SOFTMAX_ONE_UNIT, out.source(), "units",
-          "layer " + has + ", but the softmax of a single value is always 1; use units = 1 with"
-              + " SIGMOID and BINARY_CROSS_ENTROPY for two classes, or units >= 2 with SOFTMAX");
+      problems.add(RuleId.DN503, out.source(), "units",
+          "layer " + has + ", but the softmax of a single value is always 1, so the layer cannot"
+              + " learn; for two classes use units = 1 with SIGMOID and BINARY_CROSS_ENTROPY, for"
+              + " more use units >= 2 with SOFTMAX and CATEGORICAL_CROSS_ENTROPY");
       return;
     }
     switch (loss) {
       case BINARY_CROSS_ENTROPY -> {
         if (activation != Activation.SIGMOID) {
-          problems.error(BCE_OUTPUT, out.source(), "activation",
-              "layer '" + name + "': BINARY_CROSS_ENTROPY needs SIGMOID outputs, but " + has
+          problems.add(RuleId.DN504, out.source(), "activation",
+              "layer '" + name + "': BINARY_CROSS_ENTROPY needs SIGMOID outputs, each the"
+                  + " probability of one yes/no label, but " + has
                   + (activation == Activation.SOFTMAX
-                      ? "; use CATEGORICAL_CROSS_ENTROPY, or SIGMOID"
-                      : "; use activation = SIGMOID")
-                  + " (one unit per independent yes/no label)");
+                      ? "; for one class out of " + units + " use CATEGORICAL_CROSS_ENTROPY, for"
+                          + " independent labels activation = SIGMOID"
+                      : "; use activation = SIGMOID"));
         }
       }
       case CATEGORICAL_CROSS_ENTROPY -> {
         if (activation != Activation.SOFTMAX) {
-          problems.error(CCE_OUTPUT, out.source(), "activation",
+          problems.add(RuleId.DN505, out.source(), "activation",
               "layer '" + name + "': CATEGORICAL_CROSS_ENTROPY needs a SOFTMAX output of at least"
                   + " 2 units, but " + has
                   + (units == 1
-                      ? "; use BINARY_CROSS_ENTROPY with SIGMOID for two classes"
+                      ? "; for two classes use BINARY_CROSS_ENTROPY with SIGMOID, or units = 2"
+                          + " with SOFTMAX"
                       : "; use activation = SOFTMAX"));
         }
       }
       case MSE -> {
         if (activation == Activation.SOFTMAX || activation == Activation.SIGMOID) {
-          problems.warning(MSE_SQUASHED, out.source(), "activation",
-              "layer " + has + " and MSE: squared error on " + activation + " outputs learns"
-                  + " slowly when they saturate; for classification use "
+          problems.add(RuleId.DN506, out.source(), "activation",
+              "layer " + has + " and the loss is MSE: squared error on " + activation
+                  + " outputs learns slowly where they saturate near 0 and 1; for classification"
+                  + " use "
                   + (activation == Activation.SOFTMAX
                       ? "CATEGORICAL_CROSS_ENTROPY"
                       : "BINARY_CROSS_ENTROPY")

@@ -9,19 +9,22 @@ public final class Problems {
 
   private final List<Problem> list = new ArrayList<>();
 
-  /** Records an error at {@code source}, on {@code attribute} if not null. */
-  public void error(String rule, SourceRef source, String attribute, String message) {
-    list.add(new Problem(rule, Problem.Severity.ERROR, message, source, attribute));
-  }
-
-  /** Records a warning at {@code source}, on {@code attribute} if not null. */
-  public void warning(String rule, SourceRef source, String attribute, String message) {
-    list.add(new Problem(rule, Problem.Severity.WARNING, message, source, attribute));
+  /**
+   * Records a problem of {@code rule} at {@code source}, on {@code attribute} if not null; its
+   * severity is the rule's.
+   */
+  public void add(RuleId rule, SourceRef source, String attribute, String message) {
+    list.add(new Problem(rule, message, source, attribute));
   }
 
   /** Whether any error was recorded. */
   public boolean hasErrors() {
     return list.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+  }
+
+  /** Whether a problem of {@code rule} was recorded. */
+  public boolean has(RuleId rule) {
+    return list.stream().anyMatch(p -> p.rule() == rule);
   }
 
   /** Everything recorded, in order. */

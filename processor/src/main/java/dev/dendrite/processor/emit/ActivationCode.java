@@ -13,11 +13,90 @@ final class ActivationCode {
   private final Activation activation;
   private final Precision precision;
   private final String alpha;
+  /** For PRELU: the field of the learned slopes and of their gradient, and whether one is shared. */
+  private final String slopes;
+  private final String slopeGradients;
+  private final boolean sharedSlope;
 
   ActivationCode(LayerPlan.DensePlan plan, Precision precision) {
     this.activation = plan.layer().activation();
     this.precision = precision;
     this.alpha = plan.names().alphaConstant();
+    this.slopes = plan.names().alpha();
+    this.slopeGradients = plan.names().alphaGrad();
+    this.sharedSlope = plan.layer().slopeCount() == 1;
+  }
+
+  /** The activation of a layer without learned slopes, its parameter in {@code alphaConstant}. */
+  ActivationCode(Activation activation, String alphaConstant, Precision precision) {
+    if (activation == Activation.PRELU) {
+      throw new IllegalArgumentException("PRELU needs the slopes of a dense layer");
+    }
+    this.activation = activation;
+    this.precision = precision;
+    this.alpha = alphaConstant;
+    this.slopes = null;
+    this.slopeGradients = null;
+    this.sharedSlope = false;
+  }
+
+  /**
+   * Statements that a forward kernel runs before its loops: for PRELU, {@code slope} holds the
+   * learned slopes (a row, or the shared value).
+   */
+  CodeBlock forwardSetup() {
+    if (activation != Activation.PRELU) {
+      return CodeBlock.of("");
+    }
+    return sharedSlope
+        ? CodeBlock.of("$T slope = $L[0][0];\n", precision.scalar, slopes)
+        : CodeBlock.of("$T slope = $L[0];\n", precision.vector, slopes);
+  }
+
+  /** The activation of element {@code index} of row {@code z}; see {@link #apply(String)}. */
+  CodeBlock apply(String z, Object index) {
+    String element = z + "[" + index + "]";
+    if (activation == Activation.PRELU) {
+      return CodeBlock.of("$L > $L ? $L : $L * $L", element, precision.literal(0), element,
+          sharedSlope ? "slope" : "slope[" + index + "]", element);
+    }
+    return apply(element);
+  }
+
+  /**
+   * Statements that a backward kernel runs before its loops: for PRELU, {@code slope} as in
+   * {@link #forwardSetup()}.
+   */
+  CodeBlock backwardSetup() {
+    return forwardSetup();
+  }
+
+  /**
+   * Statements that sum the PRELU slope gradient over the first {@code n} samples, in sample
+   * order, from the per-sample terms that {@link #backward} wrote to {@code terms}; nothing for
+   * other activations.
+   */
+  CodeBlock slopeGradient(String terms) {
+    if (activation != Activation.PRELU) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (sharedSlope) {
+      code.addStatement("$T gs = $L", precision.scalar, precision.literal(0));
+    } else {
+      code.addStatement("$T gs = $L[0]", precision.vector, slopeGradients);
+      code.addStatement("$T.fill(gs, $L)", java.util.Arrays.class, precision.literal(0));
+    }
+    code.beginControlFlow("for (int s = 0; s < n; s++)")
+        .addStatement("$T t = $L[s]", precision.vector, terms)
+        .beginControlFlow("for (int j = 0; j < t.length; j++)")
+        .addStatement(sharedSlope ? "gs += t[j]" : "gs[j] += t[j]")
+        .endControlFlow()
+        .endControlFlow();
+    if (sharedSlope) {
+      code.addStatement("$L[0][0] = gs", slopeGradients);
+    }
+    return code.build();
   }
 
   /** Whether the activation works on a whole row rather than element by element. */
@@ -39,6 +118,7 @@ final class ActivationCode {
       case GELU -> CodeBlock.of("$T.gelu($L)", ACTIVATIONS, z);
       case SWISH -> CodeBlock.of("$T.swish($L)", ACTIVATIONS, z);
       case MISH -> CodeBlock.of("$T.mish($L)", ACTIVATIONS, z);
+      case PRELU -> throw new IllegalStateException("PRELU needs the unit: apply(z, index)");
       case SOFTMAX -> throw new IllegalStateException("softmax is row-wise");
     };
   }
@@ -64,7 +144,8 @@ final class ActivationCode {
   /**
    * The statement that turns the gradient {@code g[j]} with respect to the output into the
    * gradient with respect to {@code z}, given the pre-activation {@code z[j]} and the output
-   * {@code a[j]}; for softmax, the whole row.
+   * {@code a[j]}; for softmax, the whole row. For PRELU it also writes the slope gradient's term
+   * of the value to {@code t[j]}: {@code g[j] z[j]} where {@code z[j] <= 0}, else 0.
    */
   CodeBlock backward(String g, String z, String a) {
     String zero = precision.literal(0);
@@ -83,6 +164,14 @@ final class ActivationCode {
       case GELU -> derivative("gelu", gj, zj);
       case SWISH -> derivative("swish", gj, zj);
       case MISH -> derivative("mish", gj, zj);
+      case PRELU -> CodeBlock.builder()
+          .beginControlFlow("if ($L <= $L)", zj, zero)
+          .addStatement("t[j] = $L * $L", gj, zj)
+          .addStatement("$L *= $L", gj, sharedSlope ? "slope" : "slope[j]")
+          .nextControlFlow("else")
+          .addStatement("t[j] = $L", zero)
+          .endControlFlow()
+          .build();
       case SOFTMAX -> CodeBlock.of("$T.softmaxBackward($L, $L, $L);\n", ACTIVATIONS, a, g, g);
     };
   }

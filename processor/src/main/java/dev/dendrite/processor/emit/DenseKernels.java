@@ -91,11 +91,14 @@ final class DenseKernels {
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
-        .addJavadoc("Forward pass of $L:\n{@code z = in · $L + $L}, then the activation.\n",
-            describe(), names.weight(), names.bias())
+        .addJavadoc("Forward pass of $L:\n{@code z = in · $L$L}, then the activation.\n",
+            describe(), names.weight(), layer.bias() ? " + " + names.bias() : "")
         .addJavadoc("Writes $L rows {@code from..to-1}.\n",
             plan.keepsPreActivation() ? names.pre() + " and " + names.out() : names.out());
-    m.addStatement("$T b = $L[0]", p.vector, names.bias());
+    if (layer.bias()) {
+      m.addStatement("$T b = $L[0]", p.vector, names.bias());
+    }
+    m.addCode(activation.forwardSetup());
     if (unrolled) {
       hoistRows(m, "w", names.weight(), layer.inputs());
       m.beginControlFlow("for (int s = from; s < to; s++)");
@@ -105,8 +108,10 @@ final class DenseKernels {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       }
       for (int j = 0; j < layer.units(); j++) {
-        CodeBlock.Builder sum = CodeBlock.builder().add("z[$L] = b[$L]", j, j);
-        for (int k = 0; k < layer.inputs(); k++) {
+        CodeBlock.Builder sum = layer.bias()
+            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * w0[$L]", j, j, j)
+            : CodeBlock.builder().add("z[$L] = x0 * w0[$L]", j, j);
+        for (int k = 1; k < layer.inputs(); k++) {
           sum.add("$W+ x$L * w$L[$L]", k, k, j);
         }
         m.addStatement(sum.build());
@@ -117,7 +122,7 @@ final class DenseKernels {
           m.addCode(activation.applyRow("z", "a"));
         } else {
           for (int j = 0; j < layer.units(); j++) {
-            m.addStatement("a[$L] = $L", j, activation.apply("z[" + j + "]"));
+            m.addStatement("a[$L] = $L", j, activation.apply("z", j));
           }
         }
       }
@@ -129,7 +134,8 @@ final class DenseKernels {
       if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
         beginVectorBranch(m);
-        m.addStatement("fast.forward(in, $L, b, $L, from, to)", names.weight(), preBuffer());
+        m.addStatement("fast.forward(in, $L, $L, $L, from, to)", names.weight(),
+            layer.bias() ? "b" : "null", preBuffer());
         if (plan.keepsPreActivation()) {
           m.beginControlFlow("for (int s = from; s < to; s++)");
           m.addStatement("$T z = $L[s]", p.vector, names.pre());
@@ -138,7 +144,7 @@ final class DenseKernels {
             m.addCode(activation.applyRow("z", "a"));
           } else {
             m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-            m.addStatement("a[j] = $L", activation.apply("z[j]"));
+            m.addStatement("a[j] = $L", activation.apply("z", "j"));
             m.endControlFlow();
           }
           m.endControlFlow();
@@ -165,7 +171,11 @@ final class DenseKernels {
     for (int i = 0; i < samples; i++) {
       m.addStatement("$T x$L = in[$L]", p.vector, i, offset("s", i));
       m.addStatement("$T z$L = $L[$L]", p.vector, i, preBuffer(), offset("s", i));
-      m.addStatement("$T.arraycopy(b, 0, z$L, 0, $L)", System.class, i, names.sizeConstant());
+      if (layer.bias()) {
+        m.addStatement("$T.arraycopy(b, 0, z$L, 0, $L)", System.class, i, names.sizeConstant());
+      } else {
+        m.addStatement("$T.fill(z$L, $L)", Arrays.class, i, zero);
+      }
     }
     int inputs = blocking.forwardInputs();
     m.addStatement("int k = 0");
@@ -180,7 +190,7 @@ final class DenseKernels {
           m.addCode(activation.applyRow("z" + i, "a" + i));
         } else {
           m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-          m.addStatement("a$L[j] = $L", i, activation.apply("z" + i + "[j]"));
+          m.addStatement("a$L[j] = $L", i, activation.apply("z" + i, "j"));
           m.endControlFlow();
         }
       }
@@ -227,8 +237,16 @@ final class DenseKernels {
         .addJavadoc("Backward pass of $L through its activation:\nmultiplies $L rows"
             + " {@code from..to-1} by the activation's derivative, giving {@code dL/dz}.\n",
             describe(), names.grad());
+    if (layer.isPrelu()) {
+      m.addJavadoc("Writes each value's term of the slope gradient to $L; {@link #$L} sums"
+          + " them.\n", names.alphaTerms(), names.parameterGradient());
+    }
+    m.addCode(activation.backwardSetup());
     m.beginControlFlow("for (int s = from; s < to; s++)");
     m.addStatement("$T g = $L[s]", p.vector, names.grad());
+    if (layer.isPrelu()) {
+      m.addStatement("$T t = $L[s]", p.vector, names.alphaTerms());
+    }
     if (activation.isRowWise()) {
       m.addCode(activation.backward("g", "z", names.out() + "[s]"));
     } else {
@@ -257,16 +275,22 @@ final class DenseKernels {
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts")
         .addJavadoc("Parameter gradients of $L, from {@code dL/dz} in $L:\n"
-            + "$L = {@code sum_s in[s]^T dz[s]} and $L = {@code sum_s dz[s]},\n"
+            + "$L = {@code sum_s in[s]^T dz[s]}$L,\n"
             + "each sum over samples {@code 0..n-1} in order.\n",
-            describe(), names.grad(), names.weightGrad(), names.biasGrad());
+            describe(), names.grad(), names.weightGrad(),
+            layer.bias() ? " and " + names.biasGrad() + " = {@code sum_s dz[s]}" : "");
+    if (layer.isPrelu()) {
+      m.addJavadoc("$L = the sum of the terms in $L.\n", names.alphaGrad(), names.alphaTerms());
+    }
     if (unrolled) {
       m.addJavadoc("The whole layer is the last part's work; other parts return at once.\n");
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
-      m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
       hoistRows(m, "gw", names.weightGrad(), layer.inputs());
-      for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("gb[$L] = $L", j, zero);
+      if (layer.bias()) {
+        m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gb[$L] = $L", j, zero);
+        }
       }
       for (int k = 0; k < layer.inputs(); k++) {
         for (int j = 0; j < layer.units(); j++) {
@@ -279,8 +303,10 @@ final class DenseKernels {
       for (int j = 0; j < layer.units(); j++) {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
-      for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("gb[$L] += g$L", j, j);
+      if (layer.bias()) {
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gb[$L] += g$L", j, j);
+        }
       }
       for (int k = 0; k < layer.inputs(); k++) {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
@@ -289,11 +315,15 @@ final class DenseKernels {
         }
       }
       m.endControlFlow();
+      m.addCode(activation.slopeGradient(names.alphaTerms()));
       return m.build();
     }
     int samples = blocking.weightGradientSamples();
-    m.addJavadoc("The part's share is a contiguous range of weight rows; the last part also sets the"
-        + " bias gradient.\nEach pass over the units serves $L rows and $L samples.\n",
+    m.addJavadoc("The part's share is a contiguous range of weight rows$L.\nEach pass over the units"
+        + " serves $L rows and $L samples.\n",
+        layer.bias() || layer.isPrelu() ? "; the last part also sets the"
+            + (layer.bias() ? " bias" : "") + (layer.bias() && layer.isPrelu() ? " and" : "")
+            + (layer.isPrelu() ? " slope" : "") + " gradient" : "",
         blocking.weightGradientRows(), samples);
     m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
     m.addStatement("$T g = $L", p.matrix, names.grad());
@@ -314,15 +344,21 @@ final class DenseKernels {
     if (vectorizable()) {
       m.endControlFlow();
     }
+    if (!layer.bias() && !layer.isPrelu()) {
+      return m.build();
+    }
     m.beginControlFlow("if (part == parts - 1)");
-    m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
-    m.addStatement("$T.fill(gb, $L)", Arrays.class, zero);
-    m.beginControlFlow("for (int s = 0; s < n; s++)");
-    m.addStatement("$T gs = g[s]", p.vector);
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-    m.addStatement("gb[j] += gs[j]");
-    m.endControlFlow();
-    m.endControlFlow();
+    if (layer.bias()) {
+      m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
+      m.addStatement("$T.fill(gb, $L)", Arrays.class, zero);
+      m.beginControlFlow("for (int s = 0; s < n; s++)");
+      m.addStatement("$T dz = g[s]", p.vector);
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+      m.addStatement("gb[j] += dz[j]");
+      m.endControlFlow();
+      m.endControlFlow();
+    }
+    m.addCode(activation.slopeGradient(names.alphaTerms()));
     m.endControlFlow();
     return m.build();
   }

@@ -66,6 +66,14 @@ public final class NetworkEmitter {
       this.type = TypeSpec.classBuilder(className);
     }
 
+    /**
+     * Whether a batch may be split over threads: not when a batch normalization needs the
+     * statistics of the whole batch, which its kernels compute on the calling thread.
+     */
+    private boolean splittable() {
+      return plan.layers().stream().noneMatch(l -> l instanceof LayerPlan.BatchNormPlan);
+    }
+
     JavaFile file() {
       type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
           .addSuperinterface(p.model)
@@ -111,21 +119,41 @@ public final class NetworkEmitter {
       if (plan.output().fusedLoss()) {
         doc.add(",\nfused with the $L output in the backward pass", network.output().activation());
       }
+      doc.add(new PenaltyKernels(plan, p).lossNote());
       doc.add(".\nFLOPs count a multiply-add as two and leave out activations.\n\n");
       doc.add("<p>Parameter tensors, weights stored as rows {@code [inputs][units]}:\n<ul>\n");
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          doc.add("  <li>{@code $L} {@code [$L, $L]}, {@code $L} {@code [$L]}\n",
-              dense.names().tensorName("weight"), dense.layer().inputs(), dense.layer().units(),
-              dense.names().tensorName("bias"), dense.layer().units());
+        List<TensorLayout.TensorField> tensors = TensorLayout.of(layer);
+        if (!tensors.isEmpty()) {
+          doc.add("  <li>$L\n", tensors.stream().map(Writer::describeTensor)
+              .collect(Collectors.joining(",\n      ")));
         }
       }
       doc.add("</ul>\n\n<p>An instance owns its buffers, which grow to the largest batch seen;"
           + " after that a training step\nor a prediction allocates nothing. An instance is not"
-          + " safe for use by several threads at once;\nit splits a batch of at least"
-          + " {@link #PARALLEL_MIN_BATCH} samples over {@link #threads()} threads of its own,\n"
-          + "with the same results for any number of threads.\n");
+          + " safe for use by several threads at once");
+      if (splittable()) {
+        doc.add(";\nit splits a batch of at least {@link #PARALLEL_MIN_BATCH} samples over"
+            + " {@link #threads()} threads of its own,\nwith the same results for any number of"
+            + " threads.\n");
+      } else {
+        doc.add(".\nIt runs every batch on the calling thread, whatever {@link #threads()} says:"
+            + " batch normalization\nneeds the statistics of the whole batch.\n");
+      }
       return doc.build();
+    }
+
+    /** E.g. {@code {@code hidden.weight} {@code [6, 50]} (He-uniform)}. */
+    private static String describeTensor(TensorLayout.TensorField tensor) {
+      List<String> notes = new ArrayList<>();
+      if (tensor.initialValue() != null) {
+        notes.add(tensor.initialValue());
+      }
+      if (!tensor.trainable()) {
+        notes.add("not trained");
+      }
+      return "{@code " + tensor.name() + "} {@code " + tensor.dims() + "}"
+          + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
     }
 
     private void constants() {
@@ -159,6 +187,9 @@ public final class NetworkEmitter {
               .initializer("$L", p.literal(1.0 / (1.0 - rate)))
               .build());
         }
+        if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          new BatchNormKernels(norm, p).constants().forEach(type::addField);
+        }
       }
       String inputSize = plan.input().names().sizeConstant();
       if (!inputSize.equals("INPUT_SIZE")) {
@@ -179,6 +210,9 @@ public final class NetworkEmitter {
     }
 
     private void parallelConstant() {
+      if (!splittable()) {
+        return;
+      }
       type.addField(FieldSpec.builder(int.class, "PARALLEL_MIN_BATCH",
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("The smallest batch that is split over threads; smaller ones run on the"
@@ -194,13 +228,13 @@ public final class NetworkEmitter {
         CheckedLayer l = layer.layer();
         String shape = java.util.Arrays.stream(l.outputShape()).mapToObj(Integer::toString)
             .collect(Collectors.joining(", "));
-        String tensors = layer instanceof LayerPlan.DensePlan
-            ? "$T.of(\"" + layer.names().tensorName("weight") + "\", \""
-                + layer.names().tensorName("bias") + "\")"
-            : "$T.of()";
-        list.add("\nnew $T($S, $S, $S, new int[] {$L}, " + tensors + ", $LL, $LL)",
-            LAYER, l.name(), l.kind(), l.detail(), shape, List.class, l.parameterCount(),
-            l.flopsPerSample());
+        list.add("\nnew $T($S, $S, $S, new int[] {$L}, $L, $LL, $LL",
+            LAYER, l.name(), l.kind(), l.detail(), shape,
+            names(TensorLayout.parameters(layer)), l.parameterCount(), l.flopsPerSample());
+        if (l.nonTrainableCount() > 0) {
+          list.add(",$W$L, $LL", names(TensorLayout.buffers(layer)), l.nonTrainableCount());
+        }
+        list.add(")");
         list.add(i + 1 < plan.layers().size() ? "," : ")");
       }
       list.unindent();
@@ -211,22 +245,40 @@ public final class NetworkEmitter {
           .build());
     }
 
+    /** {@code List.of("hidden.weight", "hidden.bias")}. */
+    private static CodeBlock names(List<TensorLayout.TensorField> tensors) {
+      return CodeBlock.of("$T.of($L)", List.class, tensors.stream()
+          .map(t -> CodeBlock.of("$S", t.name())).collect(CodeBlock.joining(", ")));
+    }
+
+    private boolean hasBuffers() {
+      return plan.layers().stream().anyMatch(l -> !TensorLayout.buffers(l).isEmpty());
+    }
+
     private void parameterFields() {
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          LayerNames n = dense.names();
-          String rows = dense.inputSizeConstant();
-          String cols = n.sizeConstant();
-          addMatrix(n.weight(), rows, cols, "Weights of {@code " + n.field() + "}, [inputs][units].");
-          addMatrix(n.weightGrad(), rows, cols, "Gradient of " + n.weight() + ".");
-          addMatrix(n.bias(), "1", cols, "Bias of {@code " + n.field() + "}, one row.");
-          addMatrix(n.biasGrad(), "1", cols, "Gradient of " + n.bias() + ".");
+        for (TensorLayout.TensorField tensor : TensorLayout.of(layer)) {
+          addMatrix(tensor.values(), tensor.rows(), tensor.columns(), tensor.what());
+          if (tensor.trainable()) {
+            addMatrix(tensor.gradients(), tensor.rows(), tensor.columns(),
+                "Gradient of " + tensor.values() + ".");
+          }
+        }
+        if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          new BatchNormKernels(norm, p).unitFields().forEach(type::addField);
         }
       }
       type.addField(FieldSpec.builder(
               ParameterizedTypeName.get(ClassName.get(List.class), p.tensor), "parameters",
               Modifier.PRIVATE, Modifier.FINAL)
           .build());
+      if (hasBuffers()) {
+        type.addField(FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(List.class), p.tensor), "buffers",
+                Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The non-trainable tensors.\n")
+            .build());
+      }
     }
 
     private void addMatrix(String name, String rows, String cols, String doc) {
@@ -248,6 +300,10 @@ public final class NetworkEmitter {
           }
           buffers.add(new String[] {n.out(), size, "outputs"});
           buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
+          if (dense.layer().isPrelu()) {
+            buffers.add(new String[] {n.alphaTerms(), size,
+                "each value's term of the slope gradient"});
+          }
           if (dense.strategy() == Strategy.LOOPED && dense.inputGradientBuffer() != null) {
             buffers.add(new String[] {n.gradTransposed(), size,
                 "gradient of the loss with respect to {@code z}, transposed: one row per unit",
@@ -262,6 +318,14 @@ public final class NetworkEmitter {
           if (dropout.inputGradientBuffer() != null) {
             buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
           }
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          buffers.add(new String[] {n.normalized(), size,
+              "inputs normalized with the batch statistics, {@code xhat}"});
+          if (norm.keepsPreActivation()) {
+            buffers.add(new String[] {n.pre(), size, "{@code y = gamma xhat + beta}"});
+          }
+          buffers.add(new String[] {n.out(), size, "outputs"});
+          buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
         }
       }
       return buffers;
@@ -288,6 +352,13 @@ public final class NetworkEmitter {
           .initializer("new $T[1][]", p.scalar).build());
       type.addField(FieldSpec.builder(RNG, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws dropout masks.\n").build());
+      if (!splittable()) {
+        type.addField(FieldSpec.builder(int.class, "threads", Modifier.PRIVATE)
+            .addJavadoc("What {@link #setThreads} was given; every batch runs on the calling"
+                + " thread.\n")
+            .initializer("$T.defaultThreads()", WORKERS).build());
+        return;
+      }
       type.addField(FieldSpec.builder(int.class, "threads", Modifier.PRIVATE)
           .addJavadoc("How many threads a batch of at least {@link #PARALLEL_MIN_BATCH} samples is"
               + " split over.\n")
@@ -317,29 +388,28 @@ public final class NetworkEmitter {
       MethodSpec.Builder c = MethodSpec.constructorBuilder()
           .addModifiers(Modifier.PUBLIC)
           .addParameter(long.class, "seed")
-          .addJavadoc("A network whose weights are drawn from {@code seed}: He-uniform before the"
-              + " ReLU family,\nGlorot-uniform otherwise, biases zero. The same seed gives the"
+          .addJavadoc("A network whose weights are drawn from {@code seed}, each tensor"
+              + " initialised as the class\ndocumentation lists, biases 0. The same seed gives the"
               + " same weights and dropout masks.\n");
       c.addStatement("$T init = new $T(seed)", RNG, RNG);
-      CodeBlock.Builder tensors = CodeBlock.builder().add("$T.of(", List.class).indent();
-      boolean first = true;
+      List<CodeBlock> parameters = new ArrayList<>();
+      List<CodeBlock> buffers = new ArrayList<>();
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          LayerNames n = dense.names();
-          c.addStatement("$T.$L($L, init)", INITIALIZERS,
-              heFamily(dense) ? "heUniform" : "glorotUniform", n.weight());
-          tensors.add(first ? "\n" : ",\n");
-          tensors.add("new $T($S, new int[] {$L, $L}, $L, $L),\n", p.tensor,
-              n.tensorName("weight"), dense.inputSizeConstant(), n.sizeConstant(), n.weight(),
-              n.weightGrad());
-          tensors.add("new $T($S, new int[] {$L}, $L, $L)", p.tensor, n.tensorName("bias"),
-              n.sizeConstant(), n.bias(), n.biasGrad());
-          first = false;
+        for (TensorLayout.TensorField tensor : TensorLayout.of(layer)) {
+          if (tensor.initializer() != null) {
+            c.addStatement(tensor.initializer().statement(tensor.values(), "init"));
+          }
+          CodeBlock created = CodeBlock.of("new $T($S, new int[] {$L}, $L, $L)", p.tensor,
+              tensor.name(), String.join(", ", tensor.shape()), tensor.values(),
+              tensor.trainable() ? tensor.gradients() : "null");
+          (tensor.trainable() ? parameters : buffers).add(created);
         }
       }
-      tensors.add(")").unindent();
       c.addStatement("random = new $T(init.nextLong())", RNG);
-      c.addStatement("parameters = $L", tensors.build());
+      c.addStatement("parameters = $L", tensorList(parameters));
+      if (!buffers.isEmpty()) {
+        c.addStatement("buffers = $L", tensorList(buffers));
+      }
       if (p == Precision.FLOAT) {
         for (int i = 0; i < plan.layers().size(); i++) {
           c.addStatement("super.$L = LAYERS.get($L)", plan.layers().get(i).layer().name(), i);
@@ -349,11 +419,13 @@ public final class NetworkEmitter {
       type.addMethod(c.build());
     }
 
-    private static boolean heFamily(LayerPlan.DensePlan dense) {
-      return switch (dense.layer().activation()) {
-        case RELU, LEAKY_RELU, ELU -> true;
-        default -> false;
-      };
+    /** {@code List.of(\n  new Tensor(...),\n  ...)}. */
+    private static CodeBlock tensorList(List<CodeBlock> tensors) {
+      CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
+      for (int i = 0; i < tensors.size(); i++) {
+        list.add(i == 0 ? "\n$L" : ",\n$L", tensors.get(i));
+      }
+      return list.add(")").unindent().build();
     }
 
     private void description() {
@@ -371,6 +443,11 @@ public final class NetworkEmitter {
       type.addMethod(override("parameters",
               ParameterizedTypeName.get(ClassName.get(List.class), p.tensor))
           .addStatement("return parameters").build());
+      if (hasBuffers()) {
+        type.addMethod(override("buffers",
+                ParameterizedTypeName.get(ClassName.get(List.class), p.tensor))
+            .addStatement("return buffers").build());
+      }
       type.addMethod(override("randomState", TypeName.LONG)
           .addStatement("return random.state()").build());
       type.addMethod(override("setRandomState", TypeName.VOID)
@@ -408,12 +485,16 @@ public final class NetworkEmitter {
       if (dropout) {
         m.endControlFlow();
       }
-      m.beginControlFlow("if (splits(n))")
-          .addStatement("workers().run(forwardTask)")
-          .nextControlFlow("else")
-          .addStatement("forwardRows(0, n)")
-          .endControlFlow()
-          .addStatement("return $L", plan.output().names().out());
+      if (splittable()) {
+        m.beginControlFlow("if (splits(n))")
+            .addStatement("workers().run(forwardTask)")
+            .nextControlFlow("else")
+            .addStatement("forwardRows(0, n)")
+            .endControlFlow();
+      } else {
+        m.addStatement("forwardRows(0, n)");
+      }
+      m.addStatement("return $L", plan.output().names().out());
       type.addMethod(m.build());
 
       MethodSpec.Builder rows = MethodSpec.methodBuilder("forwardRows")
@@ -431,6 +512,12 @@ public final class NetworkEmitter {
           rows.beginControlFlow("if (trainingPass)")
               .addStatement("x = $L(x, from, to)", d.names().forward())
               .endControlFlow();
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          rows.addStatement("x = trainingPass ? $L(x, batchSize) : $L(x, batchSize)",
+              norm.names().forward(), norm.names().inference());
+        } else if (layer instanceof LayerPlan.FlattenPlan flatten) {
+          rows.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
+              + " order\n", flatten.layer().name(), flatten.layer().size());
         }
       }
       type.addMethod(rows.build());
@@ -446,15 +533,20 @@ public final class NetworkEmitter {
           .endControlFlow()
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
-          .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss())
-          .beginControlFlow("if (splits(n))")
-          .addStatement("workers().run(backwardTask)")
-          .addStatement("workers().run(gradientTask)")
-          .nextControlFlow("else")
-          .addStatement("backwardRows(0, n)")
-          .addStatement("parameterGradients(0, 1)")
-          .endControlFlow()
-          .addStatement("return loss");
+          .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
+      if (splittable()) {
+        m.beginControlFlow("if (splits(n))")
+            .addStatement("workers().run(backwardTask)")
+            .addStatement("workers().run(gradientTask)")
+            .nextControlFlow("else")
+            .addStatement("backwardRows(0, n)")
+            .addStatement("parameterGradients(0, 1)")
+            .endControlFlow();
+      } else {
+        m.addStatement("backwardRows(0, n)")
+            .addStatement("parameterGradients(0, 1)");
+      }
+      new PenaltyKernels(plan, p).endBackward(m);
       type.addMethod(m.build());
 
       MethodSpec.Builder rows = MethodSpec.methodBuilder("backwardRows")
@@ -476,6 +568,11 @@ public final class NetworkEmitter {
         } else if (layer instanceof LayerPlan.DropoutPlan dropout
             && dropout.inputGradientBuffer() != null) {
           rows.addStatement("$L(from, to)", dropout.names().backward());
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          rows.addStatement("$L(batchSize)", norm.names().backward());
+          if (norm.inputGradientBuffer() != null) {
+            rows.addStatement("$L(batchSize)", norm.names().inputGradient());
+          }
         }
       }
       type.addMethod(rows.build());
@@ -497,6 +594,19 @@ public final class NetworkEmitter {
     private void threading() {
       type.addMethod(override("threads", TypeName.INT)
           .addStatement("return threads").build());
+      if (!splittable()) {
+        type.addMethod(override("setThreads", TypeName.VOID)
+            .addParameter(int.class, "threads")
+            .addJavadoc("Recorded only: batch normalization needs the whole batch on one"
+                + " thread.\n")
+            .beginControlFlow("if (threads < 1)")
+            .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
+                "threads must be at least 1, was ")
+            .endControlFlow()
+            .addStatement("this.threads = threads")
+            .build());
+        return;
+      }
       type.addMethod(override("setThreads", TypeName.VOID)
           .addParameter(int.class, "threads")
           .beginControlFlow("if (threads < 1)")
@@ -589,9 +699,18 @@ public final class NetworkEmitter {
           if (dropout.inputGradientBuffer() != null) {
             type.addMethod(k.backward());
           }
+        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+          BatchNormKernels k = new BatchNormKernels(norm, p);
+          type.addMethod(k.forward());
+          type.addMethod(k.inference());
+          type.addMethod(k.backward());
+          if (norm.inputGradientBuffer() != null) {
+            type.addMethod(k.inputGradient());
+          }
         }
       }
       type.addMethod(new DenseKernels(plan.output(), p).loss(network.loss().name()));
+      new PenaltyKernels(plan, p).addTo(type);
     }
   }
 }

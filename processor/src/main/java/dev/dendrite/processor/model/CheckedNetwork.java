@@ -36,12 +36,17 @@ public record CheckedNetwork(
 
   /** The simple name of the generated float network, e.g. {@code FooNet} or {@code Outer_InnerNet}. */
   public String generatedName() {
-    return userType.replace('.', '_') + "Net";
+    return ClassDecl.generatedName(userType);
   }
 
   /** The total number of trainable parameters. */
   public long parameterCount() {
     return layers.stream().mapToLong(CheckedLayer::parameterCount).sum();
+  }
+
+  /** The total number of non-trainable values. */
+  public long nonTrainableCount() {
+    return layers.stream().mapToLong(CheckedLayer::nonTrainableCount).sum();
   }
 
   /** The total forward FLOPs per sample. */

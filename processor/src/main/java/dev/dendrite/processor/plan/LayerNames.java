@@ -2,10 +2,11 @@ package dev.dendrite.processor.plan;
 
 /**
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
- * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, their gradients, and the per-sample
- * buffers {@code fPre}, {@code fOut}, {@code fGrad}, {@code fMask}, {@code fGradT}, {@code
- * fInputGradT}; methods {@code fForward}, {@code fBackward}, {@code fInputGradient}, {@code
- * fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
+ * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
+ * fBeta}, their gradients, the running statistics, and the per-sample buffers {@code fPre},
+ * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fGradT}, {@code
+ * fInputGradT}; methods {@code fForward}, {@code fInference}, {@code fBackward}, {@code
+ * fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
 
@@ -98,6 +99,83 @@ public record LayerNames(String field, String constantPrefix) {
 
   public String loss() {
     return field + "Loss";
+  }
+
+  /** {@code fAlpha}: the learned PRELU slopes, one row. */
+  public String alpha() {
+    return field + "Alpha";
+  }
+
+  /**
+   * {@code fAlphaTerms}: per sample, each value's term of the PRELU slope gradient, summed over
+   * the batch by the parameter gradient.
+   */
+  public String alphaTerms() {
+    return field + "AlphaTerms";
+  }
+
+  /** {@code fAlphaGrad}: the gradient of the learned PRELU slopes. */
+  public String alphaGrad() {
+    return field + "AlphaGrad";
+  }
+
+  /** {@code F_MOMENTUM}: a batch normalization's momentum. */
+  public String momentumConstant() {
+    return constantPrefix + "_MOMENTUM";
+  }
+
+  /** {@code F_EPSILON}: what a batch normalization adds to the variance. */
+  public String epsilonConstant() {
+    return constantPrefix + "_EPSILON";
+  }
+
+  public String gamma() {
+    return field + "Gamma";
+  }
+
+  public String gammaGrad() {
+    return field + "GammaGrad";
+  }
+
+  public String beta() {
+    return field + "Beta";
+  }
+
+  public String betaGrad() {
+    return field + "BetaGrad";
+  }
+
+  public String runningMean() {
+    return field + "RunningMean";
+  }
+
+  public String runningVar() {
+    return field + "RunningVar";
+  }
+
+  /** {@code fNormalized}: per sample, the values normalized with the batch statistics. */
+  public String normalized() {
+    return field + "Normalized";
+  }
+
+  /** {@code fBatchMean}: per unit, the mean of the last training batch. */
+  public String batchMean() {
+    return field + "BatchMean";
+  }
+
+  /** {@code fInvStd}: per unit, {@code 1 / sqrt(variance + epsilon)} of the last training batch. */
+  public String invStd() {
+    return field + "InvStd";
+  }
+
+  /** {@code fScale}: per unit, {@code gamma / sqrt(running variance + epsilon)} in inference. */
+  public String inferenceScale() {
+    return field + "Scale";
+  }
+
+  /** {@code fInference}: the forward pass of a layer that computes differently in inference. */
+  public String inference() {
+    return field + "Inference";
   }
 
   /** The name of a parameter tensor as users see it, e.g. {@code hidden.weight}. */

@@ -79,4 +79,33 @@ public sealed interface LayerPlan {
       String inputBuffer,
       String inputGradientBuffer)
       implements LayerPlan {}
+
+  /**
+   * A batch normalization layer.
+   *
+   * @param inputGradientBuffer where its input gradient goes; {@code null} when no trainable layer
+   *     comes before it
+   * @param keepsPreActivation whether it keeps {@code y = gamma xhat + beta} in a buffer of its own
+   *     (every activation but LINEAR)
+   */
+  record BatchNormPlan(
+      CheckedLayer.BatchNormLayer layer,
+      LayerNames names,
+      String inputSizeConstant,
+      String inputBuffer,
+      String inputGradientBuffer,
+      boolean keepsPreActivation)
+      implements LayerPlan {}
+
+  /**
+   * A flatten layer: no code, the rows it reads are its output, and the gradient of its output is
+   * the gradient of its input.
+   */
+  record FlattenPlan(
+      CheckedLayer.FlattenLayer layer,
+      LayerNames names,
+      String inputSizeConstant,
+      String inputBuffer,
+      String inputGradientBuffer)
+      implements LayerPlan {}
 }

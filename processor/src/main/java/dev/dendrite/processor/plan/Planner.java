@@ -78,6 +78,15 @@ public final class Planner {
         if (inputGradient != null) {
           inputGradient = layerNames.grad();
         }
+      } else if (layer instanceof CheckedLayer.BatchNormLayer norm) {
+        plans.add(new LayerPlan.BatchNormPlan(norm, layerNames, inputSize, inputBuffer,
+            inputGradient, norm.activation() != Activation.LINEAR));
+        inputGradient = layerNames.grad();
+      } else if (layer instanceof CheckedLayer.FlattenLayer flatten) {
+        plans.add(new LayerPlan.FlattenPlan(
+            flatten, layerNames, inputSize, inputBuffer, inputGradient));
+        inputSize = layerNames.sizeConstant();
+        continue;
       }
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();
@@ -100,13 +109,18 @@ public final class Planner {
 
   /** Unrolled for small layers, looped otherwise. */
   static Strategy strategy(CheckedLayer.DenseLayer dense) {
-    long weights = (long) dense.inputs() * dense.units();
-    boolean small = weights <= UNROLL_MAX_WEIGHTS && dense.inputs() <= UNROLL_MAX_SIDE
-        && dense.units() <= UNROLL_MAX_SIDE;
+    return strategy(dense.inputs(), dense.units());
+  }
+
+  /** Unrolled for a layer of at most {@link #UNROLL_MAX_WEIGHTS} small sides, looped otherwise. */
+  public static Strategy strategy(long inputs, long units) {
+    boolean small = inputs * units <= UNROLL_MAX_WEIGHTS && inputs <= UNROLL_MAX_SIDE
+        && units <= UNROLL_MAX_SIDE;
     return small ? Strategy.UNROLLED : Strategy.LOOPED;
   }
 
-  private static boolean fused(Loss loss, Activation activation) {
+  /** Whether the output layer's activation is fused with {@code loss} in the backward pass. */
+  public static boolean fused(Loss loss, Activation activation) {
     return (loss == Loss.BINARY_CROSS_ENTROPY && activation == Activation.SIGMOID)
         || (loss == Loss.CATEGORICAL_CROSS_ENTROPY && activation == Activation.SOFTMAX);
   }
@@ -114,7 +128,8 @@ public final class Planner {
   /**
    * Derives names from the field names. A constant prefix that would read as the network's
    * {@code INPUT_SIZE} or {@code OUTPUT_SIZE} on another layer, or that two fields share (say
-   * {@code hidden1} and {@code hidden_1}), gets the layer's position appended.
+   * {@code hiddenA} and {@code hidden_a}), gets the layer's position appended, and more if that
+   * is taken too.
    */
   private static List<LayerNames> names(List<CheckedLayer> layers) {
     List<LayerNames> names = new ArrayList<>();
@@ -125,8 +140,11 @@ public final class Planner {
       boolean reserved = (prefix.equals("INPUT") && i != 0)
           || (prefix.equals("OUTPUT") && i != layers.size() - 1);
       if (reserved || !prefixes.add(prefix)) {
-        prefix = prefix + "_" + i;
-        prefixes.add(prefix);
+        String numbered = prefix + "_" + i;
+        prefix = numbered;
+        for (int k = 2; !prefixes.add(prefix); k++) {
+          prefix = numbered + "_" + k;
+        }
       }
       names.add(LayerNames.of(field, prefix));
     }

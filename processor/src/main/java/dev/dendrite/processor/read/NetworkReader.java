@@ -1,21 +1,32 @@
 package dev.dendrite.processor.read;
 
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.BatchNorm;
 import dev.dendrite.annotation.Dense;
 import dev.dendrite.annotation.Dropout;
+import dev.dendrite.annotation.Flatten;
+import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.Input;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.annotation.Network;
+import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.processor.model.ClassDecl;
 import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
+import dev.dendrite.processor.model.MemberDecl;
+import dev.dendrite.processor.model.MethodDecl;
 import dev.dendrite.processor.model.NetworkDecl;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -25,10 +36,13 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads a type annotated with {@code @Network}. Values javac could not resolve (a misspelt enum
@@ -41,16 +55,24 @@ public final class NetworkReader {
   public static final Set<String> LAYER_ANNOTATIONS = Set.of(
       Input.class.getCanonicalName(),
       Dense.class.getCanonicalName(),
-      Dropout.class.getCanonicalName());
+      Dropout.class.getCanonicalName(),
+      BatchNorm.class.getCanonicalName(),
+      Flatten.class.getCanonicalName());
+
+  private static final String OBJECT = "java.lang.Object";
 
   private final Elements elements;
+  private final Types types;
 
-  public NetworkReader(Elements elements) {
+  public NetworkReader(Elements elements, Types types) {
     this.elements = elements;
+    this.types = types;
   }
 
   /** Signals a value that javac has already reported as erroneous. */
   private static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Unreadable() {
       super(null, null, false, false);
     }
@@ -86,6 +108,63 @@ public final class NetworkReader {
     }
   }
 
+  /**
+   * The name of a type that {@code type} depends on and that does not exist yet: a supertype, or
+   * the type of a layer field. Another processor may generate it in a later round; until then the
+   * class cannot be checked completely.
+   */
+  public Optional<String> missingType(TypeElement type) {
+    Deque<TypeMirror> pending = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    pending.add(type.getSuperclass());
+    pending.addAll(type.getInterfaces());
+    while (!pending.isEmpty()) {
+      TypeMirror t = pending.poll();
+      if (t.getKind() == TypeKind.ERROR) {
+        return Optional.of(t.toString());
+      }
+      if (t instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement e
+          && seen.add(e.getQualifiedName().toString())) {
+        pending.add(e.getSuperclass());
+        pending.addAll(e.getInterfaces());
+      }
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (layerAnnotation(field) != null && field.asType().getKind() == TypeKind.ERROR) {
+        return Optional.of(field.asType().toString());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first layer annotation on {@code element}, or {@code null}. */
+  public static AnnotationMirror layerAnnotation(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (LAYER_ANNOTATIONS.contains(annotationName(mirror))) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code element} carries {@code @Network}. */
+  public static boolean isNetwork(Element element) {
+    return find(element, Network.class.getCanonicalName()) != null;
+  }
+
+  /** A reference to {@code mirror} on {@code element} with its written values. */
+  public static ElementRef ref(Element element, AnnotationMirror mirror) {
+    Map<String, AnnotationValue> values = new HashMap<>();
+    mirror.getElementValues().forEach((k, v) -> values.put(k.getSimpleName().toString(), v));
+    return new ElementRef(element, mirror, Map.copyOf(values));
+  }
+
+  /** The simple name of the annotation type of {@code mirror}, e.g. {@code Dense}. */
+  public static String simpleName(AnnotationMirror mirror) {
+    return mirror.getAnnotationType().asElement().getSimpleName().toString();
+  }
+
   private List<LayerSpec> readLayers(VariableElement field) throws Unreadable {
     List<LayerSpec> layers = new ArrayList<>();
     for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
@@ -96,33 +175,60 @@ public final class NetworkReader {
       } else if (name.equals(Dense.class.getCanonicalName())) {
         int units = (Integer) value(mirror, "units", Integer.class);
         Activation activation = enumValue(mirror, "activation", Activation.class);
-        double alpha = source.value("alpha") == null
-            ? Double.NaN
-            : (Double) value(mirror, "alpha", Double.class);
-        layers.add(new LayerSpec.DenseSpec(units, activation, alpha, source));
+        double alpha = writtenDouble(mirror, source, "alpha");
+        PreluMode preluMode = source.value("preluMode") == null
+            ? null
+            : enumValue(mirror, "preluMode", PreluMode.class);
+        Init init = enumValue(mirror, "init", Init.class);
+        double initScale = writtenDouble(mirror, source, "initScale");
+        boolean bias = (Boolean) value(mirror, "bias", Boolean.class);
+        double l1 = (Double) value(mirror, "l1", Double.class);
+        double l2 = (Double) value(mirror, "l2", Double.class);
+        layers.add(new LayerSpec.DenseSpec(
+            units, activation, alpha, source, preluMode, init, initScale, bias, l1, l2));
       } else if (name.equals(Dropout.class.getCanonicalName())) {
         layers.add(new LayerSpec.DropoutSpec((Double) value(mirror, "value", Double.class),
             source));
+      } else if (name.equals(BatchNorm.class.getCanonicalName())) {
+        layers.add(new LayerSpec.BatchNormSpec(
+            (Double) value(mirror, "momentum", Double.class),
+            (Double) value(mirror, "epsilon", Double.class),
+            enumValue(mirror, "activation", Activation.class),
+            writtenDouble(mirror, source, "alpha"),
+            source));
+      } else if (name.equals(Flatten.class.getCanonicalName())) {
+        layers.add(new LayerSpec.FlattenSpec(source));
       }
     }
     return layers;
   }
 
-  private static ClassDecl classDecl(TypeElement type) {
+  private ClassDecl classDecl(TypeElement type) {
     Set<Modifier> modifiers = type.getModifiers();
     boolean nested = type.getEnclosingElement() instanceof TypeElement;
-    boolean isPrivate = false;
-    StringBuilder path = new StringBuilder(type.getSimpleName());
+    List<TypeElement> nesting = new ArrayList<>();
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-      isPrivate |= t.getModifiers().contains(Modifier.PRIVATE);
-      if (t != type) {
-        path.insert(0, t.getSimpleName() + ".");
+      nesting.add(0, t);
+    }
+    String privateType = null;
+    StringBuilder path = new StringBuilder();
+    for (TypeElement t : nesting) {
+      path.append(path.length() == 0 ? "" : ".").append(t.getSimpleName());
+      if (privateType == null && t.getModifiers().contains(Modifier.PRIVATE)) {
+        privateType = path.toString();
       }
     }
     boolean usableConstructor = false;
+    List<String> constructors = new ArrayList<>();
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      usableConstructor |= c.getParameters().isEmpty()
-          && !c.getModifiers().contains(Modifier.PRIVATE);
+      boolean noArguments = c.getParameters().isEmpty()
+          || (c.isVarArgs() && c.getParameters().size() == 1);
+      boolean checked = c.getThrownTypes().stream().anyMatch(this::isChecked);
+      // The implicit constructor of a private class is private too; DN103 covers that.
+      boolean accessible = !c.getModifiers().contains(Modifier.PRIVATE)
+          || elements.getOrigin(c) == Elements.Origin.MANDATED;
+      usableConstructor |= noArguments && !checked && accessible;
+      constructors.add(describe(type, c));
     }
     return new ClassDecl(
         packageName(type),
@@ -130,11 +236,134 @@ public final class NetworkReader {
         path.toString(),
         kind(type.getKind()),
         modifiers.contains(Modifier.FINAL),
-        isPrivate,
+        modifiers.contains(Modifier.SEALED),
+        privateType,
         nested && type.getKind() == ElementKind.CLASS && !modifiers.contains(Modifier.STATIC),
-        !type.getTypeParameters().isEmpty(),
+        type.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         usableConstructor,
+        constructors,
+        methods(type),
+        members(type),
         ElementRef.of(type));
+  }
+
+  /**
+   * The methods a subclass of {@code type} meets: each non-private inherited or declared method,
+   * except that an abstract method counts only while nothing in {@code type} implements it.
+   */
+  private List<MethodDecl> methods(TypeElement type) {
+    List<ExecutableElement> all = ElementFilter.methodsIn(elements.getAllMembers(type));
+    List<MethodDecl> result = new ArrayList<>();
+    for (ExecutableElement m : all) {
+      TypeElement owner = (TypeElement) m.getEnclosingElement();
+      boolean isAbstract = m.getModifiers().contains(Modifier.ABSTRACT);
+      if (m.getModifiers().contains(Modifier.PRIVATE)
+          || owner.getQualifiedName().contentEquals(OBJECT)
+          || (isAbstract && implemented(m, all, type))) {
+        continue;
+      }
+      List<String> parameters = new ArrayList<>();
+      for (VariableElement p : m.getParameters()) {
+        parameters.add(erasure(p.asType()));
+      }
+      boolean here = owner.equals(type);
+      result.add(new MethodDecl(
+          m.getSimpleName().toString(),
+          parameters,
+          erasure(m.getReturnType()),
+          isAbstract,
+          m.getModifiers().contains(Modifier.STATIC),
+          m.getModifiers().contains(Modifier.FINAL),
+          owner.getQualifiedName().toString(),
+          here,
+          ElementRef.of(here ? m : type)));
+    }
+    return result;
+  }
+
+  private boolean implemented(ExecutableElement method, List<ExecutableElement> all,
+      TypeElement type) {
+    for (ExecutableElement other : all) {
+      if (other != method
+          && !other.getModifiers().contains(Modifier.ABSTRACT)
+          && other.getSimpleName().equals(method.getSimpleName())
+          && elements.overrides(other, method, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The non-private fields and member types that a subclass of {@code type} inherits. */
+  private List<MemberDecl> members(TypeElement type) {
+    List<MemberDecl> result = new ArrayList<>();
+    for (Element e : elements.getAllMembers(type)) {
+      MemberDecl.Kind kind;
+      if (e.getKind().isField()) {
+        kind = MemberDecl.Kind.FIELD;
+      } else if (e.getKind().isClass() || e.getKind().isInterface()) {
+        kind = MemberDecl.Kind.TYPE;
+      } else {
+        continue;
+      }
+      if (e.getModifiers().contains(Modifier.PRIVATE)
+          || !(e.getEnclosingElement() instanceof TypeElement owner)) {
+        continue;
+      }
+      boolean here = owner.equals(type);
+      result.add(new MemberDecl(kind, e.getSimpleName().toString(),
+          owner.getQualifiedName().toString(), here, ElementRef.of(here ? e : type)));
+    }
+    return result;
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    if (thrown.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    for (String unchecked : List.of("java.lang.RuntimeException", "java.lang.Error")) {
+      TypeElement e = elements.getTypeElement(unchecked);
+      if (e != null && types.isSubtype(thrown, e.asType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String describe(TypeElement type, ExecutableElement constructor) {
+    StringBuilder s = new StringBuilder();
+    for (Modifier m : List.of(Modifier.PUBLIC, Modifier.PROTECTED, Modifier.PRIVATE)) {
+      if (constructor.getModifiers().contains(m)) {
+        s.append(m).append(' ');
+      }
+    }
+    s.append(type.getSimpleName()).append(constructor.getParameters().stream()
+        .map(p -> MethodDecl.simple(erasure(p.asType())) + " " + p.getSimpleName())
+        .collect(Collectors.joining(", ", "(", ")")));
+    if (!constructor.getThrownTypes().isEmpty()) {
+      s.append(constructor.getThrownTypes().stream()
+          .map(t -> MethodDecl.simple(erasure(t)))
+          .collect(Collectors.joining(", ", " throws ", "")));
+    }
+    return s.toString();
+  }
+
+  /** The erasure of {@code type} as a name: qualified for declared types, e.g. {@code int[]}. */
+  private String erasure(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return type.toString();
+    }
+    TypeMirror erased = types.erasure(type);
+    if (erased instanceof DeclaredType declared
+        && declared.asElement() instanceof TypeElement e) {
+      return e.getQualifiedName().toString();
+    }
+    if (erased.getKind() == TypeKind.ARRAY) {
+      return erasure(((ArrayType) erased).getComponentType()) + "[]";
+    }
+    return erased.getKind().isPrimitive() || erased.getKind() == TypeKind.VOID
+        ? erased.getKind().name().toLowerCase(Locale.ROOT)
+        : erased.toString();
   }
 
   private static ClassDecl.Kind kind(ElementKind kind) {
@@ -155,11 +384,12 @@ public final class NetworkReader {
     return ((PackageElement) e).getQualifiedName().toString();
   }
 
-  private static String typeName(TypeMirror type) {
+  /** The declared type's qualified name without type arguments or type annotations. */
+  private String typeName(TypeMirror type) {
     if (type.getKind() == TypeKind.ERROR) {
       return null;
     }
-    return type.toString();
+    return erasure(type);
   }
 
   private static AnnotationMirror find(Element element, String annotation) {
@@ -175,12 +405,6 @@ public final class NetworkReader {
     return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
   }
 
-  private static ElementRef ref(Element element, AnnotationMirror mirror) {
-    Map<String, AnnotationValue> values = new HashMap<>();
-    mirror.getElementValues().forEach((k, v) -> values.put(k.getSimpleName().toString(), v));
-    return new ElementRef(element, mirror, Map.copyOf(values));
-  }
-
   private Object value(AnnotationMirror mirror, String attribute, Class<?> expected)
       throws Unreadable {
     for (var entry : elements.getElementValuesWithDefaults(mirror).entrySet()) {
@@ -193,6 +417,14 @@ public final class NetworkReader {
       }
     }
     throw new Unreadable();
+  }
+
+  /** The value of a double {@code attribute} if written, {@code NaN} if left at its default. */
+  private double writtenDouble(AnnotationMirror mirror, ElementRef source, String attribute)
+      throws Unreadable {
+    return source.value(attribute) == null
+        ? Double.NaN
+        : (Double) value(mirror, attribute, Double.class);
   }
 
   private <E extends Enum<E>> E enumValue(AnnotationMirror mirror, String attribute, Class<E> type)

@@ -22,12 +22,13 @@ public final class VectorMatrixKernels implements MatrixKernels {
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
     int inputs = weight.length;
-    int units = bias.length;
+    int units = weight[0].length;
     int blocked = from + (to - from) / 4 * 4;
     int j = 0;
     for (; j + TILE <= units; j += TILE) {
-      FloatVector bias0 = FloatVector.fromArray(S, bias, j);
-      FloatVector bias1 = FloatVector.fromArray(S, bias, j + L);
+      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+      FloatVector bias1 =
+          bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
       for (int s = from; s < blocked; s += 4) {
         float[] x0 = in[s];
         float[] x1 = in[s + 1];
@@ -79,8 +80,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
   /** Units {@code first..} of one sample, one scalar fused multiply-add at a time. */
   private static void forwardEdge(float[] x, float[][] weight, float[] bias, float[] z,
       int first) {
-    for (int j = first; j < bias.length; j++) {
-      float acc = bias[j];
+    for (int j = first; j < z.length; j++) {
+      float acc = bias == null ? 0f : bias[j];
       for (int k = 0; k < weight.length; k++) {
         acc = Math.fma(weight[k][j], x[k], acc);
       }
@@ -93,9 +94,13 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * unit is accumulated in the same order as in the tiles, through {@code z}.
    */
   private static void forwardStreaming(float[] x, float[][] weight, float[] bias, float[] z) {
-    int units = bias.length;
+    int units = z.length;
     int bound = units - units % L;
-    System.arraycopy(bias, 0, z, 0, units);
+    if (bias == null) {
+      java.util.Arrays.fill(z, 0f);
+    } else {
+      System.arraycopy(bias, 0, z, 0, units);
+    }
     for (int k = 0; k < weight.length; k++) {
       float[] w = weight[k];
       FloatVector v = FloatVector.broadcast(S, x[k]);

@@ -1,0 +1,275 @@
+package dev.dendrite.processor.check;
+
+import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Loss;
+import dev.dendrite.processor.model.FieldDecl;
+import dev.dendrite.processor.model.LayerSpec;
+import dev.dendrite.processor.plan.LayerNames;
+import dev.dendrite.processor.plan.Planner;
+import dev.dendrite.processor.plan.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the generated float network {@code <Name>Net} declares, as far as the annotated class can
+ * get in its way: its methods, its instance fields, and the simple names its source uses. A test
+ * compares this with the generated class files, so that it follows the emitter.
+ */
+public final class GeneratedMembers {
+
+  private GeneratedMembers() {}
+
+  /** The runtime interface whose methods the generated network implements. */
+  public static final String MODEL = "dev.dendrite.Model";
+
+  /**
+   * A generated method.
+   *
+   * @param name its name
+   * @param parameterTypes its erased parameter types, as {@link dev.dendrite.processor.model
+   *     .MethodDecl} writes them
+   * @param returnType its erased return type
+   * @param implementsModel whether it is a public method of {@link #MODEL}; the others are private
+   * @param layer the layer it belongs to, or {@code null}
+   */
+  public record Method(
+      String name, List<String> parameterTypes, String returnType, boolean implementsModel,
+      String layer) {}
+
+  /**
+   * A generated instance field.
+   *
+   * @param name its name
+   * @param layer the layer it belongs to, or {@code null}
+   * @param purpose what it holds, for messages, e.g. {@code the weight gradient of 'a'}
+   */
+  public record Field(String name, String layer, String purpose) {}
+
+  /**
+   * The simple type names the source of the generated network uses, with the types they stand for.
+   * An inherited member type of the same name would be found first.
+   */
+  public static final Map<String, String> TYPE_NAMES = Map.ofEntries(
+      Map.entry("Activations", "dev.dendrite.kernel.Activations"),
+      Map.entry("Arrays", "java.util.Arrays"),
+      Map.entry("Batches", "dev.dendrite.Batches"),
+      Map.entry("Generated", "javax.annotation.processing.Generated"),
+      Map.entry("IllegalArgumentException", "java.lang.IllegalArgumentException"),
+      Map.entry("IllegalStateException", "java.lang.IllegalStateException"),
+      Map.entry("Initializers", "dev.dendrite.init.Initializers"),
+      Map.entry("Kernels", "dev.dendrite.kernel.Kernels"),
+      Map.entry("Layer", "dev.dendrite.Layer"),
+      Map.entry("List", "java.util.List"),
+      Map.entry("Loss", "dev.dendrite.annotation.Loss"),
+      Map.entry("LossKernels", "dev.dendrite.kernel.LossKernels"),
+      Map.entry("Math", "java.lang.Math"),
+      Map.entry("MatrixKernels", "dev.dendrite.kernel.MatrixKernels"),
+      Map.entry("Model", "dev.dendrite.Model"),
+      Map.entry("Override", "java.lang.Override"),
+      Map.entry("Penalties", "dev.dendrite.kernel.Penalties"),
+      Map.entry("Rng", "dev.dendrite.random.Rng"),
+      Map.entry("String", "java.lang.String"),
+      Map.entry("System", "java.lang.System"),
+      Map.entry("Tensor", "dev.dendrite.Tensor"),
+      Map.entry("Workers", "dev.dendrite.parallel.Workers"));
+
+  /**
+   * The type names the generated network calls static methods on, e.g. {@code Math.max(..)}. In
+   * such an expression an inherited field of the same name would be found before the type.
+   */
+  public static final Set<String> QUALIFIER_NAMES = Set.of(
+      "Activations", "Arrays", "Batches", "Initializers", "Kernels", "List", "Loss", "LossKernels",
+      "Math", "Penalties", "System", "Workers");
+
+  private static final String MATRIX = "float[][]";
+  private static final String VECTOR = "float[]";
+
+  /** The methods of {@link #MODEL} that the generated network implements. */
+  public static List<Method> modelMethods() {
+    return List.of(
+        model("networkName", "java.lang.String"),
+        model("layers", "java.util.List"),
+        model("loss", "dev.dendrite.annotation.Loss"),
+        model("inputSize", "int"),
+        model("outputSize", "int"),
+        model("parameters", "java.util.List"),
+        model("randomState", "long"),
+        model("setRandomState", "void", "long"),
+        model("forward", MATRIX, MATRIX, "int", "boolean"),
+        model("backward", "float", MATRIX),
+        model("predict", "void", MATRIX, "int", MATRIX),
+        model("predict", "void", VECTOR, VECTOR),
+        model("threads", "int"),
+        model("setThreads", "void", "int"));
+  }
+
+  /**
+   * Every method the generated network of loss {@code loss} declares for the layers in {@code
+   * fields}: those of {@link #MODEL} it always implements, {@code buffers()} when a layer has
+   * non-trainable tensors, the passes over a range of samples, the thread pool's when batches may
+   * be split, and the private kernels of each layer.
+   */
+  public static List<Method> methods(List<FieldDecl> fields, Loss loss) {
+    List<Method> methods = new ArrayList<>(modelMethods());
+    if (hasBuffers(fields)) {
+      methods.add(model("buffers", "java.util.List"));
+    }
+    methods.add(new Method("ensureCapacity", List.of("int"), "void", false, null));
+    methods.add(new Method("forwardRows", List.of("int", "int"), "void", false, null));
+    methods.add(new Method("backwardRows", List.of("int", "int"), "void", false, null));
+    methods.add(new Method("parameterGradients", List.of("int", "int"), "void", false, null));
+    if (!hasBuffers(fields)) {
+      methods.add(new Method("splits", List.of("int"), "boolean", false, null));
+      methods.add(new Method("workers", List.of(), "dev.dendrite.parallel.Workers", false, null));
+    }
+    // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
+    boolean trainableBefore = false;
+    boolean penalties = false;
+    for (int i = 0; i < fields.size(); i++) {
+      FieldDecl field = fields.get(i);
+      LayerNames names = LayerNames.of(field.name(), "");
+      LayerSpec spec = field.layers().get(0);
+      String layer = field.name();
+      boolean last = i == fields.size() - 1;
+      if (spec instanceof LayerSpec.DenseSpec dense) {
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
+        if (dense.activation() != Activation.LINEAR
+            && !(last && Planner.fused(loss, dense.activation()))) {
+          methods.add(kernel(names.backward(), "void", layer, "int", "int"));
+        }
+        if (trainableBefore) {
+          methods.add(kernel(names.inputGradient(), "void", layer, "int", "int"));
+        }
+        methods.add(kernel(names.parameterGradient(), "void", layer, "int", "int", "int"));
+        if (last) {
+          methods.add(kernel(names.loss(), "float", layer, MATRIX, "int"));
+        }
+        trainableBefore = true;
+        penalties |= dense.l1() != 0 || dense.l2() != 0;
+      } else if (spec instanceof LayerSpec.DropoutSpec) {
+        methods.add(kernel(names.drawMask(), "void", layer, "int"));
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
+        if (trainableBefore) {
+          methods.add(kernel(names.backward(), "void", layer, "int", "int"));
+        }
+      } else if (spec instanceof LayerSpec.BatchNormSpec) {
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
+        methods.add(kernel(names.inference(), MATRIX, layer, MATRIX, "int"));
+        methods.add(kernel(names.backward(), "void", layer, "int"));
+        if (trainableBefore) {
+          methods.add(kernel(names.inputGradient(), "void", layer, "int"));
+        }
+        trainableBefore = true;
+      }
+      // @Input and @Flatten have no kernels.
+    }
+    if (penalties) {
+      methods.add(model("penaltyLoss", "float"));
+      methods.add(new Method("addPenaltyGradients", List.of(), "void", false, null));
+    }
+    return methods;
+  }
+
+  /** Every instance field the generated network declares for the layers in {@code fields}. */
+  public static List<Field> fields(List<FieldDecl> fields) {
+    List<Field> result = new ArrayList<>();
+    for (String name : List.of(
+        "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random",
+        "threads")) {
+      result.add(new Field(name, null, "the network's '" + name + "'"));
+    }
+    if (hasBuffers(fields)) {
+      result.add(new Field("buffers", null, "the network's 'buffers'"));
+    } else {
+      for (String name : List.of("workers", "forwardTask", "backwardTask", "gradientTask")) {
+        result.add(new Field(name, null, "the network's '" + name + "'"));
+      }
+    }
+    boolean trainableBefore = false;
+    long size = 0;
+    for (FieldDecl field : fields) {
+      LayerNames n = LayerNames.of(field.name(), "");
+      LayerSpec spec = field.layers().get(0);
+      String l = field.name();
+      if (spec instanceof LayerSpec.DenseSpec dense) {
+        result.add(new Field(n.weight(), l, "the weights of '" + l + "'"));
+        result.add(new Field(n.weightGrad(), l, "the weight gradient of '" + l + "'"));
+        if (dense.bias()) {
+          result.add(new Field(n.bias(), l, "the bias of '" + l + "'"));
+          result.add(new Field(n.biasGrad(), l, "the bias gradient of '" + l + "'"));
+        }
+        if (dense.activation() == Activation.PRELU) {
+          result.add(new Field(n.alpha(), l, "the PRELU slopes of '" + l + "'"));
+          result.add(new Field(n.alphaGrad(), l, "the PRELU slope gradient of '" + l + "'"));
+        }
+        if (dense.activation() != Activation.LINEAR) {
+          result.add(new Field(n.pre(), l, "the pre-activations of '" + l + "'"));
+        }
+        result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
+        result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        if (dense.activation() == Activation.PRELU) {
+          result.add(new Field(n.alphaTerms(), l, "the PRELU slope gradient terms of '" + l
+              + "'"));
+        }
+        if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {
+          result.add(new Field(n.gradTransposed(), l, "the transposed output gradient of '" + l
+              + "'"));
+          result.add(new Field(n.inputGradTransposed(), l, "the transposed input gradient of '"
+              + l + "'"));
+        }
+        trainableBefore = true;
+        size = dense.units();
+      } else if (spec instanceof LayerSpec.InputSpec input) {
+        size = 1;
+        for (int d : input.shape()) {
+          size *= d;
+        }
+      } else if (spec instanceof LayerSpec.DropoutSpec) {
+        result.add(new Field(n.mask(), l, "the dropout mask of '" + l + "'"));
+        result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
+        if (trainableBefore) {
+          result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        }
+      } else if (spec instanceof LayerSpec.BatchNormSpec norm) {
+        result.add(new Field(n.gamma(), l, "the scale gamma of '" + l + "'"));
+        result.add(new Field(n.gammaGrad(), l, "the gradient of the scale gamma of '" + l + "'"));
+        result.add(new Field(n.beta(), l, "the shift beta of '" + l + "'"));
+        result.add(new Field(n.betaGrad(), l, "the gradient of the shift beta of '" + l + "'"));
+        result.add(new Field(n.runningMean(), l, "the running mean of '" + l + "'"));
+        result.add(new Field(n.runningVar(), l, "the running variance of '" + l + "'"));
+        result.add(new Field(n.batchMean(), l, "the batch mean of '" + l + "'"));
+        result.add(new Field(n.invStd(), l, "the inverse batch standard deviation of '" + l
+            + "'"));
+        result.add(new Field(n.inferenceScale(), l, "the inference scale of '" + l + "'"));
+        result.add(new Field(n.normalized(), l, "the normalized inputs of '" + l + "'"));
+        if (norm.activation() != Activation.LINEAR) {
+          result.add(new Field(n.pre(), l, "the pre-activations of '" + l + "'"));
+        }
+        result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
+        result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        trainableBefore = true;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists: a
+   * batch normalization, which also keeps the network from splitting batches over threads.
+   */
+  private static boolean hasBuffers(List<FieldDecl> fields) {
+    return fields.stream().anyMatch(
+        f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.BatchNormSpec);
+  }
+
+  private static Method model(String name, String returnType, String... parameters) {
+    return new Method(name, List.of(parameters), returnType, true, null);
+  }
+
+  private static Method kernel(String name, String returnType, String layer,
+      String... parameters) {
+    return new Method(name, List.of(parameters), returnType, false, layer);
+  }
+}

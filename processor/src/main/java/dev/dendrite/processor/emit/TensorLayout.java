@@ -1,0 +1,153 @@
+package dev.dendrite.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.dendrite.annotation.Init;
+import dev.dendrite.annotation.PreluMode;
+import dev.dendrite.processor.model.CheckedLayer;
+import dev.dendrite.processor.plan.LayerNames;
+import dev.dendrite.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tensors of each layer as the generated class holds them: a field of rows per tensor (and
+ * one for its gradient if it is trained), its shape, and how the constructor initialises it.
+ */
+final class TensorLayout {
+
+  private TensorLayout() {}
+
+  /**
+   * One tensor of a layer.
+   *
+   * @param name the name users see, e.g. {@code hidden.weight}
+   * @param values the field holding its values
+   * @param gradients the field holding its gradient; {@code null} for a non-trainable tensor
+   * @param rows the number of rows of the fields: a size constant or a literal
+   * @param columns the length of each row: a size constant or a literal
+   * @param shape the tensor's shape as constants or literals, e.g. {@code [IN_SIZE, HIDDEN_SIZE]}
+   * @param dims the tensor's shape as numbers
+   * @param what what the values are, for Javadoc, e.g. {@code Weights of {@code hidden}}
+   * @param initializer what the constructor does to initialise it; {@code null} if it stays 0
+   * @param initialValue the initialisation in words for Javadoc, e.g. {@code He-uniform};
+   *     {@code null} if it stays 0
+   */
+  record TensorField(
+      String name,
+      String values,
+      String gradients,
+      String rows,
+      String columns,
+      List<String> shape,
+      List<Integer> dims,
+      String what,
+      InitCall initializer,
+      String initialValue) {
+
+    /** Whether an optimizer trains the tensor. */
+    boolean trainable() {
+      return gradients != null;
+    }
+  }
+
+  /**
+   * A call into {@code Initializers}: {@code method(values, arguments..., init)} if it draws
+   * from the generator, else {@code method(values, arguments...)}.
+   */
+  record InitCall(String method, double argument, boolean draws) {
+
+    /** The statement for a tensor held in {@code field}, {@code rng} the generator. */
+    CodeBlock statement(String field, String rng) {
+      StringBuilder args = new StringBuilder(field);
+      if (!Double.isNaN(argument)) {
+        args.append(", ").append(Precision.DOUBLE.literal(argument));
+      }
+      if (draws) {
+        args.append(", ").append(rng);
+      }
+      return CodeBlock.of("$T.$L($L)", NetworkEmitter.INITIALIZERS, method, args);
+    }
+  }
+
+  /** The trainable tensors of {@code layer}, in the order of {@code parameters()}. */
+  static List<TensorField> parameters(LayerPlan layer) {
+    return of(layer).stream().filter(TensorField::trainable).toList();
+  }
+
+  /** The non-trainable tensors of {@code layer}, in the order of {@code buffers()}. */
+  static List<TensorField> buffers(LayerPlan layer) {
+    return of(layer).stream().filter(t -> !t.trainable()).toList();
+  }
+
+  /** Every tensor of {@code layer}. */
+  static List<TensorField> of(LayerPlan layer) {
+    List<TensorField> tensors = new ArrayList<>();
+    LayerNames n = layer.names();
+    String size = n.sizeConstant();
+    String field = n.field();
+    int units = layer.layer().outputSize();
+    if (layer instanceof LayerPlan.DensePlan dense) {
+      CheckedLayer.DenseLayer d = dense.layer();
+      String in = dense.inputSizeConstant();
+      tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
+          List.of(in, size), List.of(d.inputs(), units), "Weights of {@code " + field + "}, [inputs][units].",
+          weightInit(d), initInWords(d)));
+      if (d.bias()) {
+        tensors.add(new TensorField(n.tensorName("bias"), n.bias(), n.biasGrad(), "1", size,
+            List.of(size), List.of(units), "Bias of {@code " + field + "}, one row.", null,
+            null));
+      }
+      if (d.isPrelu()) {
+        boolean shared = d.preluMode() == PreluMode.SHARED;
+        String columns = shared ? "1" : size;
+        tensors.add(new TensorField(n.tensorName("alpha"), n.alpha(), n.alphaGrad(), "1",
+            columns, List.of(columns), List.of(d.slopeCount()),
+            shared
+                ? "The learned PRELU slope of {@code " + field + "}, shared by its units."
+                : "The learned PRELU slopes of {@code " + field + "}, one per unit.",
+            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha()));
+      }
+    } else if (layer instanceof LayerPlan.BatchNormPlan) {
+      tensors.add(new TensorField(n.tensorName("gamma"), n.gamma(), n.gammaGrad(), "1", size,
+          List.of(size), List.of(units), "Scale {@code gamma} of {@code " + field + "}, one row.",
+          new InitCall("constant", 1, false), "starts at 1"));
+      tensors.add(new TensorField(n.tensorName("beta"), n.beta(), n.betaGrad(), "1", size,
+          List.of(size), List.of(units), "Shift {@code beta} of {@code " + field + "}, one row.",
+          null, null));
+      tensors.add(new TensorField(n.tensorName("running_mean"), n.runningMean(), null, "1", size,
+          List.of(size), List.of(units), "Running mean of the input of {@code " + field
+              + "}, one row; not trained.", null, null));
+      tensors.add(new TensorField(n.tensorName("running_var"), n.runningVar(), null, "1", size,
+          List.of(size), List.of(units), "Running variance of the input of {@code " + field
+              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1"));
+    }
+    return tensors;
+  }
+
+  private static InitCall weightInit(CheckedLayer.DenseLayer dense) {
+    return switch (dense.effectiveInit()) {
+      case HE_UNIFORM -> new InitCall("heUniform", Double.NaN, true);
+      case HE_NORMAL -> new InitCall("heNormal", Double.NaN, true);
+      case GLOROT_UNIFORM -> new InitCall("glorotUniform", Double.NaN, true);
+      case GLOROT_NORMAL -> new InitCall("glorotNormal", Double.NaN, true);
+      case NORMAL -> new InitCall("normal", dense.initScale(), true);
+      case UNIFORM -> new InitCall("uniform", dense.initScale(), true);
+      case ZEROS -> new InitCall("constant", 0, false);
+      case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved by the layer");
+    };
+  }
+
+  private static String initInWords(CheckedLayer.DenseLayer dense) {
+    Init init = dense.effectiveInit();
+    return switch (init) {
+      case HE_UNIFORM -> "He-uniform";
+      case HE_NORMAL -> "He-normal";
+      case GLOROT_UNIFORM -> "Glorot-uniform";
+      case GLOROT_NORMAL -> "Glorot-normal";
+      case NORMAL -> "normal, standard deviation " + dense.initScale();
+      case UNIFORM -> "uniform in +-" + dense.initScale();
+      case ZEROS -> "zeros";
+      case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved by the layer");
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package dev.dendrite.optim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dendrite.Tensor;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** After the first step, AdaGrad, AdaDelta, RMSProp, AdamW and clipping allocate nothing. */
+class AdaptiveAllocationTest {
+
+  private static List<Tensor> network() {
+    Tensor w = new Tensor("h.weight", new int[] {64, 32}, new float[64][32], new float[64][32]);
+    Tensor b = new Tensor("h.bias", new int[] {32}, new float[1][32], new float[1][32]);
+    for (Tensor t : List.of(w, b)) {
+      for (float[] row : t.gradients()) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = 0.01f * (j - 5);
+        }
+      }
+    }
+    return List.of(w, b);
+  }
+
+  @Test
+  void stepsAfterTheFirstAllocateNothing() {
+    assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
+    long thread = Thread.currentThread().getId();
+    GradientClipping clipping = GradientClipping.byGlobalNorm(0.5f);
+    for (Optimizer optimizer :
+        List.of(new AdaGrad(), new AdaDelta(), new RmsProp(), new AdamW())) {
+      List<Tensor> params = network();
+      optimizer.step(params);
+      bean.getThreadAllocatedBytes(thread);
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < 2000; i++) {
+        clipping.clip(params);
+        optimizer.step(params);
+      }
+      long allocated = bean.getThreadAllocatedBytes(thread) - before;
+      assertTrue(allocated < 1024, optimizer + " allocated " + allocated + " bytes in 2000 steps");
+    }
+  }
+}
