@@ -14,7 +14,7 @@ abstract class ClashingMethodsNet {
   public java.util.List<dev.dendrite.Tensor> parameters() { return null; } // expect: DN110
   abstract float backward(float[] target); // expect: DN109
   final float outLoss(float[][] target, int n) { return 0; } // expect: DN110
-  static void outInputGradient(int n) {} // expect: DN110
+  static void outInputGradient(int from, int to) {} // expect: DN110
   abstract long inputSize(); // expect: DN110
   private void ensureCapacity(int n) {}
 }

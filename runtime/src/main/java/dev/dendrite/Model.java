@@ -76,4 +76,26 @@ public interface Model extends ModelDescription {
     predict(input, output);
     return output;
   }
+
+  /**
+   * The number of threads a large batch is split over. Results are the same for any number of
+   * threads: each sample is computed the same way whichever thread runs it, and every sum over
+   * samples is taken in sample order.
+   */
+  default int threads() {
+    return 1;
+  }
+
+  /**
+   * Sets the number of threads a large batch is split over, the calling thread included; the
+   * default is the system property {@code dendrite.threads}, else the number of processors.
+   *
+   * @throws UnsupportedOperationException if this model runs on one thread only and {@code
+   *     threads} is not 1
+   */
+  default void setThreads(int threads) {
+    if (threads != 1) {
+      throw new UnsupportedOperationException(getClass().getName() + " runs on one thread");
+    }
+  }
 }

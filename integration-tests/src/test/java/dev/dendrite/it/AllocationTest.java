@@ -2,11 +2,9 @@ package dev.dendrite.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.management.ThreadMXBean;
 import dev.dendrite.Model;
 import dev.dendrite.optim.Adam;
 import dev.dendrite.random.Rng;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.Test;
  * allocation counter, not timed.
  */
 class AllocationTest {
-
-  private static final ThreadMXBean THREADS =
-      (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   @Test
   void trainingStepsAndPredictionsAllocateNothingOnceWarm() {
@@ -37,15 +32,7 @@ class AllocationTest {
       model.predict(input, n, output);
       model.predict(single, singleOut);
     };
-    for (int i = 0; i < 20_000; i++) {
-      work.run();
-    }
-    long threadId = Thread.currentThread().getId();
-    long before = THREADS.getThreadAllocatedBytes(threadId);
-    for (int i = 0; i < 1_000; i++) {
-      work.run();
-    }
-    long allocated = THREADS.getThreadAllocatedBytes(threadId) - before;
+    long allocated = SteadyState.allocatedBytes(work, 20_000, 1_000);
     assertEquals(0, allocated, "bytes allocated by 1000 warm steps");
   }
 }

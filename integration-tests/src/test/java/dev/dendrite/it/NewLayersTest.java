@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import dev.dendrite.DoubleModel;
 import dev.dendrite.DoubleTensor;
 import dev.dendrite.Layer;
@@ -14,7 +13,6 @@ import dev.dendrite.Tensor;
 import dev.dendrite.check.GradientCheck;
 import dev.dendrite.optim.Adam;
 import dev.dendrite.random.Rng;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +161,6 @@ class NewLayersTest {
 
   @Test
   void trainingStepsWithNewLayersAllocateNothingOnceWarm() {
-    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     Model[] models = {new TestNets_BatchNormBeforeActivationNet(1), new TestNets_PreluNet(1),
         new TestNets_FlattenedNet(1)};
     for (Model model : models) {
@@ -180,15 +177,7 @@ class NewLayersTest {
         adam.step(model.parameters());
         model.predict(input, n, output);
       };
-      for (int i = 0; i < 20_000; i++) {
-        work.run();
-      }
-      long threadId = Thread.currentThread().getId();
-      long before = threads.getThreadAllocatedBytes(threadId);
-      for (int i = 0; i < 1_000; i++) {
-        work.run();
-      }
-      long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+      long allocated = SteadyState.allocatedBytes(work, 20_000, 1_000);
       assertEquals(0, allocated, model.networkName() + ": bytes allocated by 1000 warm steps");
     }
   }

@@ -202,7 +202,7 @@ class GeneratedMembersTest {
     Compilation compilation = compile(loss, layers);
     Map<String, Set<String>> actual = members(compilation, "test.MlpNet");
     Set<String> methods = new TreeSet<>();
-    for (GeneratedMembers.Method m : GeneratedMembers.methods(fields(layers))) {
+    for (GeneratedMembers.Method m : GeneratedMembers.methods(fields(layers), loss)) {
       StringBuilder d = new StringBuilder(m.name()).append('(');
       m.parameterTypes().forEach(p -> d.append(descriptor(p)));
       methods.add(d.append(')').append(descriptor(m.returnType())).toString());
@@ -215,7 +215,12 @@ class GeneratedMembersTest {
 
   private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);$",
       Pattern.MULTILINE);
-  private static final Pattern CAPITALISED = Pattern.compile("\\b([A-Z]\\w*[a-z]\\w*)\\b");
+  /**
+   * A capitalised name not after a dot: a member type such as {@code Workers.Task} is reached
+   * through its qualifier.
+   */
+  private static final Pattern CAPITALISED =
+      Pattern.compile("(?<![.\\w])([A-Z]\\w*[a-z]\\w*)\\b");
   private static final Pattern QUALIFIER = Pattern.compile("\\b([A-Z]\\w*)\\.[a-z]");
 
   @ParameterizedTest

@@ -163,14 +163,14 @@ class MemberRulesTest {
         "  @Input(2) Layer in;",
         "  @Dense(units = 4, activation = RELU) Layer hidden;",
         "  @Dense(units = 1) Layer out;",
-        "  void hiddenBackward(int n) {}",
-        "  private float[][] outForward(float[][] in, int n) { return in; }",
+        "  void hiddenBackward(int from, int to) {}",
+        "  private float[][] outForward(float[][] in, int from, int to) { return in; }",
         "}");
     Sources.Result result = Expect.error(source,
-        "[DN110] class 'Mlp' declares the method 'hiddenBackward(int)', but the generated"
-            + " 'MlpNet' declares a private method 'hiddenBackward(int)' for layer 'hidden',"
+        "[DN110] class 'Mlp' declares the method 'hiddenBackward(int, int)', but the generated"
+            + " 'MlpNet' declares a private method 'hiddenBackward(int, int)' for layer 'hidden',"
             + " which cannot override it; rename the method, or make it private",
-        "void hiddenBackward(int n) {}");
+        "void hiddenBackward(int from, int to) {}");
     // A private method is not inherited and cannot clash.
     Expect.count(result, "DN110", 1);
   }

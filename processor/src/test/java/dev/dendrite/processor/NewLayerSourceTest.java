@@ -34,7 +34,8 @@ class NewLayerSourceTest {
         + " normRunningMean, null)"), source);
     assertTrue(source.contains("public List<Tensor> buffers() {"), source);
     assertTrue(source.contains("Initializers.constant(normRunningVar, 1.0);"), source);
-    assertTrue(source.contains("x = training ? normForward(x, n) : normInference(x, n);"),
+    assertTrue(source.contains(
+        "x = trainingPass ? normForward(x, batchSize) : normInference(x, batchSize);"),
         source);
     assertTrue(source.contains("runningMean[j] = NORM_MOMENTUM * runningMean[j]"
         + " + (1f - NORM_MOMENTUM) * mean[j];"), source);
@@ -42,6 +43,9 @@ class NewLayerSourceTest {
     assertTrue(source.contains("List.of(\"norm.running_mean\", \"norm.running_var\"), 8L)"),
         source);
     assertFalse(source.contains("hiddenBias"), source);
+    // Batch statistics need the whole batch: a network with batch normalization never splits.
+    assertFalse(source.contains("workers().run("), source);
+    assertFalse(source.contains("PARALLEL_MIN_BATCH"), source);
   }
 
   @Test

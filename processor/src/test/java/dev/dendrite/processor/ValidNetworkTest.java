@@ -35,8 +35,8 @@ class ValidNetworkTest {
     assertTrue(source.contains("public final class CirclesNet extends Circles implements Model"),
         source);
     assertTrue(source.contains("public static final int HIDDEN_SIZE = 20;"), source);
-    assertTrue(source.contains("private float[][] hiddenForward(float[][] in, int n)"), source);
-    assertTrue(source.contains("private float[][] dropForward(float[][] in, int n)"), source);
+    assertTrue(source.contains("private float[][] hiddenForward(float[][] in, int from, int to)"), source);
+    assertTrue(source.contains("private float[][] dropForward(float[][] in, int from, int to)"), source);
     assertTrue(source.contains(" * hidden  Dense        20          60            80  RELU"),
         source);
     assertTrue(source.contains(" * total                            81           120"), source);

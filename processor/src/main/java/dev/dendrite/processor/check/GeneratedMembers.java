@@ -1,9 +1,12 @@
 package dev.dendrite.processor.check;
 
 import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.Loss;
 import dev.dendrite.processor.model.FieldDecl;
 import dev.dendrite.processor.model.LayerSpec;
 import dev.dendrite.processor.plan.LayerNames;
+import dev.dendrite.processor.plan.Planner;
+import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +56,32 @@ public final class GeneratedMembers {
       Map.entry("Arrays", "java.util.Arrays"),
       Map.entry("Batches", "dev.dendrite.Batches"),
       Map.entry("Generated", "javax.annotation.processing.Generated"),
+      Map.entry("IllegalArgumentException", "java.lang.IllegalArgumentException"),
       Map.entry("IllegalStateException", "java.lang.IllegalStateException"),
       Map.entry("Initializers", "dev.dendrite.init.Initializers"),
+      Map.entry("Kernels", "dev.dendrite.kernel.Kernels"),
       Map.entry("Layer", "dev.dendrite.Layer"),
       Map.entry("List", "java.util.List"),
       Map.entry("Loss", "dev.dendrite.annotation.Loss"),
       Map.entry("LossKernels", "dev.dendrite.kernel.LossKernels"),
       Map.entry("Math", "java.lang.Math"),
+      Map.entry("MatrixKernels", "dev.dendrite.kernel.MatrixKernels"),
       Map.entry("Model", "dev.dendrite.Model"),
       Map.entry("Override", "java.lang.Override"),
       Map.entry("Penalties", "dev.dendrite.kernel.Penalties"),
       Map.entry("Rng", "dev.dendrite.random.Rng"),
       Map.entry("String", "java.lang.String"),
       Map.entry("System", "java.lang.System"),
-      Map.entry("Tensor", "dev.dendrite.Tensor"));
+      Map.entry("Tensor", "dev.dendrite.Tensor"),
+      Map.entry("Workers", "dev.dendrite.parallel.Workers"));
 
   /**
    * The type names the generated network calls static methods on, e.g. {@code Math.max(..)}. In
    * such an expression an inherited field of the same name would be found before the type.
    */
   public static final Set<String> QUALIFIER_NAMES = Set.of(
-      "Activations", "Arrays", "Batches", "Initializers", "List", "Loss", "LossKernels", "Math",
-      "Penalties", "System");
+      "Activations", "Arrays", "Batches", "Initializers", "Kernels", "List", "Loss", "LossKernels",
+      "Math", "Penalties", "System", "Workers");
 
   private static final String MATRIX = "float[][]";
   private static final String VECTOR = "float[]";
@@ -93,20 +100,30 @@ public final class GeneratedMembers {
         model("forward", MATRIX, MATRIX, "int", "boolean"),
         model("backward", "float", MATRIX),
         model("predict", "void", MATRIX, "int", MATRIX),
-        model("predict", "void", VECTOR, VECTOR));
+        model("predict", "void", VECTOR, VECTOR),
+        model("threads", "int"),
+        model("setThreads", "void", "int"));
   }
 
   /**
-   * Every method the generated network declares for the layers in {@code fields}: those of
-   * {@link #MODEL} it always implements, {@code buffers()} when a layer has non-trainable tensors,
-   * and the private kernels of each layer.
+   * Every method the generated network of loss {@code loss} declares for the layers in {@code
+   * fields}: those of {@link #MODEL} it always implements, {@code buffers()} when a layer has
+   * non-trainable tensors, the passes over a range of samples, the thread pool's when batches may
+   * be split, and the private kernels of each layer.
    */
-  public static List<Method> methods(List<FieldDecl> fields) {
+  public static List<Method> methods(List<FieldDecl> fields, Loss loss) {
     List<Method> methods = new ArrayList<>(modelMethods());
     if (hasBuffers(fields)) {
       methods.add(model("buffers", "java.util.List"));
     }
     methods.add(new Method("ensureCapacity", List.of("int"), "void", false, null));
+    methods.add(new Method("forwardRows", List.of("int", "int"), "void", false, null));
+    methods.add(new Method("backwardRows", List.of("int", "int"), "void", false, null));
+    methods.add(new Method("parameterGradients", List.of("int", "int"), "void", false, null));
+    if (!hasBuffers(fields)) {
+      methods.add(new Method("splits", List.of("int"), "boolean", false, null));
+      methods.add(new Method("workers", List.of(), "dev.dendrite.parallel.Workers", false, null));
+    }
     // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
     boolean trainableBefore = false;
     boolean penalties = false;
@@ -115,21 +132,27 @@ public final class GeneratedMembers {
       LayerNames names = LayerNames.of(field.name(), "");
       LayerSpec spec = field.layers().get(0);
       String layer = field.name();
+      boolean last = i == fields.size() - 1;
       if (spec instanceof LayerSpec.DenseSpec dense) {
-        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
-        methods.add(kernel(names.backward(), "void", layer, "int"));
-        if (trainableBefore) {
-          methods.add(kernel(names.inputGradient(), "void", layer, "int"));
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
+        if (dense.activation() != Activation.LINEAR
+            && !(last && Planner.fused(loss, dense.activation()))) {
+          methods.add(kernel(names.backward(), "void", layer, "int", "int"));
         }
-        if (i == fields.size() - 1) {
+        if (trainableBefore) {
+          methods.add(kernel(names.inputGradient(), "void", layer, "int", "int"));
+        }
+        methods.add(kernel(names.parameterGradient(), "void", layer, "int", "int", "int"));
+        if (last) {
           methods.add(kernel(names.loss(), "float", layer, MATRIX, "int"));
         }
         trainableBefore = true;
         penalties |= dense.l1() != 0 || dense.l2() != 0;
       } else if (spec instanceof LayerSpec.DropoutSpec) {
-        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
+        methods.add(kernel(names.drawMask(), "void", layer, "int"));
+        methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
         if (trainableBefore) {
-          methods.add(kernel(names.backward(), "void", layer, "int"));
+          methods.add(kernel(names.backward(), "void", layer, "int", "int"));
         }
       } else if (spec instanceof LayerSpec.BatchNormSpec) {
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int"));
@@ -153,13 +176,19 @@ public final class GeneratedMembers {
   public static List<Field> fields(List<FieldDecl> fields) {
     List<Field> result = new ArrayList<>();
     for (String name : List.of(
-        "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random")) {
+        "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random",
+        "threads")) {
       result.add(new Field(name, null, "the network's '" + name + "'"));
     }
     if (hasBuffers(fields)) {
       result.add(new Field("buffers", null, "the network's 'buffers'"));
+    } else {
+      for (String name : List.of("workers", "forwardTask", "backwardTask", "gradientTask")) {
+        result.add(new Field(name, null, "the network's '" + name + "'"));
+      }
     }
     boolean trainableBefore = false;
+    long size = 0;
     for (FieldDecl field : fields) {
       LayerNames n = LayerNames.of(field.name(), "");
       LayerSpec spec = field.layers().get(0);
@@ -180,7 +209,23 @@ public final class GeneratedMembers {
         }
         result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
         result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        if (dense.activation() == Activation.PRELU) {
+          result.add(new Field(n.alphaTerms(), l, "the PRELU slope gradient terms of '" + l
+              + "'"));
+        }
+        if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {
+          result.add(new Field(n.gradTransposed(), l, "the transposed output gradient of '" + l
+              + "'"));
+          result.add(new Field(n.inputGradTransposed(), l, "the transposed input gradient of '"
+              + l + "'"));
+        }
         trainableBefore = true;
+        size = dense.units();
+      } else if (spec instanceof LayerSpec.InputSpec input) {
+        size = 1;
+        for (int d : input.shape()) {
+          size *= d;
+        }
       } else if (spec instanceof LayerSpec.DropoutSpec) {
         result.add(new Field(n.mask(), l, "the dropout mask of '" + l + "'"));
         result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
@@ -210,7 +255,10 @@ public final class GeneratedMembers {
     return result;
   }
 
-  /** Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists. */
+  /**
+   * Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists: a
+   * batch normalization, which also keeps the network from splitting batches over threads.
+   */
   private static boolean hasBuffers(List<FieldDecl> fields) {
     return fields.stream().anyMatch(
         f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.BatchNormSpec);

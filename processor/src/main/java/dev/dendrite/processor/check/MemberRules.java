@@ -19,7 +19,7 @@ final class MemberRules implements Rule {
     if (type.kind() != ClassDecl.Kind.CLASS) {
       return;
     }
-    List<GeneratedMembers.Method> generated = GeneratedMembers.methods(network.fields());
+    List<GeneratedMembers.Method> generated = GeneratedMembers.methods(network.fields(), network.loss());
     for (MethodDecl method : type.methods()) {
       GeneratedMembers.Method same = generated.stream()
           .filter(g -> g.name().equals(method.name())
@@ -61,6 +61,9 @@ final class MemberRules implements Rule {
 
   private static void modelMethod(
       ClassDecl type, MethodDecl method, GeneratedMembers.Method same, Problems problems) {
+    if (!method.declaredHere() && method.declaringType().equals(GeneratedMembers.MODEL)) {
+      return; // Model's own default, which the generated network overrides
+    }
     boolean compatible = method.returnType().equals(same.returnType())
         || method.returnType().equals("java.lang.Object");
     if (method.isAbstract() && !method.isStatic() && compatible) {

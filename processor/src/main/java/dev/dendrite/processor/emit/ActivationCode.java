@@ -64,29 +64,39 @@ final class ActivationCode {
   }
 
   /**
-   * Statements that a backward kernel runs before the loop of {@link #backward}: for PRELU,
-   * {@code slope} as in {@link #forwardSetup()} and {@code gs} the slopes' gradient, cleared.
+   * Statements that a backward kernel runs before its loops: for PRELU, {@code slope} as in
+   * {@link #forwardSetup()}.
    */
   CodeBlock backwardSetup() {
+    return forwardSetup();
+  }
+
+  /**
+   * Statements that sum the PRELU slope gradient over the first {@code n} samples, in sample
+   * order, from the per-sample terms that {@link #backward} wrote to {@code terms}; nothing for
+   * other activations.
+   */
+  CodeBlock slopeGradient(String terms) {
     if (activation != Activation.PRELU) {
       return CodeBlock.of("");
     }
-    CodeBlock.Builder code = forwardSetup().toBuilder();
+    CodeBlock.Builder code = CodeBlock.builder();
     if (sharedSlope) {
       code.addStatement("$T gs = $L", precision.scalar, precision.literal(0));
     } else {
       code.addStatement("$T gs = $L[0]", precision.vector, slopeGradients);
       code.addStatement("$T.fill(gs, $L)", java.util.Arrays.class, precision.literal(0));
     }
-    return code.build();
-  }
-
-  /** Statements that a backward kernel runs after the loop of {@link #backward}. */
-  CodeBlock backwardFinish() {
-    if (activation != Activation.PRELU || !sharedSlope) {
-      return CodeBlock.of("");
+    code.beginControlFlow("for (int s = 0; s < n; s++)")
+        .addStatement("$T t = $L[s]", precision.vector, terms)
+        .beginControlFlow("for (int j = 0; j < t.length; j++)")
+        .addStatement(sharedSlope ? "gs += t[j]" : "gs[j] += t[j]")
+        .endControlFlow()
+        .endControlFlow();
+    if (sharedSlope) {
+      code.addStatement("$L[0][0] = gs", slopeGradients);
     }
-    return CodeBlock.of("$L[0][0] = gs;\n", slopeGradients);
+    return code.build();
   }
 
   /** Whether the activation works on a whole row rather than element by element. */
@@ -134,8 +144,8 @@ final class ActivationCode {
   /**
    * The statement that turns the gradient {@code g[j]} with respect to the output into the
    * gradient with respect to {@code z}, given the pre-activation {@code z[j]} and the output
-   * {@code a[j]}; for softmax, the whole row. For PRELU it also adds {@code g[j] z[j]} to the
-   * slope's gradient {@code gs} where {@code z[j] <= 0}.
+   * {@code a[j]}; for softmax, the whole row. For PRELU it also writes the slope gradient's term
+   * of the value to {@code t[j]}: {@code g[j] z[j]} where {@code z[j] <= 0}, else 0.
    */
   CodeBlock backward(String g, String z, String a) {
     String zero = precision.literal(0);
@@ -156,8 +166,10 @@ final class ActivationCode {
       case MISH -> derivative("mish", gj, zj);
       case PRELU -> CodeBlock.builder()
           .beginControlFlow("if ($L <= $L)", zj, zero)
-          .addStatement(sharedSlope ? "gs += $L * $L" : "gs[j] += $L * $L", gj, zj)
+          .addStatement("t[j] = $L * $L", gj, zj)
           .addStatement("$L *= $L", gj, sharedSlope ? "slope" : "slope[j]")
+          .nextControlFlow("else")
+          .addStatement("t[j] = $L", zero)
           .endControlFlow()
           .build();
       case SOFTMAX -> CodeBlock.of("$T.softmaxBackward($L, $L, $L);\n", ACTIVATIONS, a, g, g);

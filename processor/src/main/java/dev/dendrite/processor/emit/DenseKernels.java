@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.model.CheckedLayer;
+import dev.dendrite.processor.plan.Blocking;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.Strategy;
@@ -11,12 +12,25 @@ import java.util.Arrays;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the kernels of one dense layer: forward, backward (activation derivative and parameter
- * gradients), input gradient, and, for the output layer, the loss.
+ * Writes the kernels of one dense layer: forward, backward (activation derivative), input
+ * gradient, parameter gradients, and, for the output layer, the loss.
+ *
+ * <p>Per-sample kernels take a range of samples {@code [from, to)} so that a batch can be split
+ * over threads; the parameter gradients, sums over every sample, take a share of the weight rows
+ * instead. Each sample's arithmetic is the same whatever the range, and every sum over samples is
+ * taken in sample order, so results do not depend on the split.
+ *
+ * <p>Looped kernels keep every inner loop in the form HotSpot's C2 vectorizes: the same index on
+ * every array of the loop, no sum carried from one iteration to the next. They are blocked as
+ * the plan's {@link Blocking} says, so that each load of a weight serves several samples and each
+ * load and store of an accumulator row serves several inputs.
  */
 final class DenseKernels {
 
   static final ClassName LOSS_KERNELS = ClassName.get("dev.dendrite.kernel", "LossKernels");
+  static final ClassName WORKERS = ClassName.get("dev.dendrite.parallel", "Workers");
+  static final ClassName KERNELS = ClassName.get("dev.dendrite.kernel", "Kernels");
+  static final ClassName MATRIX_KERNELS = ClassName.get("dev.dendrite.kernel", "MatrixKernels");
 
   private final LayerPlan.DensePlan plan;
   private final CheckedLayer.DenseLayer layer;
@@ -24,6 +38,8 @@ final class DenseKernels {
   private final Precision p;
   private final ActivationCode activation;
   private final boolean unrolled;
+  private final Blocking blocking;
+  private final String zero;
 
   DenseKernels(LayerPlan.DensePlan plan, Precision precision) {
     this.plan = plan;
@@ -32,6 +48,22 @@ final class DenseKernels {
     this.p = precision;
     this.activation = new ActivationCode(plan, precision);
     this.unrolled = plan.strategy() == Strategy.UNROLLED;
+    this.blocking = plan.blocking();
+    this.zero = precision.literal(0);
+  }
+
+  /**
+   * Whether the layer's matrix products may be taken over by {@code Kernels.VECTOR}: looped
+   * float layers.
+   */
+  private boolean vectorizable() {
+    return !unrolled && p == Precision.FLOAT;
+  }
+
+  /** Opens {@code if (Kernels.VECTOR != null)}, naming the kernels {@code fast}. */
+  private void beginVectorBranch(MethodSpec.Builder m) {
+    m.addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS);
+    m.beginControlFlow("if (fast != null)");
   }
 
   /** The buffer holding {@code z}: its own, or the output buffer for a linear layer. */
@@ -44,16 +76,24 @@ final class DenseKernels {
         + names.sizeConstant() + " units, " + layer.detail() + ")";
   }
 
-  /** {@code float[][] fForward(float[][] in, int n)}. */
+  /** Whether the backward pass multiplies the gradient by the activation's derivative. */
+  boolean needsDerivative() {
+    return plan.keepsPreActivation() && !plan.fusedLoss();
+  }
+
+  // ---- forward ----
+
+  /** {@code float[][] fForward(float[][] in, int from, int to)}. */
   MethodSpec forward() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(names.forward())
         .addModifiers(Modifier.PRIVATE)
         .returns(p.matrix)
         .addParameter(p.matrix, "in")
-        .addParameter(int.class, "n")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
         .addJavadoc("Forward pass of $L:\n{@code z = in · $L$L}, then the activation.\n",
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "")
-        .addJavadoc("Writes $L rows {@code 0..n-1}.\n",
+        .addJavadoc("Writes $L rows {@code from..to-1}.\n",
             plan.keepsPreActivation() ? names.pre() + " and " + names.out() : names.out());
     if (layer.bias()) {
       m.addStatement("$T b = $L[0]", p.vector, names.bias());
@@ -61,11 +101,9 @@ final class DenseKernels {
     m.addCode(activation.forwardSetup());
     if (unrolled) {
       hoistRows(m, "w", names.weight(), layer.inputs());
-    }
-    m.beginControlFlow("for (int s = 0; s < n; s++)");
-    m.addStatement("$T x = in[s]", p.vector);
-    m.addStatement("$T z = $L[s]", p.vector, preBuffer());
-    if (unrolled) {
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+      m.addStatement("$T x = in[s]", p.vector);
+      m.addStatement("$T z = $L[s]", p.vector, preBuffer());
       for (int k = 0; k < layer.inputs(); k++) {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       }
@@ -78,96 +116,190 @@ final class DenseKernels {
         }
         m.addStatement(sum.build());
       }
-    } else {
-      if (layer.bias()) {
-        m.addStatement("$T.arraycopy(b, 0, z, 0, $L)", System.class, names.sizeConstant());
-      } else {
-        m.addStatement("$T.fill(z, $L)", Arrays.class, p.literal(0));
-      }
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
-      m.addStatement("$T xk = x[k]", p.scalar);
-      m.addStatement("$T w = $L[k]", p.vector, names.weight());
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("z[j] += xk * w[j]");
-      m.endControlFlow();
-      m.endControlFlow();
-    }
-    if (plan.keepsPreActivation()) {
-      m.addStatement("$T a = $L[s]", p.vector, names.out());
-      if (activation.isRowWise()) {
-        m.addCode(activation.applyRow("z", "a"));
-      } else if (unrolled) {
-        for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+      if (plan.keepsPreActivation()) {
+        m.addStatement("$T a = $L[s]", p.vector, names.out());
+        if (activation.isRowWise()) {
+          m.addCode(activation.applyRow("z", "a"));
+        } else {
+          for (int j = 0; j < layer.units(); j++) {
+            m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+          }
         }
-      } else {
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-        m.addStatement("a[j] = $L", activation.apply("z", "j"));
+      }
+      m.endControlFlow();
+    } else {
+      int samples = blocking.forwardSamples();
+      m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
+          + " serves $L inputs.\n", samples, blocking.forwardInputs());
+      if (vectorizable()) {
+        m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
+        beginVectorBranch(m);
+        m.addStatement("fast.forward(in, $L, $L, $L, from, to)", names.weight(),
+            layer.bias() ? "b" : "null", preBuffer());
+        if (plan.keepsPreActivation()) {
+          m.beginControlFlow("for (int s = from; s < to; s++)");
+          m.addStatement("$T z = $L[s]", p.vector, names.pre());
+          m.addStatement("$T a = $L[s]", p.vector, names.out());
+          if (activation.isRowWise()) {
+            m.addCode(activation.applyRow("z", "a"));
+          } else {
+            m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+            m.addStatement("a[j] = $L", activation.apply("z", "j"));
+            m.endControlFlow();
+          }
+          m.endControlFlow();
+        }
+        m.addStatement("return $L", names.out());
         m.endControlFlow();
       }
+      m.addStatement("int s = from");
+      if (samples > 1) {
+        blockLoop(m, "s", "to", samples);
+        forwardBlock(m, samples);
+        m.endControlFlow();
+      }
+      m.beginControlFlow("for (; s < to; s++)");
+      forwardBlock(m, 1);
+      m.endControlFlow();
     }
-    m.endControlFlow();
     m.addStatement("return $L", names.out());
     return m.build();
   }
 
+  /** The forward pass of {@code samples} samples starting at {@code s}. */
+  private void forwardBlock(MethodSpec.Builder m, int samples) {
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T x$L = in[$L]", p.vector, i, offset("s", i));
+      m.addStatement("$T z$L = $L[$L]", p.vector, i, preBuffer(), offset("s", i));
+      if (layer.bias()) {
+        m.addStatement("$T.arraycopy(b, 0, z$L, 0, $L)", System.class, i, names.sizeConstant());
+      } else {
+        m.addStatement("$T.fill(z$L, $L)", Arrays.class, i, zero);
+      }
+    }
+    int inputs = blocking.forwardInputs();
+    m.addStatement("int k = 0");
+    forwardInputBlock(m, samples, inputs);
+    if (inputs > 1 && layer.inputs() % inputs != 0) {
+      forwardInputBlock(m, samples, 1);
+    }
+    if (plan.keepsPreActivation()) {
+      for (int i = 0; i < samples; i++) {
+        m.addStatement("$T a$L = $L[$L]", p.vector, i, names.out(), offset("s", i));
+        if (activation.isRowWise()) {
+          m.addCode(activation.applyRow("z" + i, "a" + i));
+        } else {
+          m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+          m.addStatement("a$L[j] = $L", i, activation.apply("z" + i, "j"));
+          m.endControlFlow();
+        }
+      }
+    }
+  }
+
+  /** {@code z_i[j] += x_i[k] w[k][j] + ... + x_i[k+inputs-1] w[k+inputs-1][j]} for each sample i. */
+  private void forwardInputBlock(MethodSpec.Builder m, int samples, int inputs) {
+    blockLoop(m, "k", plan.inputSizeConstant(), inputs);
+    for (int t = 0; t < inputs; t++) {
+      m.addStatement("$T w$L = $L[$L]", p.vector, t, names.weight(), offset("k", t));
+    }
+    for (int i = 0; i < samples; i++) {
+      for (int t = 0; t < inputs; t++) {
+        m.addStatement("$T x$Lk$L = x$L[$L]", p.scalar, i, t, i, offset("k", t));
+      }
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+    for (int t = 0; t < inputs; t++) {
+      m.addStatement("$T w$Lj = w$L[j]", p.scalar, t, t);
+    }
+    for (int i = 0; i < samples; i++) {
+      CodeBlock.Builder sum = CodeBlock.builder().add("z$L[j] += x$Lk0 * w0j", i, i);
+      for (int t = 1; t < inputs; t++) {
+        sum.add(" + x$Lk$L * w$Lj", i, t, t);
+      }
+      m.addStatement(sum.build());
+    }
+    m.endControlFlow();
+    m.endControlFlow();
+  }
+
+  // ---- backward ----
+
   /**
-   * {@code void fBackward(int n)}: turns {@code fGrad} into the gradient with respect to {@code
-   * z} (unless the loss already did) and sets the weight and bias gradients.
+   * {@code void fBackward(int from, int to)}: turns {@code fGrad} into the gradient with respect
+   * to {@code z}; only for layers whose activation is not linear or fused with the loss.
    */
   MethodSpec backward() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(names.backward())
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "n")
-        .addJavadoc("Backward pass of $L.\n", describe());
-    boolean derivative = plan.keepsPreActivation() && !plan.fusedLoss();
-    if (derivative) {
-      m.addJavadoc("Multiplies $L by the activation's derivative, giving {@code dL/dz}.\n",
-          names.grad());
-    } else {
-      m.addJavadoc("$L already holds {@code dL/dz}$L.\n", names.grad(),
-          plan.fusedLoss() ? ", fused with the loss" : "");
-    }
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("Backward pass of $L through its activation:\nmultiplies $L rows"
+            + " {@code from..to-1} by the activation's derivative, giving {@code dL/dz}.\n",
+            describe(), names.grad());
     if (layer.isPrelu()) {
-      m.addJavadoc("Sets $L to {@code sum z dL/da} over the values with {@code z <= 0}.\n",
-          names.alphaGrad());
+      m.addJavadoc("Writes each value's term of the slope gradient to $L; {@link #$L} sums"
+          + " them.\n", names.alphaTerms(), names.parameterGradient());
     }
-    m.addJavadoc("Sets $L to {@code sum_s in[s]^T dz[s]}$L.\n", names.weightGrad(),
-        layer.bias() ? " and " + names.biasGrad() + " to {@code sum_s dz[s]}" : "");
-    if (derivative) {
-      m.addCode(activation.backwardSetup());
-      m.beginControlFlow("for (int s = 0; s < n; s++)");
-      m.addStatement("$T g = $L[s]", p.vector, names.grad());
-      if (activation.isRowWise()) {
-        m.addCode(activation.backward("g", "z", names.out() + "[s]"));
-      } else {
-        if (activation.derivativeReadsZ()) {
-          m.addStatement("$T z = $L[s]", p.vector, names.pre());
-        }
-        if (activation.derivativeReadsA()) {
-          m.addStatement("$T a = $L[s]", p.vector, names.out());
-        }
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-        m.addCode(activation.backward("g", "z", "a"));
-        m.endControlFlow();
-      }
-      m.endControlFlow();
-      m.addCode(activation.backwardFinish());
-    }
-    if (layer.bias()) {
-      m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
-      m.addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0));
-    }
-    m.beginControlFlow("for ($T row : $L)", p.vector, names.weightGrad());
-    m.addStatement("$T.fill(row, $L)", Arrays.class, p.literal(0));
-    m.endControlFlow();
-    if (unrolled) {
-      hoistRows(m, "gw", names.weightGrad(), layer.inputs());
-    }
-    m.beginControlFlow("for (int s = 0; s < n; s++)");
-    m.addStatement("$T x = $L[s]", p.vector, plan.inputBuffer());
+    m.addCode(activation.backwardSetup());
+    m.beginControlFlow("for (int s = from; s < to; s++)");
     m.addStatement("$T g = $L[s]", p.vector, names.grad());
+    if (layer.isPrelu()) {
+      m.addStatement("$T t = $L[s]", p.vector, names.alphaTerms());
+    }
+    if (activation.isRowWise()) {
+      m.addCode(activation.backward("g", "z", names.out() + "[s]"));
+    } else {
+      if (activation.derivativeReadsZ()) {
+        m.addStatement("$T z = $L[s]", p.vector, names.pre());
+      }
+      if (activation.derivativeReadsA()) {
+        m.addStatement("$T a = $L[s]", p.vector, names.out());
+      }
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+      m.addCode(activation.backward("g", "z", "a"));
+      m.endControlFlow();
+    }
+    m.endControlFlow();
+    return m.build();
+  }
+
+  /**
+   * {@code void fParameterGradient(int n, int part, int parts)}: part {@code part} of the weight
+   * and bias gradients of the first {@code n} samples.
+   */
+  MethodSpec parameterGradient() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(names.parameterGradient())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addParameter(int.class, "part")
+        .addParameter(int.class, "parts")
+        .addJavadoc("Parameter gradients of $L, from {@code dL/dz} in $L:\n"
+            + "$L = {@code sum_s in[s]^T dz[s]}$L,\n"
+            + "each sum over samples {@code 0..n-1} in order.\n",
+            describe(), names.grad(), names.weightGrad(),
+            layer.bias() ? " and " + names.biasGrad() + " = {@code sum_s dz[s]}" : "");
+    if (layer.isPrelu()) {
+      m.addJavadoc("$L = the sum of the terms in $L.\n", names.alphaGrad(), names.alphaTerms());
+    }
     if (unrolled) {
+      m.addJavadoc("The whole layer is the last part's work; other parts return at once.\n");
+      m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
+      hoistRows(m, "gw", names.weightGrad(), layer.inputs());
+      if (layer.bias()) {
+        m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gb[$L] = $L", j, zero);
+        }
+      }
+      for (int k = 0; k < layer.inputs(); k++) {
+        for (int j = 0; j < layer.units(); j++) {
+          m.addStatement("gw$L[$L] = $L", k, j, zero);
+        }
+      }
+      m.beginControlFlow("for (int s = 0; s < n; s++)");
+      m.addStatement("$T x = $L[s]", p.vector, plan.inputBuffer());
+      m.addStatement("$T g = $L[s]", p.vector, names.grad());
       for (int j = 0; j < layer.units(); j++) {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
@@ -182,39 +314,116 @@ final class DenseKernels {
           m.addStatement("gw$L[$L] += x$L * g$L", k, j, k, j);
         }
       }
-    } else {
-      if (layer.bias()) {
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-        m.addStatement("gb[j] += g[j]");
-        m.endControlFlow();
-      }
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
-      m.addStatement("$T xk = x[k]", p.scalar);
-      m.addStatement("$T gw = $L[k]", p.vector, names.weightGrad());
+      m.endControlFlow();
+      m.addCode(activation.slopeGradient(names.alphaTerms()));
+      return m.build();
+    }
+    int samples = blocking.weightGradientSamples();
+    m.addJavadoc("The part's share is a contiguous range of weight rows$L.\nEach pass over the units"
+        + " serves $L rows and $L samples.\n",
+        layer.bias() || layer.isPrelu() ? "; the last part also sets the"
+            + (layer.bias() ? " bias" : "") + (layer.bias() && layer.isPrelu() ? " and" : "")
+            + (layer.isPrelu() ? " slope" : "") + " gradient" : "",
+        blocking.weightGradientRows(), samples);
+    m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
+    m.addStatement("$T g = $L", p.matrix, names.grad());
+    m.addStatement("int first = $T.start($L, part, parts)", WORKERS, plan.inputSizeConstant());
+    m.addStatement("int last = $T.start($L, part + 1, parts)", WORKERS,
+        plan.inputSizeConstant());
+    if (vectorizable()) {
+      beginVectorBranch(m);
+      m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
+      m.nextControlFlow("else");
+    }
+    int rows = blocking.weightGradientRows();
+    m.addStatement("int k = first");
+    weightGradientRows(m, rows, samples);
+    if (rows > 1) {
+      weightGradientRows(m, 1, samples);
+    }
+    if (vectorizable()) {
+      m.endControlFlow();
+    }
+    if (!layer.bias() && !layer.isPrelu()) {
+      return m.build();
+    }
+    m.beginControlFlow("if (part == parts - 1)");
+    if (layer.bias()) {
+      m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
+      m.addStatement("$T.fill(gb, $L)", Arrays.class, zero);
+      m.beginControlFlow("for (int s = 0; s < n; s++)");
+      m.addStatement("$T dz = g[s]", p.vector);
       m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("gw[j] += xk * g[j]");
+      m.addStatement("gb[j] += dz[j]");
       m.endControlFlow();
       m.endControlFlow();
     }
+    m.addCode(activation.slopeGradient(names.alphaTerms()));
     m.endControlFlow();
     return m.build();
   }
 
-  /** {@code void fInputGradient(int n)}: {@code dL/d(in) = dz · W^T} into the previous layer. */
+  /** Rows {@code k..k+rows-1} of the weight gradient, {@code rows} at a time. */
+  private void weightGradientRows(MethodSpec.Builder m, int rows, int samples) {
+    blockLoop(m, "k", "last", rows);
+    for (int r = 0; r < rows; r++) {
+      m.addStatement("$T gw$L = $L[$L]", p.vector, r, names.weightGrad(), offset("k", r));
+      m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, zero);
+    }
+    m.addStatement("int s = 0");
+    weightGradientBlock(m, rows, samples);
+    if (samples > 1) {
+      weightGradientBlock(m, rows, 1);
+    }
+    m.endControlFlow();
+  }
+
+  /**
+   * {@code gw_r[j] += x[s][k+r] g[s][j] + ... + x[s+samples-1][k+r] g[s+samples-1][j]} for each
+   * row r: the same sum for a row whether it is done alone or with others.
+   */
+  private void weightGradientBlock(MethodSpec.Builder m, int rows, int samples) {
+    blockLoop(m, "s", "n", samples);
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T x$L = x[$L]", p.vector, i, offset("s", i));
+      m.addStatement("$T g$L = g[$L]", p.vector, i, offset("s", i));
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < samples; i++) {
+        m.addStatement("$T x$Lk$L = x$L[$L]", p.scalar, i, r, i, offset("k", r));
+      }
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T g$Lj = g$L[j]", p.scalar, i, i);
+    }
+    for (int r = 0; r < rows; r++) {
+      CodeBlock.Builder sum = CodeBlock.builder().add("gw$L[j] += x0k$L * g0j", r, r);
+      for (int i = 1; i < samples; i++) {
+        sum.add(" + x$Lk$L * g$Lj", i, r, i);
+      }
+      m.addStatement(sum.build());
+    }
+    m.endControlFlow();
+    m.endControlFlow();
+  }
+
+  // ---- input gradient ----
+
+  /** {@code void fInputGradient(int from, int to)}: {@code dL/d(in) = dz · W^T}. */
   MethodSpec inputGradient() {
     String target = plan.inputGradientBuffer();
     MethodSpec.Builder m = MethodSpec.methodBuilder(names.inputGradient())
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "n")
-        .addJavadoc("Propagates the gradient of $L to its input:\nsets $L to {@code dz · $L^T}.\n",
-            describe(), target, names.weight());
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("Propagates the gradient of $L to its input:\nsets $L rows {@code from..to-1}"
+            + " to {@code dz · $L^T}.\n", describe(), target, names.weight());
     if (unrolled) {
       hoistRows(m, "w", names.weight(), layer.inputs());
-    }
-    m.beginControlFlow("for (int s = 0; s < n; s++)");
-    m.addStatement("$T g = $L[s]", p.vector, names.grad());
-    m.addStatement("$T d = $L[s]", p.vector, target);
-    if (unrolled) {
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+      m.addStatement("$T g = $L[s]", p.vector, names.grad());
+      m.addStatement("$T d = $L[s]", p.vector, target);
       for (int j = 0; j < layer.units(); j++) {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
@@ -225,19 +434,62 @@ final class DenseKernels {
         }
         m.addStatement(sum.build());
       }
-    } else {
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
-      m.addStatement("$T w = $L[k]", p.vector, names.weight());
-      m.addStatement("$T sum = $L", p.scalar, p.literal(0));
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("sum += g[j] * w[j]");
       m.endControlFlow();
-      m.addStatement("d[k] = sum");
+      return m.build();
+    }
+    int units = blocking.inputGradientUnits();
+    m.addJavadoc("Works on transposed copies, samples along the rows, so that the inner loop runs"
+        + " over samples\nand multiplies each by one weight: $L units per pass.\n", units);
+    if (vectorizable()) {
+      m.addJavadoc("With {@code Kernels.VECTOR}, that computes dot products instead.\n");
+      beginVectorBranch(m);
+      m.addStatement("fast.inputGradient($L, $L, $L, from, to)", names.grad(), names.weight(),
+          target);
+      m.addStatement("return");
       m.endControlFlow();
     }
+    m.addStatement("$T gT = $L", p.matrix, names.gradTransposed());
+    m.addStatement("$T dT = $L", p.matrix, names.inputGradTransposed());
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    m.addStatement("$T g = $L[s]", p.vector, names.grad());
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+    m.addStatement("gT[j][s] = g[j]");
+    m.endControlFlow();
+    m.endControlFlow();
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
+    m.addStatement("$T w = $L[k]", p.vector, names.weight());
+    m.addStatement("$T d = dT[k]", p.vector);
+    m.addStatement("$T.fill(d, from, to, $L)", Arrays.class, zero);
+    m.addStatement("int j = 0");
+    inputGradientBlock(m, units);
+    if (units > 1 && layer.units() % units != 0) {
+      inputGradientBlock(m, 1);
+    }
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    m.addStatement("$L[s][k] = d[s]", target);
+    m.endControlFlow();
     m.endControlFlow();
     return m.build();
   }
+
+  /** {@code d[s] += w[k][j] gT[j][s] + ...} over {@code units} units per pass. */
+  private void inputGradientBlock(MethodSpec.Builder m, int units) {
+    blockLoop(m, "j", names.sizeConstant(), units);
+    for (int u = 0; u < units; u++) {
+      m.addStatement("$T w$L = w[$L]", p.scalar, u, offset("j", u));
+      m.addStatement("$T g$L = gT[$L]", p.vector, u, offset("j", u));
+    }
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    CodeBlock.Builder sum = CodeBlock.builder().add("d[s] += w0 * g0[s]");
+    for (int u = 1; u < units; u++) {
+      sum.add(" + w$L * g$L[s]", u, u);
+    }
+    m.addStatement(sum.build());
+    m.endControlFlow();
+    m.endControlFlow();
+  }
+
+  // ---- loss ----
 
   /** {@code float fLoss(float[][] target, int n)} for the output layer. */
   MethodSpec loss(String lossName) {
@@ -276,6 +528,20 @@ final class DenseKernels {
         .endControlFlow()
         .addStatement(p == Precision.FLOAT ? "return (float) (sum / n)" : "return sum / n")
         .build();
+  }
+
+  /** Opens {@code for (; i + size - 1 < bound; i += size)}, or {@code for (; i < bound; i++)}. */
+  private static void blockLoop(MethodSpec.Builder m, String index, String bound, int size) {
+    if (size == 1) {
+      m.beginControlFlow("for (; $L < $L; $L++)", index, bound, index);
+    } else {
+      m.beginControlFlow("for (; $L + $L < $L; $L += $L)", index, size - 1, bound, index, size);
+    }
+  }
+
+  /** {@code s}, {@code s + 1}, ... */
+  private static String offset(String index, int i) {
+    return i == 0 ? index : index + " + " + i;
   }
 
   /** Declares {@code prefix0 = array[0]}, {@code prefix1 = array[1]}, ... */

@@ -5,7 +5,10 @@ import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import javax.lang.model.element.Modifier;
 
-/** Writes the kernels of one dropout layer. */
+/**
+ * Writes the kernels of one dropout layer. Masks are drawn for the whole batch, in sample order,
+ * before the forward pass, so that they are the same however the batch is split over threads.
+ */
 final class DropoutKernels {
 
   private final LayerPlan.DropoutPlan plan;
@@ -18,25 +21,41 @@ final class DropoutKernels {
     this.p = precision;
   }
 
-  /** {@code float[][] fForward(float[][] in, int n)}: draws a mask and applies it. */
+  /** {@code void fDrawMask(int n)}: draws a new mask for the first {@code n} samples. */
+  MethodSpec drawMask() {
+    return MethodSpec.methodBuilder(names.drawMask())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addJavadoc("Draws a new mask of {@code $L} (Dropout, rate $L) into $L rows {@code 0..n-1},"
+                + " each value\n0 with probability $L and $L otherwise.\n",
+            plan.layer().name(), plan.layer().rate(), names.mask(), names.rateConstant(),
+            names.scaleConstant())
+        .beginControlFlow("for (int s = 0; s < n; s++)")
+        .addStatement("$T m = $L[s]", p.vector, names.mask())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant())
+        .addStatement("m[j] = random.nextDouble() < $L ? $L : $L",
+            names.rateConstant(), p.literal(0), names.scaleConstant())
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code float[][] fForward(float[][] in, int from, int to)}: applies the mask. */
   MethodSpec forward() {
     return MethodSpec.methodBuilder(names.forward())
         .addModifiers(Modifier.PRIVATE)
         .returns(p.matrix)
         .addParameter(p.matrix, "in")
-        .addParameter(int.class, "n")
-        .addJavadoc("Training pass of {@code $L}: Dropout, rate $L. Draws a new mask into $L, each"
-                + " value\n0 with probability $L and $L otherwise, and writes {@code in * mask} to"
-                + " $L.\n",
-            plan.layer().name(), plan.layer().rate(), names.mask(), names.rateConstant(),
-            names.scaleConstant(), names.out())
-        .beginControlFlow("for (int s = 0; s < n; s++)")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("Training pass of {@code $L}: writes {@code in * $L} to $L rows"
+                + " {@code from..to-1}.\n",
+            plan.layer().name(), names.mask(), names.out())
+        .beginControlFlow("for (int s = from; s < to; s++)")
         .addStatement("$T x = in[s]", p.vector)
         .addStatement("$T m = $L[s]", p.vector, names.mask())
         .addStatement("$T y = $L[s]", p.vector, names.out())
         .beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant())
-        .addStatement("m[j] = random.nextDouble() < $L ? $L : $L",
-            names.rateConstant(), p.literal(0), names.scaleConstant())
         .addStatement("y[j] = x[j] * m[j]")
         .endControlFlow()
         .endControlFlow()
@@ -44,14 +63,16 @@ final class DropoutKernels {
         .build();
   }
 
-  /** {@code void fBackward(int n)}: the gradient through the mask of the last forward pass. */
+  /** {@code void fBackward(int from, int to)}: the gradient through the mask. */
   MethodSpec backward() {
     return MethodSpec.methodBuilder(names.backward())
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "n")
-        .addJavadoc("Backward pass of {@code $L}: sets $L to {@code $L * $L}.\n",
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("Backward pass of {@code $L}: sets $L rows {@code from..to-1} to {@code $L *"
+                + " $L}.\n",
             plan.layer().name(), plan.inputGradientBuffer(), names.grad(), names.mask())
-        .beginControlFlow("for (int s = 0; s < n; s++)")
+        .beginControlFlow("for (int s = from; s < to; s++)")
         .addStatement("$T g = $L[s]", p.vector, names.grad())
         .addStatement("$T m = $L[s]", p.vector, names.mask())
         .addStatement("$T d = $L[s]", p.vector, plan.inputGradientBuffer())

@@ -14,6 +14,7 @@ import dev.dendrite.processor.model.CheckedNetwork;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.NetworkPlan;
+import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,6 +31,8 @@ public final class NetworkEmitter {
   static final ClassName INITIALIZERS = ClassName.get("dev.dendrite.init", "Initializers");
   static final ClassName LOSS = ClassName.get("dev.dendrite.annotation", "Loss");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName WORKERS = DenseKernels.WORKERS;
+  static final ClassName TASK = WORKERS.nestedClass("Task");
 
   /** The source files for {@code plan}: the float network, then its double twin if requested. */
   public List<JavaFile> emit(NetworkPlan plan, Element origin) {
@@ -63,6 +66,14 @@ public final class NetworkEmitter {
       this.type = TypeSpec.classBuilder(className);
     }
 
+    /**
+     * Whether a batch may be split over threads: not when a batch normalization needs the
+     * statistics of the whole batch, which its kernels compute on the calling thread.
+     */
+    private boolean splittable() {
+      return plan.layers().stream().noneMatch(l -> l instanceof LayerPlan.BatchNormPlan);
+    }
+
     JavaFile file() {
       type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
           .addSuperinterface(p.model)
@@ -76,6 +87,7 @@ public final class NetworkEmitter {
         type.superclass(userType);
       }
       constants();
+      parallelConstant();
       layerDescriptions();
       parameterFields();
       bufferFields();
@@ -84,6 +96,7 @@ public final class NetworkEmitter {
       forward();
       backward();
       predict();
+      threading();
       ensureCapacity();
       kernels();
       return JavaFile.builder(network.packageName(), type.build())
@@ -118,7 +131,15 @@ public final class NetworkEmitter {
       }
       doc.add("</ul>\n\n<p>An instance owns its buffers, which grow to the largest batch seen;"
           + " after that a training step\nor a prediction allocates nothing. An instance is not"
-          + " safe for use by several threads at once.\n");
+          + " safe for use by several threads at once");
+      if (splittable()) {
+        doc.add(";\nit splits a batch of at least {@link #PARALLEL_MIN_BATCH} samples over"
+            + " {@link #threads()} threads of its own,\nwith the same results for any number of"
+            + " threads.\n");
+      } else {
+        doc.add(".\nIt runs every batch on the calling thread, whatever {@link #threads()} says:"
+            + " batch normalization\nneeds the statistics of the whole batch.\n");
+      }
       return doc.build();
     }
 
@@ -186,6 +207,18 @@ public final class NetworkEmitter {
             .initializer("$L", outputSize)
             .build());
       }
+    }
+
+    private void parallelConstant() {
+      if (!splittable()) {
+        return;
+      }
+      type.addField(FieldSpec.builder(int.class, "PARALLEL_MIN_BATCH",
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The smallest batch that is split over threads; smaller ones run on the"
+              + " calling thread.\nResults are the same either way.\n")
+          .initializer("$L", plan.parallelMinBatch())
+          .build());
     }
 
     private void layerDescriptions() {
@@ -267,6 +300,18 @@ public final class NetworkEmitter {
           }
           buffers.add(new String[] {n.out(), size, "outputs"});
           buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
+          if (dense.layer().isPrelu()) {
+            buffers.add(new String[] {n.alphaTerms(), size,
+                "each value's term of the slope gradient"});
+          }
+          if (dense.strategy() == Strategy.LOOPED && dense.inputGradientBuffer() != null) {
+            buffers.add(new String[] {n.gradTransposed(), size,
+                "gradient of the loss with respect to {@code z}, transposed: one row per unit",
+                "transposed"});
+            buffers.add(new String[] {n.inputGradTransposed(), dense.inputSizeConstant(),
+                "gradient of the loss with respect to the input, transposed: one row per input",
+                "transposed"});
+          }
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           buffers.add(new String[] {n.mask(), size, "dropout mask"});
           buffers.add(new String[] {n.out(), size, "outputs in training"});
@@ -289,7 +334,8 @@ public final class NetworkEmitter {
     private void bufferFields() {
       for (String[] buffer : buffers()) {
         type.addField(FieldSpec.builder(p.matrix, buffer[0], Modifier.PRIVATE)
-            .addJavadoc("Per sample: $L.\n", buffer[2])
+            .addJavadoc(buffer.length > 3 ? "Per sample, $L.\n" : "Per sample: $L.\n",
+                buffer[2])
             .build());
       }
       type.addField(FieldSpec.builder(int.class, "capacity", Modifier.PRIVATE)
@@ -306,6 +352,31 @@ public final class NetworkEmitter {
           .initializer("new $T[1][]", p.scalar).build());
       type.addField(FieldSpec.builder(RNG, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws dropout masks.\n").build());
+      if (!splittable()) {
+        type.addField(FieldSpec.builder(int.class, "threads", Modifier.PRIVATE)
+            .addJavadoc("What {@link #setThreads} was given; every batch runs on the calling"
+                + " thread.\n")
+            .initializer("$T.defaultThreads()", WORKERS).build());
+        return;
+      }
+      type.addField(FieldSpec.builder(int.class, "threads", Modifier.PRIVATE)
+          .addJavadoc("How many threads a batch of at least {@link #PARALLEL_MIN_BATCH} samples is"
+              + " split over.\n")
+          .initializer("$T.defaultThreads()", WORKERS).build());
+      type.addField(FieldSpec.builder(WORKERS, "workers", Modifier.PRIVATE)
+          .addJavadoc("The threads, started on the first batch that is split.\n").build());
+      type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
+          .initializer("(part, parts) -> forwardRows(\n$T.start(batchSize, part, parts),"
+              + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+      type.addField(FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("A part of the backward pass through the layers: a contiguous range of"
+              + " samples.\n")
+          .initializer("(part, parts) -> backwardRows(\n$T.start(batchSize, part, parts),"
+              + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+      type.addField(FieldSpec.builder(TASK, "gradientTask", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("A part of the parameter gradients: a share of each layer's weight rows.\n")
+          .initializer("this::parameterGradients").build());
     }
 
     private void constructors() {
@@ -400,25 +471,56 @@ public final class NetworkEmitter {
           .addStatement("ensureCapacity(n)")
           .addStatement("batchInput = input")
           .addStatement("batchSize = n")
-          .addStatement("trainingPass = training")
-          .addStatement("$T x = input", p.matrix);
+          .addStatement("trainingPass = training");
+      boolean dropout = false;
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          m.addStatement("x = $L(x, n)", dense.names().forward());
-        } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
-          m.beginControlFlow("if (training)")
-              .addStatement("x = $L(x, n)", dropout.names().forward())
+        if (layer instanceof LayerPlan.DropoutPlan d) {
+          if (!dropout) {
+            m.beginControlFlow("if (training)");
+            dropout = true;
+          }
+          m.addStatement("$L(n)", d.names().drawMask());
+        }
+      }
+      if (dropout) {
+        m.endControlFlow();
+      }
+      if (splittable()) {
+        m.beginControlFlow("if (splits(n))")
+            .addStatement("workers().run(forwardTask)")
+            .nextControlFlow("else")
+            .addStatement("forwardRows(0, n)")
+            .endControlFlow();
+      } else {
+        m.addStatement("forwardRows(0, n)");
+      }
+      m.addStatement("return $L", plan.output().names().out());
+      type.addMethod(m.build());
+
+      MethodSpec.Builder rows = MethodSpec.methodBuilder("forwardRows")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(int.class, "from")
+          .addParameter(int.class, "to")
+          .addJavadoc("Runs samples {@code from..to-1} of the current batch through every layer.\n")
+          .addStatement("$T x = batchInput", p.matrix);
+      for (LayerPlan layer : plan.layers()) {
+        if (layer == plan.output()) {
+          rows.addStatement("$L(x, from, to)", plan.output().names().forward());
+        } else if (layer instanceof LayerPlan.DensePlan dense) {
+          rows.addStatement("x = $L(x, from, to)", dense.names().forward());
+        } else if (layer instanceof LayerPlan.DropoutPlan d) {
+          rows.beginControlFlow("if (trainingPass)")
+              .addStatement("x = $L(x, from, to)", d.names().forward())
               .endControlFlow();
         } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
-          m.addStatement("x = training ? $L(x, n) : $L(x, n)", norm.names().forward(),
-              norm.names().inference());
+          rows.addStatement("x = trainingPass ? $L(x, batchSize) : $L(x, batchSize)",
+              norm.names().forward(), norm.names().inference());
         } else if (layer instanceof LayerPlan.FlattenPlan flatten) {
-          m.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
+          rows.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
               + " order\n", flatten.layer().name(), flatten.layer().size());
         }
       }
-      m.addStatement("return x");
-      type.addMethod(m.build());
+      type.addMethod(rows.build());
     }
 
     private void backward() {
@@ -432,26 +534,108 @@ public final class NetworkEmitter {
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
           .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
+      if (splittable()) {
+        m.beginControlFlow("if (splits(n))")
+            .addStatement("workers().run(backwardTask)")
+            .addStatement("workers().run(gradientTask)")
+            .nextControlFlow("else")
+            .addStatement("backwardRows(0, n)")
+            .addStatement("parameterGradients(0, 1)")
+            .endControlFlow();
+      } else {
+        m.addStatement("backwardRows(0, n)")
+            .addStatement("parameterGradients(0, 1)");
+      }
+      new PenaltyKernels(plan, p).endBackward(m);
+      type.addMethod(m.build());
+
+      MethodSpec.Builder rows = MethodSpec.methodBuilder("backwardRows")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(int.class, "from")
+          .addParameter(int.class, "to")
+          .addJavadoc("Takes the gradient of samples {@code from..to-1} back through the layers,"
+              + " from the output\nto the first layer's {@code dL/dz}.\n");
       List<LayerPlan> layers = plan.layers();
       for (int i = layers.size() - 1; i > 0; i--) {
         LayerPlan layer = layers.get(i);
         if (layer instanceof LayerPlan.DensePlan dense) {
-          m.addStatement("$L(n)", dense.names().backward());
+          if (new DenseKernels(dense, p).needsDerivative()) {
+            rows.addStatement("$L(from, to)", dense.names().backward());
+          }
           if (dense.inputGradientBuffer() != null) {
-            m.addStatement("$L(n)", dense.names().inputGradient());
+            rows.addStatement("$L(from, to)", dense.names().inputGradient());
           }
         } else if (layer instanceof LayerPlan.DropoutPlan dropout
             && dropout.inputGradientBuffer() != null) {
-          m.addStatement("$L(n)", dropout.names().backward());
+          rows.addStatement("$L(from, to)", dropout.names().backward());
         } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
-          m.addStatement("$L(n)", norm.names().backward());
+          rows.addStatement("$L(batchSize)", norm.names().backward());
           if (norm.inputGradientBuffer() != null) {
-            m.addStatement("$L(n)", norm.names().inputGradient());
+            rows.addStatement("$L(batchSize)", norm.names().inputGradient());
           }
         }
       }
-      new PenaltyKernels(plan, p).endBackward(m);
-      type.addMethod(m.build());
+      type.addMethod(rows.build());
+
+      MethodSpec.Builder gradients = MethodSpec.methodBuilder("parameterGradients")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(int.class, "part")
+          .addParameter(int.class, "parts")
+          .addJavadoc("Part {@code part} of {@code parts} of every parameter gradient of the"
+              + " current batch.\n");
+      for (LayerPlan layer : layers) {
+        if (layer instanceof LayerPlan.DensePlan dense) {
+          gradients.addStatement("$L(batchSize, part, parts)", dense.names().parameterGradient());
+        }
+      }
+      type.addMethod(gradients.build());
+    }
+
+    private void threading() {
+      type.addMethod(override("threads", TypeName.INT)
+          .addStatement("return threads").build());
+      if (!splittable()) {
+        type.addMethod(override("setThreads", TypeName.VOID)
+            .addParameter(int.class, "threads")
+            .addJavadoc("Recorded only: batch normalization needs the whole batch on one"
+                + " thread.\n")
+            .beginControlFlow("if (threads < 1)")
+            .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
+                "threads must be at least 1, was ")
+            .endControlFlow()
+            .addStatement("this.threads = threads")
+            .build());
+        return;
+      }
+      type.addMethod(override("setThreads", TypeName.VOID)
+          .addParameter(int.class, "threads")
+          .beginControlFlow("if (threads < 1)")
+          .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
+              "threads must be at least 1, was ")
+          .endControlFlow()
+          .beginControlFlow("if (threads != this.threads && workers != null)")
+          .addStatement("workers.close()")
+          .addStatement("workers = null")
+          .endControlFlow()
+          .addStatement("this.threads = threads")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("splits")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(boolean.class)
+          .addParameter(int.class, "n")
+          .addJavadoc("Whether a batch of {@code n} samples is split over threads.\n")
+          .addStatement("return threads > 1 && n >= PARALLEL_MIN_BATCH")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("workers")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(WORKERS)
+          .addJavadoc("The threads, started on first use and stopped once this network is"
+              + " garbage.\n")
+          .beginControlFlow("if (workers == null)")
+          .addStatement("workers = new $T(threads).closeWhenUnreachable(this)", WORKERS)
+          .endControlFlow()
+          .addStatement("return workers")
+          .build());
     }
 
     private void predict() {
@@ -486,7 +670,11 @@ public final class NetworkEmitter {
           .addStatement("return")
           .endControlFlow();
       for (String[] buffer : buffers()) {
-        m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
+        if (buffer.length > 3) {
+          m.addStatement("$L = new $T[$L][n]", buffer[0], p.scalar, buffer[1]);
+        } else {
+          m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
+        }
       }
       m.addStatement("capacity = n");
       type.addMethod(m.build());
@@ -497,12 +685,16 @@ public final class NetworkEmitter {
         if (layer instanceof LayerPlan.DensePlan dense) {
           DenseKernels k = new DenseKernels(dense, p);
           type.addMethod(k.forward());
-          type.addMethod(k.backward());
+          if (k.needsDerivative()) {
+            type.addMethod(k.backward());
+          }
           if (dense.inputGradientBuffer() != null) {
             type.addMethod(k.inputGradient());
           }
+          type.addMethod(k.parameterGradient());
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           DropoutKernels k = new DropoutKernels(dropout, p);
+          type.addMethod(k.drawMask());
           type.addMethod(k.forward());
           if (dropout.inputGradientBuffer() != null) {
             type.addMethod(k.backward());

@@ -4,8 +4,9 @@ package dev.dendrite.processor.plan;
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
  * fBeta}, their gradients, the running statistics, and the per-sample buffers {@code fPre},
- * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}; methods {@code fForward},
- * {@code fInference}, {@code fBackward}, {@code fInputGradient}, {@code fLoss}.
+ * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fGradT}, {@code
+ * fInputGradT}; methods {@code fForward}, {@code fInference}, {@code fBackward}, {@code
+ * fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
 
@@ -66,12 +67,30 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "Mask";
   }
 
+  /** Per unit, the gradient of each sample: {@code fGrad} transposed, {@code [units][samples]}. */
+  public String gradTransposed() {
+    return field + "GradT";
+  }
+
+  /** Per input, the input gradient of each sample, {@code [inputs][samples]}. */
+  public String inputGradTransposed() {
+    return field + "InputGradT";
+  }
+
   public String forward() {
     return field + "Forward";
   }
 
   public String backward() {
     return field + "Backward";
+  }
+
+  public String parameterGradient() {
+    return field + "ParameterGradient";
+  }
+
+  public String drawMask() {
+    return field + "DrawMask";
   }
 
   public String inputGradient() {
@@ -87,6 +106,15 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "Alpha";
   }
 
+  /**
+   * {@code fAlphaTerms}: per sample, each value's term of the PRELU slope gradient, summed over
+   * the batch by the parameter gradient.
+   */
+  public String alphaTerms() {
+    return field + "AlphaTerms";
+  }
+
+  /** {@code fAlphaGrad}: the gradient of the learned PRELU slopes. */
   public String alphaGrad() {
     return field + "AlphaGrad";
   }

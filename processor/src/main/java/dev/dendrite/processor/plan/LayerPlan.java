@@ -51,6 +51,8 @@ public sealed interface LayerPlan {
    *     own (every activation but LINEAR)
    * @param fusedLoss whether it is the output layer and its loss gradient is taken with respect to
    *     {@code z} directly (sigmoid + binary cross-entropy, softmax + categorical cross-entropy)
+   * @param blocking for a looped layer, how many samples and rows share each pass of its inner
+   *     loops
    */
   record DensePlan(
       CheckedLayer.DenseLayer layer,
@@ -60,7 +62,8 @@ public sealed interface LayerPlan {
       String inputGradientBuffer,
       Strategy strategy,
       boolean keepsPreActivation,
-      boolean fusedLoss)
+      boolean fusedLoss,
+      Blocking blocking)
       implements LayerPlan {}
 
   /**

@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param network the checked network
  * @param layers the layer plans, the input first
+ * @param parallelMinBatch the smallest batch whose passes are split over several threads;
+ *     smaller batches run on the calling thread, where a hand-off would cost more than it saves
  */
-public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers) {
+public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int parallelMinBatch) {
 
   public NetworkPlan {
     layers = List.copyOf(layers);

@@ -14,11 +14,35 @@ import java.util.Set;
 public final class Planner {
 
   /**
-   * Dense layers with at most this many weights are unrolled. The largest unrolled kernel, the
-   * weight gradient, takes about 11 bytes of bytecode per weight, so this keeps every unrolled
-   * method near 3 KB, far below HotSpot's 8000-byte limit.
+   * Dense layers with at most this many weights are unrolled (if they also have at most {@link
+   * #UNROLL_MAX_SIDE} inputs and units). The largest unrolled kernel, the parameter gradient,
+   * takes about 13 bytes of bytecode per weight, so this keeps every unrolled method near 3.5 KB,
+   * far below HotSpot's 8000-byte limit.
    */
   public static final int UNROLL_MAX_WEIGHTS = 256;
+
+  /**
+   * Unrolled kernels keep a local variable per input and per unit; past about 255 locals each
+   * access takes a {@code wide} prefix and methods double in size, so an unrolled layer has at
+   * most this many inputs and units (a 256 x 1 layer reached 11 KB).
+   */
+  public static final int UNROLL_MAX_SIDE = 64;
+
+  /**
+   * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
+   * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass,
+   * two weight-gradient rows by four samples per pass over the units, four units per pass of the
+   * input gradient.
+   */
+  public static final Blocking BLOCKING = new Blocking(2, 4, 2, 4, 4);
+
+  /**
+   * The work, in FLOPs of one training step (forward and backward), below which a batch stays on
+   * the calling thread. Handing a pass to another thread and waiting for it costs some tens of
+   * microseconds here; splitting pays once each part does several hundred microseconds of work
+   * (measured by {@code ParallelThreshold} in the benchmarks module, see BENCHMARKS.md).
+   */
+  public static final long PARALLEL_MIN_FLOPS = 4_000_000L;
 
   /** Plans {@code network}. */
   public NetworkPlan plan(CheckedNetwork network) {
@@ -45,7 +69,8 @@ public final class Planner {
             inputGradient,
             strategy(dense),
             dense.activation() != Activation.LINEAR,
-            output && fused(network.loss(), dense.activation())));
+            output && fused(network.loss(), dense.activation()),
+            BLOCKING));
         inputGradient = layerNames.grad();
       } else if (layer instanceof CheckedLayer.DropoutLayer dropout) {
         plans.add(new LayerPlan.DropoutPlan(
@@ -66,16 +91,36 @@ public final class Planner {
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();
     }
-    return new NetworkPlan(network, plans);
+    return new NetworkPlan(network, plans, parallelMinBatch(layers));
+  }
+
+  /**
+   * The smallest batch whose training step does at least {@link #PARALLEL_MIN_FLOPS}: a training
+   * step costs about three forward passes.
+   */
+  static int parallelMinBatch(List<CheckedLayer> layers) {
+    long perSample = 0;
+    for (CheckedLayer layer : layers) {
+      perSample += 3 * layer.flopsPerSample();
+    }
+    long batch = (PARALLEL_MIN_FLOPS + Math.max(perSample, 1) - 1) / Math.max(perSample, 1);
+    return (int) Math.min(Math.max(batch, 2), Integer.MAX_VALUE);
   }
 
   /** Unrolled for small layers, looped otherwise. */
   static Strategy strategy(CheckedLayer.DenseLayer dense) {
-    long weights = (long) dense.inputs() * dense.units();
-    return weights <= UNROLL_MAX_WEIGHTS ? Strategy.UNROLLED : Strategy.LOOPED;
+    return strategy(dense.inputs(), dense.units());
   }
 
-  private static boolean fused(Loss loss, Activation activation) {
+  /** Unrolled for a layer of at most {@link #UNROLL_MAX_WEIGHTS} small sides, looped otherwise. */
+  public static Strategy strategy(long inputs, long units) {
+    boolean small = inputs * units <= UNROLL_MAX_WEIGHTS && inputs <= UNROLL_MAX_SIDE
+        && units <= UNROLL_MAX_SIDE;
+    return small ? Strategy.UNROLLED : Strategy.LOOPED;
+  }
+
+  /** Whether the output layer's activation is fused with {@code loss} in the backward pass. */
+  public static boolean fused(Loss loss, Activation activation) {
     return (loss == Loss.BINARY_CROSS_ENTROPY && activation == Activation.SIGMOID)
         || (loss == Loss.CATEGORICAL_CROSS_ENTROPY && activation == Activation.SOFTMAX);
   }

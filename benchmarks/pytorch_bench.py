@@ -1,0 +1,295 @@
+#!/usr/bin/python3
+"""Baseline B: the benchmark measurements with PyTorch, and the ratio table against JMH.
+
+Runs, for every configuration of intra-op threads x OPENBLAS_NUM_THREADS up to the number of
+cores, the same measurements as the JMH benchmarks in this module:
+
+  tiny   2 -> 20 ReLU -> 1 sigmoid, binary cross-entropy, SGD: one single-sample training step,
+         one single-sample prediction;
+  large  784 -> 256 ReLU -> 128 ReLU -> 10 softmax, categorical cross-entropy, Adam: one
+         training step at batch 128, one epoch over 60,000 samples in batches of 128,
+         prediction throughput at batch 1000, single-sample prediction latency;
+  sgemm  numpy float32 matrix products of the large network's forward shapes at batch 1000 on
+         one core (OPENBLAS_NUM_THREADS=1): the practical matrix-multiply rate of the machine.
+
+Each configuration runs in a fresh interpreter, because OpenBLAS reads its thread count when it
+loads. Medians over repeated timings are reported. With --jmh, reads JMH's JSON results
+(`java -jar target/benchmarks.jar ... -rf json -rff results.json`) and prints the ratios.
+
+Usage (Debian's python3-torch, libopenblas0-pthread and python3-numpy):
+  /usr/bin/python3 benchmarks/pytorch_bench.py --jmh jmh.json [--cores 2] [--out torch.json]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+SAMPLES = 60_000
+BATCH = 128
+PREDICT_BATCH = 1000
+LARGE = (784, 256, 128, 10)
+
+
+def timed(function, repeats, inner):
+    """Median seconds per call of `function` over `repeats` timings of `inner` calls each."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(inner):
+            function()
+        times.append((time.perf_counter() - start) / inner)
+    return statistics.median(times), times
+
+
+def worker(quick):
+    """Runs every measurement in this interpreter's configuration; prints JSON."""
+    import numpy as np
+    import torch
+
+    torch.manual_seed(1)
+    scale = 0.2 if quick else 1.0
+    result = {}
+
+    def record(name, function, repeats, inner, warmup):
+        for _ in range(warmup):
+            function()
+        median, times = timed(function, repeats, max(1, int(inner * scale)))
+        result[name] = {"median_s": median, "min_s": min(times), "max_s": max(times)}
+
+    # ---- tiny ----
+    tiny = torch.nn.Sequential(torch.nn.Linear(2, 20), torch.nn.ReLU(), torch.nn.Linear(20, 1))
+    tiny_loss = torch.nn.BCEWithLogitsLoss()
+    tiny_sgd = torch.optim.SGD(tiny.parameters(), lr=0.05)
+    x1 = torch.tensor([[0.3, -0.7]])
+    y1 = torch.tensor([[1.0]])
+
+    def tiny_step():
+        tiny_sgd.zero_grad(set_to_none=True)
+        loss = tiny_loss(tiny(x1), y1)
+        loss.backward()
+        tiny_sgd.step()
+
+    def tiny_predict():
+        with torch.no_grad():
+            return torch.sigmoid(tiny(x1))
+
+    record("tiny.trainStep", tiny_step, 7, 2000, 2000)
+    record("tiny.predict", tiny_predict, 7, 5000, 5000)
+
+    # ---- large ----
+    layers = []
+    for i in range(len(LARGE) - 1):
+        layers.append(torch.nn.Linear(LARGE[i], LARGE[i + 1]))
+        if i < len(LARGE) - 2:
+            layers.append(torch.nn.ReLU())
+    large = torch.nn.Sequential(*layers)
+    large_loss = torch.nn.CrossEntropyLoss()
+    adam = torch.optim.Adam(large.parameters(), lr=1e-3)
+    images = torch.rand(SAMPLES, LARGE[0])
+    labels = torch.randint(0, LARGE[-1], (SAMPLES,))
+    xb = images[:BATCH]
+    yb = labels[:BATCH]
+
+    def large_step(x=xb, y=yb):
+        adam.zero_grad(set_to_none=True)
+        loss = large_loss(large(x), y)
+        loss.backward()
+        adam.step()
+
+    def epoch():
+        for start in range(0, SAMPLES, BATCH):
+            large_step(images[start:start + BATCH], labels[start:start + BATCH])
+
+    xp = images[:PREDICT_BATCH]
+    x_single = images[:1]
+
+    def predict_batch():
+        with torch.no_grad():
+            return torch.softmax(large(xp), dim=1)
+
+    def predict_single():
+        with torch.no_grad():
+            return torch.softmax(large(x_single), dim=1)
+
+    record("large.trainStep", large_step, 7, 50, 50)
+    record("large.epoch", epoch, 3 if not quick else 2, 1, 1)
+    record("large.predictBatch", predict_batch, 7, 20, 10)
+    record("large.predictSingle", predict_single, 7, 2000, 2000)
+
+    # ---- sgemm on the forward shapes at batch 1000 ----
+    rng = np.random.default_rng(1)
+    a = [rng.random((PREDICT_BATCH, LARGE[i]), dtype=np.float32) for i in range(3)]
+    w = [rng.random((LARGE[i], LARGE[i + 1]), dtype=np.float32) for i in range(3)]
+    out = [np.empty((PREDICT_BATCH, LARGE[i + 1]), dtype=np.float32) for i in range(3)]
+
+    def sgemm():
+        for i in range(3):
+            np.matmul(a[i], w[i], out=out[i])
+
+    record("sgemm.forward1000", sgemm, 7, 20, 10)
+    flops = 2 * PREDICT_BATCH * sum(LARGE[i] * LARGE[i + 1] for i in range(3))
+    result["sgemm.forward1000"]["gflops"] = flops / result["sgemm.forward1000"]["median_s"] / 1e9
+    result["torch"] = torch.__version__
+    result["intraop"] = torch.get_num_threads()
+    result["openblas"] = os.environ.get("OPENBLAS_NUM_THREADS")
+    print(json.dumps(result))
+
+
+def run_config(intraop, openblas, quick):
+    env = dict(os.environ)
+    env["OPENBLAS_NUM_THREADS"] = str(openblas)
+    env["OMP_NUM_THREADS"] = str(intraop)
+    env["DENDRITE_TORCH_THREADS"] = str(intraop)
+    args = [sys.executable, os.path.abspath(__file__), "--worker"] + (["--quick"] if quick else [])
+    out = subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# JMH benchmark -> (measurement, unit of the JMH score in seconds)
+JMH_NAMES = {
+    "TinyBenchmark.trainStepDendrite": ("tiny.trainStep", "dendrite"),
+    "TinyBenchmark.trainStepEjml": ("tiny.trainStep", "ejml"),
+    "TinyBenchmark.predictDendrite": ("tiny.predict", "dendrite"),
+    "TinyBenchmark.predictEjml": ("tiny.predict", "ejml"),
+    "DigitsBenchmark.trainStepDendrite": ("large.trainStep", "dendrite"),
+    "DigitsEjmlBenchmark.trainStepEjml": ("large.trainStep", "ejml"),
+    "DigitsBenchmark.predictBatchDendrite": ("large.predictBatch", "dendrite"),
+    "DigitsEjmlBenchmark.predictBatchEjml": ("large.predictBatch", "ejml"),
+    "DigitsBenchmark.predictSingleDendrite": ("large.predictSingle", "dendrite"),
+    "DigitsEjmlBenchmark.predictSingleEjml": ("large.predictSingle", "ejml"),
+    "DigitsEpochBenchmark.epochDendrite": ("large.epoch", "dendrite"),
+    "DigitsEjmlBenchmark.epochEjml": ("large.epoch", "ejml"),
+    "VectorDigitsBenchmark.trainStepVector": ("large.trainStep", "vector"),
+    "VectorDigitsBenchmark.predictBatchVector": ("large.predictBatch", "vector"),
+    "VectorDigitsBenchmark.predictSingleVector": ("large.predictSingle", "vector"),
+    "VectorDigitsEpochBenchmark.epochVector": ("large.epoch", "vector"),
+}
+UNIT_SECONDS = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3, "s/op": 1.0}
+
+
+def read_jmh(path):
+    """{(measurement, implementation, threads): median seconds} from a JMH JSON file."""
+    with open(path) as f:
+        runs = json.load(f)
+    table = {}
+    for run in runs:
+        name = ".".join(run["benchmark"].split(".")[-2:])
+        if name not in JMH_NAMES:
+            continue
+        measurement, implementation = JMH_NAMES[name]
+        threads = int(run.get("params", {}).get("threads", 1))
+        metric = run["primaryMetric"]
+        raw = [v for fork in metric["rawData"] for v in fork]
+        table[(measurement, implementation, threads)] = (
+            statistics.median(raw) * UNIT_SECONDS[metric["scoreUnit"]],
+            min(raw) * UNIT_SECONDS[metric["scoreUnit"]],
+            max(raw) * UNIT_SECONDS[metric["scoreUnit"]])
+    return table
+
+
+def fmt(seconds):
+    if seconds is None:
+        return "-"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    if seconds >= 1e-6:
+        return f"{seconds * 1e6:.1f} us"
+    return f"{seconds * 1e9:.0f} ns"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke test")
+    parser.add_argument("--cores", type=int, default=os.cpu_count(),
+                        help="the cores the JVM had (default: all)")
+    parser.add_argument("--jmh", help="JMH JSON results to compare with")
+    parser.add_argument("--out", help="write the PyTorch results here as JSON")
+    parser.add_argument("--reuse", help="read PyTorch results written by --out instead of running")
+    args = parser.parse_args()
+    if args.worker:
+        import torch
+        torch.set_num_threads(int(os.environ.get("DENDRITE_TORCH_THREADS", "1")))
+        worker(args.quick)
+        return
+
+    configs = {}
+    if args.reuse:
+        with open(args.reuse) as f:
+            for key, result in json.load(f).items():
+                configs[key] = (result["intraop"], int(result["openblas"]), result)
+    for intraop in range(1, args.cores + 1 if not args.reuse else 1):
+        for openblas in range(1, args.cores + 1):
+            key = f"intra-op {intraop} x OpenBLAS {openblas}"
+            print(f"running PyTorch, {key} ...", file=sys.stderr, flush=True)
+            configs[key] = (intraop, openblas, run_config(intraop, openblas, args.quick))
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump({k: v[2] for k, v in configs.items()}, f, indent=1)
+
+    measurements = ["tiny.trainStep", "tiny.predict", "large.trainStep", "large.epoch",
+                    "large.predictBatch", "large.predictSingle"]
+    print("\nPyTorch, median per operation, by configuration:")
+    print("| configuration | " + " | ".join(measurements) + " |")
+    print("|---" * (len(measurements) + 1) + "|")
+    for key, (_, _, result) in configs.items():
+        print(f"| {key} | " + " | ".join(fmt(result[m]["median_s"]) for m in measurements) + " |")
+
+    def best(measurement, max_cores):
+        """The fastest configuration using at most max_cores cores in all."""
+        candidates = [(r[measurement]["median_s"], k) for k, (i, o, r) in configs.items()
+                      if max(i, o) <= max_cores]
+        return min(candidates)
+
+    sgemm_one = [r["sgemm.forward1000"]["gflops"] for k, (i, o, r) in configs.items() if o == 1]
+    sgemm_rate = statistics.median(sgemm_one)
+    print(f"\nnumpy/OpenBLAS sgemm on the forward shapes at batch 1000, one core:"
+          f" {sgemm_rate:.1f} GFLOP/s (median over the one-thread runs)")
+
+    if not args.jmh:
+        return
+    jmh = read_jmh(args.jmh)
+    print("\nRatios, Dendrite time / PyTorch time (below 1 is faster), medians:")
+    print("| measurement | cores | Dendrite | Vector API | EJML | PyTorch best (config) |"
+          " Dendrite / PyTorch | Vector / PyTorch | EJML / Dendrite |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for measurement in measurements:
+        cores_list = sorted({t for (m, _, t) in jmh if m == measurement})
+        for cores in cores_list:
+            d = jmh.get((measurement, "dendrite", cores))
+            v = jmh.get((measurement, "vector", cores))
+            e = jmh.get((measurement, "ejml", cores)) or jmh.get((measurement, "ejml", 1))
+            t, key = best(measurement, cores)
+            row = [measurement, str(cores), fmt(d and d[0]), fmt(v and v[0]), fmt(e and e[0]),
+                   f"{fmt(t)} ({key})",
+                   f"{d[0] / t:.3g}" if d else "-",
+                   f"{v[0] / t:.3g}" if v else "-",
+                   f"{e[0] / d[0]:.3g}" if d and e else "-"]
+            print("| " + " | ".join(row) + " |")
+    flops = 2 * PREDICT_BATCH * sum(LARGE[i] * LARGE[i + 1] for i in range(3))
+    print()
+    for implementation, label in (("dendrite", "Dendrite"), ("vector", "Dendrite, Vector API")):
+        single = jmh.get(("large.predictBatch", implementation, 1))
+        if single:
+            rate = flops / single[0] / 1e9
+            print(f"{label} forward pass at batch 1000 on one core: {rate:.1f} GFLOP/s,"
+                  f" {100 * rate / sgemm_rate:.0f}% of OpenBLAS's {sgemm_rate:.1f} GFLOP/s")
+        for cores in (1, 2):
+            d = jmh.get(("large.predictBatch", implementation, cores))
+            if d:
+                print(f"{label} predictions/s at batch 1000 on {cores} core(s):"
+                      f" {PREDICT_BATCH / d[0]:,.0f}")
+    for cores in (1, 2):
+        t, key = best("large.predictBatch", cores)
+        print(f"PyTorch predictions/s at batch 1000 on {cores} core(s): "
+              f"{PREDICT_BATCH / t:,.0f} ({key})")
+
+
+if __name__ == "__main__":
+    main()

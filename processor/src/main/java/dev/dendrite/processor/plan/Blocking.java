@@ -1,0 +1,28 @@
+package dev.dendrite.processor.plan;
+
+/**
+ * How the loops of a looped dense layer are blocked: how many samples, and how many rows of a
+ * matrix, one pass of an inner loop over units (or over samples) serves. Each weight loaded in
+ * the forward pass is used for {@code forwardSamples} samples, each load and store of a
+ * pre-activation serves {@code forwardInputs} inputs, and so on.
+ *
+ * @param forwardSamples samples per pass of the forward pass
+ * @param forwardInputs inputs (weight rows) per pass of the forward pass
+ * @param weightGradientRows rows of the weight gradient per pass over the units
+ * @param weightGradientSamples samples per pass over the units of the weight gradient
+ * @param inputGradientUnits units per pass over the samples of the input gradient
+ */
+public record Blocking(
+    int forwardSamples,
+    int forwardInputs,
+    int weightGradientRows,
+    int weightGradientSamples,
+    int inputGradientUnits) {
+
+  public Blocking {
+    if (forwardSamples < 1 || forwardInputs < 1 || weightGradientRows < 1
+        || weightGradientSamples < 1 || inputGradientUnits < 1) {
+      throw new IllegalArgumentException("block sizes must be at least 1: " + this);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.dendrite.kernel;
+
+/**
+ * The matrix products of a looped dense layer, as an alternative implementation may take them
+ * over from the plain Java loops that generated networks contain. Matrices are rows of {@code
+ * float}: a weight matrix is {@code [inputs][units]}, a batch {@code [samples][values]}.
+ *
+ * <p>An implementation computes each output value the same way whichever range of samples or
+ * rows it is given, so that splitting a batch over threads does not change results.
+ *
+ * @see Kernels#VECTOR
+ */
+public interface MatrixKernels {
+
+  /**
+   * {@code z[s] = in[s] · weight + bias} for samples {@code from..to-1}; {@code weight.length}
+   * inputs, {@code weight[0].length} units. A {@code null} bias is a layer without one: {@code
+   * z[s] = in[s] · weight}.
+   */
+  void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from, int to);
+
+  /**
+   * {@code weightGrad[k] = sum_s x[s][k] g[s]} over samples {@code 0..n-1} in order, for rows
+   * {@code k} in {@code rowFrom..rowTo-1}.
+   */
+  void weightGradient(float[][] x, float[][] g, float[][] weightGrad, int n, int rowFrom,
+      int rowTo);
+
+  /** {@code d[s] = g[s] · weight^T} for samples {@code from..to-1}. */
+  void inputGradient(float[][] g, float[][] weight, float[][] d, int from, int to);
+}
