@@ -6,6 +6,13 @@ import java.util.List;
 /**
  * What every optimizer shares: the learning rate, the step count, the check that each step sees
  * the tensors of the first one, and per-tensor state ("slots") allocated on the first step.
+ *
+ * <p>The layout of a tensor (every row of its values and gradients) is checked when a step or
+ * {@link #bind} first sees that tensor; later steps given the same tensor objects, in the same
+ * order, only compare references, so that a step costs one pass over each tensor and nothing
+ * more. Tensors of single-value rows (the weights of a layer with one unit) are reported by
+ * {@link #singleColumn} so that an update can run over them as one column instead of one loop
+ * per row.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
@@ -16,6 +23,11 @@ abstract class AbstractOptimizer implements Optimizer {
   /** The number of rows and the row length of each tensor of the first step; null before. */
   private int[] rows;
   private int[] columns;
+  /**
+   * The tensors whose layout was last checked, in order; a step given these same objects skips
+   * the check. Null before the first step.
+   */
+  private Tensor[] checked;
   /** {@code slots[k][t]}: slot {@code k} of tensor {@code t}, laid out like the tensor. */
   private float[][][][] slots;
 
@@ -54,6 +66,7 @@ abstract class AbstractOptimizer implements Optimizer {
     } else {
       checkLayout(parameters);
     }
+    remember(parameters);
   }
 
   @Override
@@ -73,13 +86,41 @@ abstract class AbstractOptimizer implements Optimizer {
    */
   @Override
   public final void step(List<Tensor> parameters) {
-    bind(parameters);
+    if (!isChecked(parameters)) {
+      bind(parameters);
+    }
     beginStep(iterations + 1);
-    for (int t = 0, count = parameters.size(); t < count; t++) {
-      Tensor tensor = parameters.get(t);
+    Tensor[] tensors = checked;
+    for (int t = 0; t < tensors.length; t++) {
+      Tensor tensor = tensors[t];
       update(t, tensor.values(), tensor.gradients());
     }
     iterations++;
+  }
+
+  /** Whether {@code parameters} are the tensors whose layout was last checked, in order. */
+  private boolean isChecked(List<Tensor> parameters) {
+    Tensor[] tensors = checked;
+    if (tensors == null || parameters.size() != tensors.length) {
+      return false;
+    }
+    for (int t = 0; t < tensors.length; t++) {
+      if (parameters.get(t) != tensors[t]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Records {@code parameters}, just checked, reusing the array once it has the right size. */
+  private void remember(List<Tensor> parameters) {
+    int count = parameters.size();
+    if (checked == null || checked.length != count) {
+      checked = new Tensor[count];
+    }
+    for (int t = 0; t < count; t++) {
+      checked[t] = parameters.get(t);
+    }
   }
 
   /**
@@ -87,8 +128,20 @@ abstract class AbstractOptimizer implements Optimizer {
    */
   void beginStep(int t) {}
 
-  /** Updates the values of tensor number {@code index} from its gradients. */
+  /**
+   * Updates the values of tensor number {@code index} from its gradients. Every row of values,
+   * gradients and slots of the tensor has been checked to have the same length.
+   */
   abstract void update(int index, float[][] values, float[][] gradients);
+
+  /**
+   * Whether every row of tensor number {@code index} holds a single value, as the weights of a
+   * layer with one unit do: such a tensor is best updated as one column, {@code [r][0]} for
+   * every row {@code r}, rather than by one inner loop per row.
+   */
+  final boolean singleColumn(int index) {
+    return columns[index] == 1;
+  }
 
   /** Slot {@code slot} of tensor number {@code index}, laid out like the tensor. */
   final float[][] slot(int slot, int index) {

@@ -99,6 +99,10 @@ public final class Adam extends AbstractOptimizer {
     correction2 = (float) (1.0 / (1.0 - Math.pow(beta2, t)));
   }
 
+  /**
+   * One fused pass over the tensor: each value's moments and the value itself are updated
+   * together, row by row, or down the column when every row holds one value.
+   */
   @Override
   void update(int index, float[][] values, float[][] gradients) {
     float lr = learningRate();
@@ -111,6 +115,17 @@ public final class Adam extends AbstractOptimizer {
     float eps = epsilon;
     float[][] first = slot(FIRST_MOMENT, index);
     float[][] second = slot(SECOND_MOMENT, index);
+    if (singleColumn(index)) {
+      for (int r = 0; r < values.length; r++) {
+        float g = gradients[r][0];
+        float m = b1 * first[r][0] + ob1 * g;
+        float v = b2 * second[r][0] + ob2 * g * g;
+        first[r][0] = m;
+        second[r][0] = v;
+        values[r][0] -= lr * (m * c1) / ((float) Math.sqrt(v * c2) + eps);
+      }
+      return;
+    }
     for (int r = 0; r < values.length; r++) {
       float[] p = values[r];
       float[] g = gradients[r];

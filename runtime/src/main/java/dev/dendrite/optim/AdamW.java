@@ -106,6 +106,17 @@ public final class AdamW extends AbstractOptimizer {
     float eps = epsilon;
     float[][] first = slot(FIRST_MOMENT, index);
     float[][] second = slot(SECOND_MOMENT, index);
+    if (singleColumn(index)) {
+      for (int r = 0; r < values.length; r++) {
+        float g = gradients[r][0];
+        float m = b1 * first[r][0] + ob1 * g;
+        float v = b2 * second[r][0] + ob2 * g * g;
+        first[r][0] = m;
+        second[r][0] = v;
+        values[r][0] = values[r][0] * shrink - lr * (m * c1) / ((float) Math.sqrt(v * c2) + eps);
+      }
+      return;
+    }
     for (int r = 0; r < values.length; r++) {
       float[] p = values[r];
       float[] g = gradients[r];

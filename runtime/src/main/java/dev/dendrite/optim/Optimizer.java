@@ -11,6 +11,11 @@ import java.util.List;
  * tensor's row layout, and reused by every later step, so that steps after the first allocate
  * nothing. Later steps must be given tensors of the same number and shapes, in the same order.
  *
+ * <p>The layout of every row of a tensor is checked when the optimizer first sees that tensor (by
+ * a step or {@link #bind}); later steps given the same tensor objects in the same order, as
+ * {@code model.parameters()} returns them, only compare references. The rows of a tensor must
+ * therefore keep their lengths once it has been stepped, as the rows of a generated network do.
+ *
  * <p>An optimizer is not safe for use by several threads at once.
  */
 public interface Optimizer {

@@ -84,6 +84,12 @@ public final class Sgd extends AbstractOptimizer {
   void update(int index, float[][] values, float[][] gradients) {
     float lr = learningRate();
     if (!withVelocity) {
+      if (singleColumn(index)) {
+        for (int r = 0; r < values.length; r++) {
+          values[r][0] -= lr * gradients[r][0];
+        }
+        return;
+      }
       for (int r = 0; r < values.length; r++) {
         float[] p = values[r];
         float[] g = gradients[r];
@@ -95,6 +101,15 @@ public final class Sgd extends AbstractOptimizer {
     }
     float mu = momentum;
     float[][] velocity = slot(0, index);
+    if (singleColumn(index)) {
+      for (int r = 0; r < values.length; r++) {
+        float g = gradients[r][0];
+        float v = mu * velocity[r][0] - lr * g;
+        velocity[r][0] = v;
+        values[r][0] += nesterov ? mu * v - lr * g : v;
+      }
+      return;
+    }
     if (nesterov) {
       for (int r = 0; r < values.length; r++) {
         float[] p = values[r];
