@@ -63,6 +63,25 @@ class MethodSizeTest {
     assertAllBelowLimit(sizes);
   }
 
+  @Test
+  void unrolledGradientsThatSetTheFirstSampleApartStayCompilable() throws IOException {
+    // 64 x 2 and 8 x 16: the largest layers whose parameter gradient writes sample 0 apart
+    // (emit.DenseKernels.PEEL_MAX_WEIGHTS, 128 weights).
+    int weights = 128;
+    Map<String, Integer> sizes = methodSizes(Sources.compile(Sources.network("Peeled",
+        "@Network(loss = Loss.MSE, doublePrecision = true)",
+        "abstract class Peeled {",
+        "  @Input(64) Layer in;",
+        "  @Dense(units = " + weights / 64 + ", activation = PRELU) Layer tall;",
+        "  @Dense(units = 8, activation = TANH) Layer middle;",
+        "  @Dense(units = " + weights / 8 + ", activation = GELU) Layer broad;",
+        "  @Dense(units = 1) Layer out;",
+        "}")), "test.PeeledNet", "test.PeeledNetDouble");
+    assertTrue(sizes.containsKey("test.PeeledNet.tallParameterGradient"),
+        sizes.keySet().toString());
+    assertAllBelowLimit(sizes);
+  }
+
   private static void assertAllBelowLimit(Map<String, Integer> sizes) {
     List<String> huge = new ArrayList<>();
     sizes.forEach((method, size) -> {

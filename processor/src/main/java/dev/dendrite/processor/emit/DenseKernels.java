@@ -32,6 +32,15 @@ final class DenseKernels {
   static final ClassName KERNELS = ClassName.get("dev.dendrite.kernel", "Kernels");
   static final ClassName MATRIX_KERNELS = ClassName.get("dev.dendrite.kernel", "MatrixKernels");
 
+  /**
+   * Unrolled parameter gradients of at most this many weights write the first sample's terms
+   * directly instead of zeroing every sum and adding to it (a single-sample step touches each
+   * gradient once instead of three times). Larger ones keep the zeroing: writing the first sample
+   * apart doubles the method, and at {@code Planner.UNROLL_MAX_WEIGHTS} that came to 7.5 KB,
+   * too near HotSpot's 8000-byte limit.
+   */
+  static final int PEEL_MAX_WEIGHTS = 128;
+
   private final LayerPlan.DensePlan plan;
   private final CheckedLayer.DenseLayer layer;
   private final LayerNames names;
@@ -288,32 +297,28 @@ final class DenseKernels {
       hoistRows(m, "gw", names.weightGrad(), layer.inputs());
       if (layer.bias()) {
         m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
-        for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("gb[$L] = $L", j, zero);
+      }
+      if (layer.inputs() * layer.units() <= PEEL_MAX_WEIGHTS) {
+        m.addComment("sample 0 starts each sum ($L + its term: -0 becomes +0, as in a sum from $L)",
+            zero, zero);
+        m.addCode("{\n$>");
+        unrolledGradientSample(m, "0", true);
+        m.addCode("$<}\n");
+        m.beginControlFlow("for (int s = 1; s < n; s++)");
+      } else {
+        if (layer.bias()) {
+          for (int j = 0; j < layer.units(); j++) {
+            m.addStatement("gb[$L] = $L", j, zero);
+          }
         }
-      }
-      for (int k = 0; k < layer.inputs(); k++) {
-        for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("gw$L[$L] = $L", k, j, zero);
+        for (int k = 0; k < layer.inputs(); k++) {
+          for (int j = 0; j < layer.units(); j++) {
+            m.addStatement("gw$L[$L] = $L", k, j, zero);
+          }
         }
+        m.beginControlFlow("for (int s = 0; s < n; s++)");
       }
-      m.beginControlFlow("for (int s = 0; s < n; s++)");
-      m.addStatement("$T x = $L[s]", p.vector, plan.inputBuffer());
-      m.addStatement("$T g = $L[s]", p.vector, names.grad());
-      for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
-      }
-      if (layer.bias()) {
-        for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("gb[$L] += g$L", j, j);
-        }
-      }
-      for (int k = 0; k < layer.inputs(); k++) {
-        m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
-        for (int j = 0; j < layer.units(); j++) {
-          m.addStatement("gw$L[$L] += x$L * g$L", k, j, k, j);
-        }
-      }
+      unrolledGradientSample(m, "s", false);
       m.endControlFlow();
       m.addCode(activation.slopeGradient(names.alphaTerms()));
       return m.build();
@@ -361,6 +366,30 @@ final class DenseKernels {
     m.addCode(activation.slopeGradient(names.alphaTerms()));
     m.endControlFlow();
     return m.build();
+  }
+
+  /**
+   * Sample {@code s} of an unrolled parameter gradient: sets ({@code first}) or adds to each
+   * weight and bias gradient.
+   */
+  private void unrolledGradientSample(MethodSpec.Builder m, String s, boolean first) {
+    String start = first ? " = " + zero + " + " : " += ";
+    m.addStatement("$T x = $L[$L]", p.vector, plan.inputBuffer(), s);
+    m.addStatement("$T g = $L[$L]", p.vector, names.grad(), s);
+    for (int j = 0; j < layer.units(); j++) {
+      m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
+    }
+    if (layer.bias()) {
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("gb[$L]$Lg$L", j, start, j);
+      }
+    }
+    for (int k = 0; k < layer.inputs(); k++) {
+      m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("gw$L[$L]$Lx$L * g$L", k, j, start, k, j);
+      }
+    }
   }
 
   /** Rows {@code k..k+rows-1} of the weight gradient, {@code rows} at a time. */
