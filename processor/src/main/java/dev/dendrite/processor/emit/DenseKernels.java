@@ -319,27 +319,39 @@ final class DenseKernels {
       return m.build();
     }
     int samples = blocking.weightGradientSamples();
-    m.addJavadoc("The part's share is a contiguous range of weight rows$L.\nEach pass over the units"
-        + " serves $L rows and $L samples.\n",
+    int rows = Math.min(blocking.weightGradientRows(), layer.inputs());
+    int tail = layer.inputs() % rows;
+    String inputs = plan.inputSizeConstant();
+    String blocks = rows == 1 ? inputs : inputs + " / " + rows;
+    String scale = rows == 1 ? "" : " * " + rows;
+    m.addJavadoc("The part's share is a contiguous range of whole blocks of $L weight rows$L$L.\n"
+        + "Each pass over the units serves $L rows and $L samples. The loop over the blocks has"
+        + " constant bounds\nand skips other parts' blocks: with run-time bounds on every loop"
+        + " around it, HotSpot's C2\nmay compile the inner loop to scalar code.\n",
+        rows,
+        tail == 0 ? "" : tail == 1 ? "; the last part also takes the last row"
+            : "; the last part also takes the last " + tail + " rows",
         layer.bias() || layer.isPrelu() ? "; the last part also sets the"
             + (layer.bias() ? " bias" : "") + (layer.bias() && layer.isPrelu() ? " and" : "")
             + (layer.isPrelu() ? " slope" : "") + " gradient" : "",
-        blocking.weightGradientRows(), samples);
+        rows, samples);
     m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
     m.addStatement("$T g = $L", p.matrix, names.grad());
-    m.addStatement("int first = $T.start($L, part, parts)", WORKERS, plan.inputSizeConstant());
-    m.addStatement("int last = $T.start($L, part + 1, parts)", WORKERS,
-        plan.inputSizeConstant());
+    m.addStatement("int first = $T.start($L, part, parts)$L", WORKERS, blocks, scale);
+    if (tail == 0) {
+      m.addStatement("int last = $T.start($L, part + 1, parts)$L", WORKERS, blocks, scale);
+    } else {
+      m.addStatement("int last = part == parts - 1 ? $L : $T.start($L, part + 1, parts)$L",
+          inputs, WORKERS, blocks, scale);
+    }
     if (vectorizable()) {
       beginVectorBranch(m);
       m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
       m.nextControlFlow("else");
     }
-    int rows = blocking.weightGradientRows();
-    m.addStatement("int k = first");
-    weightGradientRows(m, rows, samples);
-    if (rows > 1) {
-      weightGradientRows(m, 1, samples);
+    weightGradientRows(m, "0", rows == 1 ? inputs : inputs + " - " + (rows - 1), rows, samples);
+    if (tail != 0) {
+      weightGradientRows(m, inputs + " - " + tail, inputs, 1, samples);
     }
     if (vectorizable()) {
       m.endControlFlow();
@@ -363,9 +375,15 @@ final class DenseKernels {
     return m.build();
   }
 
-  /** Rows {@code k..k+rows-1} of the weight gradient, {@code rows} at a time. */
-  private void weightGradientRows(MethodSpec.Builder m, int rows, int samples) {
-    blockLoop(m, "k", "last", rows);
+  /**
+   * Rows {@code k..k+rows-1} of the weight gradient for each {@code k} from {@code start} (by
+   * {@code rows}) below {@code bound}, constant bounds, that lies in the part's range.
+   */
+  private void weightGradientRows(
+      MethodSpec.Builder m, String start, String bound, int rows, int samples) {
+    m.beginControlFlow("for (int k = $L; k < $L; k$L)", start, bound,
+        rows == 1 ? "++" : " += " + rows);
+    m.beginControlFlow("if (k < first || k >= last)").addStatement("continue").endControlFlow();
     for (int r = 0; r < rows; r++) {
       m.addStatement("$T gw$L = $L[$L]", p.vector, r, names.weightGrad(), offset("k", r));
       m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, zero);
