@@ -131,6 +131,13 @@ final class DenseKernels {
       int samples = blocking.forwardSamples();
       m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
           + " serves $L inputs.\n", samples, blocking.forwardInputs());
+      int inputs = blocking.forwardInputs();
+      int blocked = layer.inputs() - layer.inputs() % inputs;
+      int tile = blocking.forwardTileRows(layer.units());
+      if (blocked > tile) {
+        m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
+            + " before the next,\nso that it stays in the cache.\n", names.weight(), tile);
+      }
       if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
         beginVectorBranch(m);
@@ -152,9 +159,6 @@ final class DenseKernels {
         m.addStatement("return $L", names.out());
         m.endControlFlow();
       }
-      int inputs = blocking.forwardInputs();
-      int blocked = layer.inputs() - layer.inputs() % inputs;
-      int tile = blocking.forwardTileRows(layer.units());
       if (blocked > tile) {
         forwardTiled(m, samples, inputs, blocked, tile);
       } else {
@@ -183,8 +187,6 @@ final class DenseKernels {
     String inputSize = plan.inputSizeConstant();
     String blockedEnd = blocked == layer.inputs()
         ? inputSize : inputSize + " - " + (layer.inputs() - blocked);
-    m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample before"
-        + " the next,\nso that it stays in the cache.\n", names.weight(), tile);
     m.beginControlFlow("for (int s = from; s < to; s++)");
     if (layer.bias()) {
       m.addStatement("$T.arraycopy(b, 0, $L[s], 0, $L)", System.class, preBuffer(),
