@@ -77,6 +77,25 @@ public class DigitsBenchmark {
 
 
 
+  /**
+   * The training forward pass alone at batch 128: {@link #forwardBackwardDendrite} less this is
+   * the backward pass.
+   */
+  @Benchmark
+  public float[][] forwardDendrite() {
+    return net.forward(batch, BATCH, true);
+  }
+
+  /**
+   * Forward and backward pass at batch 128 without the optimizer step: loss, gradients through
+   * the layers and every parameter gradient, most of it the first layer's weight gradient.
+   */
+  @Benchmark
+  public float forwardBackwardDendrite() {
+    net.forward(batch, BATCH, true);
+    return net.backward(batchTargets);
+  }
+
   @Benchmark
   public float[][] predictBatchDendrite() {
     net.predict(data.images, PREDICT_BATCH, predictions);

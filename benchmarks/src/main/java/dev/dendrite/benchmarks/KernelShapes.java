@@ -46,6 +46,11 @@ public class KernelShapes {
   float[][] gT = new float[UNITS][N];
   float[][] dT = new float[IN][N];
 
+  /** Bounds that generated code receives as arguments: fields, so that C2 cannot fold them. */
+  int samples = N;
+  int firstRow = 0;
+  int lastRow = IN;
+
   @Setup
   public void setUp() {
     Random random = new Random(1);
@@ -215,6 +220,68 @@ public class KernelShapes {
       java.util.Arrays.fill(r, 0f);
       java.util.Arrays.fill(q, 0f);
       for (int s = 0; s < N; s += 4) {
+        float[] x0 = x[s], x1 = x[s + 1], x2 = x[s + 2], x3 = x[s + 3];
+        float a0 = x0[k], a1 = x1[k], a2 = x2[k], a3 = x3[k];
+        float b0 = x0[k + 1], b1 = x1[k + 1], b2 = x2[k + 1], b3 = x3[k + 1];
+        float[] g0 = g[s], g1 = g[s + 1], g2 = g[s + 2], g3 = g[s + 3];
+        for (int j = 0; j < UNITS; j++) {
+          float h0 = g0[j], h1 = g1[j], h2 = g2[j], h3 = g3[j];
+          r[j] += a0 * h0 + a1 * h1 + a2 * h2 + a3 * h3;
+          q[j] += b0 * h0 + b1 * h1 + b2 * h2 + b3 * h3;
+        }
+      }
+    }
+    return gw;
+  }
+
+  /**
+   * {@link #weightGradientTwoRowsFourSamples} with the bounds of generated code: a range of rows
+   * {@code [first, last)} (a thread's part) and {@code n} samples, known only at run time. C2
+   * leaves the inner loop scalar when every loop around it has such bounds.
+   */
+  @Benchmark
+  public float[][] weightGradientRunTimeBounds() {
+    int n = samples;
+    int first = firstRow;
+    int last = lastRow;
+    for (int k = first; k + 1 < last; k += 2) {
+      float[] r = gw[k];
+      float[] q = gw[k + 1];
+      java.util.Arrays.fill(r, 0f);
+      java.util.Arrays.fill(q, 0f);
+      for (int s = 0; s + 3 < n; s += 4) {
+        float[] x0 = x[s], x1 = x[s + 1], x2 = x[s + 2], x3 = x[s + 3];
+        float a0 = x0[k], a1 = x1[k], a2 = x2[k], a3 = x3[k];
+        float b0 = x0[k + 1], b1 = x1[k + 1], b2 = x2[k + 1], b3 = x3[k + 1];
+        float[] g0 = g[s], g1 = g[s + 1], g2 = g[s + 2], g3 = g[s + 3];
+        for (int j = 0; j < UNITS; j++) {
+          float h0 = g0[j], h1 = g1[j], h2 = g2[j], h3 = g3[j];
+          r[j] += a0 * h0 + a1 * h1 + a2 * h2 + a3 * h3;
+          q[j] += b0 * h0 + b1 * h1 + b2 * h2 + b3 * h3;
+        }
+      }
+    }
+    return gw;
+  }
+
+  /**
+   * The same bounds, with the loop over row pairs running over all of them (constant bounds) and
+   * skipping those outside {@code [first, last)}: the shape the generated weight gradient has.
+   */
+  @Benchmark
+  public float[][] weightGradientConstantRowLoop() {
+    int n = samples;
+    int first = firstRow;
+    int last = lastRow;
+    for (int k = 0; k < IN - 1; k += 2) {
+      if (k < first || k >= last) {
+        continue;
+      }
+      float[] r = gw[k];
+      float[] q = gw[k + 1];
+      java.util.Arrays.fill(r, 0f);
+      java.util.Arrays.fill(q, 0f);
+      for (int s = 0; s + 3 < n; s += 4) {
         float[] x0 = x[s], x1 = x[s + 1], x2 = x[s + 2], x3 = x[s + 3];
         float a0 = x0[k], a1 = x1[k], a2 = x2[k], a3 = x3[k];
         float b0 = x0[k + 1], b1 = x1[k + 1], b2 = x2[k + 1], b3 = x3[k + 1];

@@ -140,6 +140,13 @@ final class DenseKernels {
       int samples = blocking.forwardSamples();
       m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
           + " serves $L inputs.\n", samples, blocking.forwardInputs());
+      int inputs = blocking.forwardInputs();
+      int blocked = layer.inputs() - layer.inputs() % inputs;
+      int tile = blocking.forwardTileRows(layer.units());
+      if (blocked > tile) {
+        m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
+            + " before the next,\nso that it stays in the cache.\n", names.weight(), tile);
+      }
       if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
         beginVectorBranch(m);
@@ -161,18 +168,116 @@ final class DenseKernels {
         m.addStatement("return $L", names.out());
         m.endControlFlow();
       }
-      m.addStatement("int s = from");
-      if (samples > 1) {
-        blockLoop(m, "s", "to", samples);
-        forwardBlock(m, samples);
+      if (blocked > tile) {
+        forwardTiled(m, samples, inputs, blocked, tile);
+      } else {
+        m.addStatement("int s = from");
+        if (samples > 1) {
+          blockLoop(m, "s", "to", samples);
+          forwardBlock(m, samples);
+          m.endControlFlow();
+        }
+        m.beginControlFlow("for (; s < to; s++)");
+        forwardBlock(m, 1);
         m.endControlFlow();
       }
-      m.beginControlFlow("for (; s < to; s++)");
-      forwardBlock(m, 1);
-      m.endControlFlow();
     }
     m.addStatement("return $L", names.out());
     return m.build();
+  }
+
+  /**
+   * The forward pass tile by tile: {@code tile} weight rows at a time, each tile used by every
+   * sample before the next, then the inputs past the last whole block and the activation. Each
+   * {@code z} takes the same sums in the same order as untiled.
+   */
+  private void forwardTiled(
+      MethodSpec.Builder m, int samples, int inputs, int blocked, int tile) {
+    String inputSize = plan.inputSizeConstant();
+    String blockedEnd = blocked == layer.inputs()
+        ? inputSize : inputSize + " - " + (layer.inputs() - blocked);
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    if (layer.bias()) {
+      m.addStatement("$T.arraycopy(b, 0, $L[s], 0, $L)", System.class, preBuffer(),
+          names.sizeConstant());
+    } else {
+      m.addStatement("$T.fill($L[s], $L)", Arrays.class, preBuffer(), zero);
+    }
+    m.endControlFlow();
+    int whole = blocked - blocked % tile;
+    String wholeEnd = whole == layer.inputs()
+        ? inputSize : inputSize + " - " + (layer.inputs() - whole);
+    m.beginControlFlow("for (int tile = 0; tile < $L; tile += $L)", wholeEnd, tile);
+    forwardTileSamples(m, samples, inputs, "tile", tile);
+    m.endControlFlow();
+    if (whole < blocked) {
+      m.addComment("the last $L rows in blocks of $L, fewer than a tile", blocked - whole, inputs);
+      m.addCode("{\n$>");
+      m.addStatement("int tile = $L", wholeEnd);
+      forwardTileSamples(m, samples, inputs, "tile", blocked - whole);
+      m.addCode("$<}\n");
+    }
+    boolean remainder = blocked != layer.inputs();
+    if (!remainder && !plan.keepsPreActivation()) {
+      return;
+    }
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    if (remainder) {
+      m.addStatement("$T x0 = in[s]", p.vector);
+      m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
+      m.addStatement("int k = $L", blockedEnd);
+      forwardInputBlock(m, 1, 1, inputSize);
+    }
+    if (plan.keepsPreActivation()) {
+      if (!remainder) {
+        m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
+      }
+      m.addStatement("$T a0 = $L[s]", p.vector, names.out());
+      applyActivation(m, "z0", "a0");
+    }
+    m.endControlFlow();
+  }
+
+  /** Every sample's sums over rows {@code tile..tile+rows-1}. */
+  private void forwardTileSamples(
+      MethodSpec.Builder m, int samples, int inputs, String tile, int rows) {
+    m.addStatement("int s = from");
+    if (samples > 1) {
+      blockLoop(m, "s", "to", samples);
+      forwardTileBlock(m, samples, inputs, tile, rows);
+      m.endControlFlow();
+    }
+    m.beginControlFlow("for (; s < to; s++)");
+    forwardTileBlock(m, 1, inputs, tile, rows);
+    m.endControlFlow();
+  }
+
+  /**
+   * Rows {@code tile..tile+rows-1} for {@code samples} samples starting at {@code s}. The loop
+   * over the rows counts from 0 to a constant: with run-time bounds on it and on the loop over
+   * samples around it, HotSpot's C2 compiled the loop over the units to scalar code.
+   */
+  private void forwardTileBlock(
+      MethodSpec.Builder m, int samples, int inputs, String tile, int rows) {
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T x$L = in[$L]", p.vector, i, offset("s", i));
+      m.addStatement("$T z$L = $L[$L]", p.vector, i, preBuffer(), offset("s", i));
+    }
+    m.beginControlFlow("for (int r = 0; r < $L; r += $L)", rows, inputs);
+    m.addStatement("int k = $L + r", tile);
+    forwardInputs(m, samples, inputs);
+    m.endControlFlow();
+  }
+
+  /** {@code a = activation(z)} for one sample's rows. */
+  private void applyActivation(MethodSpec.Builder m, String z, String a) {
+    if (activation.isRowWise()) {
+      m.addCode(activation.applyRow(z, a));
+    } else {
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+      m.addStatement("$L[j] = $L", a, activation.apply(z, "j"));
+      m.endControlFlow();
+    }
   }
 
   /** The forward pass of {@code samples} samples starting at {@code s}. */
@@ -188,9 +293,9 @@ final class DenseKernels {
     }
     int inputs = blocking.forwardInputs();
     m.addStatement("int k = 0");
-    forwardInputBlock(m, samples, inputs);
+    forwardInputBlock(m, samples, inputs, plan.inputSizeConstant());
     if (inputs > 1 && layer.inputs() % inputs != 0) {
-      forwardInputBlock(m, samples, 1);
+      forwardInputBlock(m, samples, 1, plan.inputSizeConstant());
     }
     if (plan.keepsPreActivation()) {
       for (int i = 0; i < samples; i++) {
@@ -207,8 +312,14 @@ final class DenseKernels {
   }
 
   /** {@code z_i[j] += x_i[k] w[k][j] + ... + x_i[k+inputs-1] w[k+inputs-1][j]} for each sample i. */
-  private void forwardInputBlock(MethodSpec.Builder m, int samples, int inputs) {
-    blockLoop(m, "k", plan.inputSizeConstant(), inputs);
+  private void forwardInputBlock(MethodSpec.Builder m, int samples, int inputs, String bound) {
+    blockLoop(m, "k", bound, inputs);
+    forwardInputs(m, samples, inputs);
+    m.endControlFlow();
+  }
+
+  /** The body of {@link #forwardInputBlock} for the inputs from {@code k}. */
+  private void forwardInputs(MethodSpec.Builder m, int samples, int inputs) {
     for (int t = 0; t < inputs; t++) {
       m.addStatement("$T w$L = $L[$L]", p.vector, t, names.weight(), offset("k", t));
     }
@@ -228,7 +339,6 @@ final class DenseKernels {
       }
       m.addStatement(sum.build());
     }
-    m.endControlFlow();
     m.endControlFlow();
   }
 
@@ -324,27 +434,39 @@ final class DenseKernels {
       return m.build();
     }
     int samples = blocking.weightGradientSamples();
-    m.addJavadoc("The part's share is a contiguous range of weight rows$L.\nEach pass over the units"
-        + " serves $L rows and $L samples.\n",
+    int rows = Math.min(blocking.weightGradientRows(), layer.inputs());
+    int tail = layer.inputs() % rows;
+    String inputs = plan.inputSizeConstant();
+    String blocks = rows == 1 ? inputs : inputs + " / " + rows;
+    String scale = rows == 1 ? "" : " * " + rows;
+    m.addJavadoc("The part's share is a contiguous range of whole blocks of $L weight rows$L$L.\n"
+        + "Each pass over the units serves $L rows and $L samples. The loop over the blocks has"
+        + " constant bounds\nand skips other parts' blocks: with run-time bounds on every loop"
+        + " around it, HotSpot's C2\nmay compile the inner loop to scalar code.\n",
+        rows,
+        tail == 0 ? "" : tail == 1 ? "; the last part also takes the last row"
+            : "; the last part also takes the last " + tail + " rows",
         layer.bias() || layer.isPrelu() ? "; the last part also sets the"
             + (layer.bias() ? " bias" : "") + (layer.bias() && layer.isPrelu() ? " and" : "")
             + (layer.isPrelu() ? " slope" : "") + " gradient" : "",
-        blocking.weightGradientRows(), samples);
+        rows, samples);
     m.addStatement("$T x = $L", p.matrix, plan.inputBuffer());
     m.addStatement("$T g = $L", p.matrix, names.grad());
-    m.addStatement("int first = $T.start($L, part, parts)", WORKERS, plan.inputSizeConstant());
-    m.addStatement("int last = $T.start($L, part + 1, parts)", WORKERS,
-        plan.inputSizeConstant());
+    m.addStatement("int first = $T.start($L, part, parts)$L", WORKERS, blocks, scale);
+    if (tail == 0) {
+      m.addStatement("int last = $T.start($L, part + 1, parts)$L", WORKERS, blocks, scale);
+    } else {
+      m.addStatement("int last = part == parts - 1 ? $L : $T.start($L, part + 1, parts)$L",
+          inputs, WORKERS, blocks, scale);
+    }
     if (vectorizable()) {
       beginVectorBranch(m);
       m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
       m.nextControlFlow("else");
     }
-    int rows = blocking.weightGradientRows();
-    m.addStatement("int k = first");
-    weightGradientRows(m, rows, samples);
-    if (rows > 1) {
-      weightGradientRows(m, 1, samples);
+    weightGradientRows(m, "0", rows == 1 ? inputs : inputs + " - " + (rows - 1), rows, samples);
+    if (tail != 0) {
+      weightGradientRows(m, inputs + " - " + tail, inputs, 1, samples);
     }
     if (vectorizable()) {
       m.endControlFlow();
@@ -392,9 +514,15 @@ final class DenseKernels {
     }
   }
 
-  /** Rows {@code k..k+rows-1} of the weight gradient, {@code rows} at a time. */
-  private void weightGradientRows(MethodSpec.Builder m, int rows, int samples) {
-    blockLoop(m, "k", "last", rows);
+  /**
+   * Rows {@code k..k+rows-1} of the weight gradient for each {@code k} from {@code start} (by
+   * {@code rows}) below {@code bound}, constant bounds, that lies in the part's range.
+   */
+  private void weightGradientRows(
+      MethodSpec.Builder m, String start, String bound, int rows, int samples) {
+    m.beginControlFlow("for (int k = $L; k < $L; k$L)", start, bound,
+        rows == 1 ? "++" : " += " + rows);
+    m.beginControlFlow("if (k < first || k >= last)").addStatement("continue").endControlFlow();
     for (int r = 0; r < rows; r++) {
       m.addStatement("$T gw$L = $L[$L]", p.vector, r, names.weightGrad(), offset("k", r));
       m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, zero);

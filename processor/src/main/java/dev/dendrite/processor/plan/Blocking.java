@@ -11,18 +11,32 @@ package dev.dendrite.processor.plan;
  * @param weightGradientRows rows of the weight gradient per pass over the units
  * @param weightGradientSamples samples per pass over the units of the weight gradient
  * @param inputGradientUnits units per pass over the samples of the input gradient
+ * @param forwardTileWeights the most weights the forward pass runs over all samples before it
+ *     moves on to the next inputs: a tile of weight rows that stays in the core's cache while
+ *     every sample of the batch uses it, instead of every row of the matrix passing through the
+ *     cache once per {@code forwardSamples} samples
  */
 public record Blocking(
     int forwardSamples,
     int forwardInputs,
     int weightGradientRows,
     int weightGradientSamples,
-    int inputGradientUnits) {
+    int inputGradientUnits,
+    int forwardTileWeights) {
 
   public Blocking {
     if (forwardSamples < 1 || forwardInputs < 1 || weightGradientRows < 1
-        || weightGradientSamples < 1 || inputGradientUnits < 1) {
+        || weightGradientSamples < 1 || inputGradientUnits < 1 || forwardTileWeights < 1) {
       throw new IllegalArgumentException("block sizes must be at least 1: " + this);
     }
+  }
+
+  /**
+   * The weight rows of one forward tile of a layer with {@code units} units: as many whole
+   * blocks of {@link #forwardInputs} rows as {@link #forwardTileWeights} holds, at least one.
+   */
+  public int forwardTileRows(int units) {
+    int blocks = Math.max(1, forwardTileWeights / Math.max(1, units) / forwardInputs);
+    return blocks * forwardInputs;
   }
 }
