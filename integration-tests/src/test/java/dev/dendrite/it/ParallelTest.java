@@ -13,6 +13,7 @@ import dev.dendrite.optim.Adam;
 import dev.dendrite.random.Rng;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -110,16 +111,27 @@ class ParallelTest {
     long[] workers = workerIds();
     assertTrue(workers.length >= 1, "at least one worker thread");
     long self = Thread.currentThread().getId();
-    long[] workersBefore = allocated(workers);
-    long selfBefore = THREADS.getThreadAllocatedBytes(self);
-    for (int i = 0; i < 100; i++) {
-      work.run();
+    // Five rounds of 100 steps; per thread, the fewest bytes of any round counts: a compilation
+    // or deoptimization can allocate a few bytes once on the thread that triggers it (see
+    // SteadyState), while a step that allocates shows in every round.
+    long selfFewest = Long.MAX_VALUE;
+    long[] workersFewest = new long[workers.length];
+    Arrays.fill(workersFewest, Long.MAX_VALUE);
+    for (int round = 0; round < 5; round++) {
+      long[] workersBefore = allocated(workers);
+      long selfBefore = THREADS.getThreadAllocatedBytes(self);
+      for (int i = 0; i < 100; i++) {
+        work.run();
+      }
+      selfFewest = Math.min(selfFewest, THREADS.getThreadAllocatedBytes(self) - selfBefore);
+      long[] workersAfter = allocated(workers);
+      for (int i = 0; i < workers.length; i++) {
+        workersFewest[i] = Math.min(workersFewest[i], workersAfter[i] - workersBefore[i]);
+      }
     }
-    long selfAllocated = THREADS.getThreadAllocatedBytes(self) - selfBefore;
-    long[] workersAfter = allocated(workers);
-    assertEquals(0, selfAllocated, "bytes allocated by the caller in 100 warm split steps");
+    assertEquals(0, selfFewest, "bytes allocated by the caller in 100 warm split steps");
     for (int i = 0; i < workers.length; i++) {
-      assertEquals(0, workersAfter[i] - workersBefore[i],
+      assertEquals(0, workersFewest[i],
           "bytes allocated by worker thread " + workers[i] + " in 100 warm split steps");
     }
   }
