@@ -16,13 +16,10 @@ class BasicDiagnosticsTest {
         "  @Dense(units = 4) Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN301] network 'NoInput' has no @Input layer",
+        "@Network(loss = Loss.MSE)").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN301] network 'NoInput' has no @Input layer")
-        .inFile(source)
-        .onLineContaining("@Network(loss = Loss.MSE)");
   }
 
   @Test
@@ -34,12 +31,7 @@ class BasicDiagnosticsTest {
         "  @Dense(units = 0, activation = RELU) Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN401] layer 'hidden' has units = 0")
-        .inFile(source)
-        .onLineContaining("@Dense(units = 0");
+    Expect.error(source, "[DN401] layer 'hidden' has units = 0", "@Dense(units = 0");
   }
 
   @Test
@@ -52,12 +44,7 @@ class BasicDiagnosticsTest {
         "  @Dropout(1.0) Layer drop;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN402] layer 'drop' has dropout rate 1.0")
-        .inFile(source)
-        .onLineContaining("@Dropout(1.0)");
+    Expect.error(source, "[DN402] layer 'drop' has dropout rate 1.0", "@Dropout(1.0)");
   }
 
   @Test

@@ -18,14 +18,11 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm Layer norm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN601] @BatchNorm layer 'norm' comes after @Input layer 'in', but"
+            + " batch normalization normalizes the units of a @Dense layer",
+        "@BatchNorm Layer norm;").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN601] @BatchNorm layer 'norm' comes after @Input layer 'in', but"
-            + " batch normalization normalizes the units of a @Dense layer")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer norm;");
   }
 
   @Test
@@ -37,12 +34,9 @@ class BatchNormDiagnosticsTest {
         "  @Input(4) Layer in;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN601] @BatchNorm layer 'norm' is the first layer")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer norm;");
+    Expect.error(source,
+        "[DN601] @BatchNorm layer 'norm' is the first layer",
+        "@BatchNorm Layer norm;");
   }
 
   @Test
@@ -55,12 +49,9 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm Layer norm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN601] @BatchNorm layer 'norm' comes after @Flatten layer 'flat'")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer norm;");
+    Expect.error(source,
+        "[DN601] @BatchNorm layer 'norm' comes after @Flatten layer 'flat'",
+        "@BatchNorm Layer norm;");
   }
 
   @Test
@@ -74,13 +65,10 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm(momentum = 0.9) Layer second;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN602] @BatchNorm layer 'second' follows @BatchNorm layer 'first'",
+        "@BatchNorm(momentum = 0.9) Layer second;").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN602] @BatchNorm layer 'second' follows @BatchNorm layer 'first'")
-        .inFile(source)
-        .onLineContaining("@BatchNorm(momentum = 0.9) Layer second;");
   }
 
   @Test
@@ -95,12 +83,9 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm Layer second;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN602] @BatchNorm layer 'second' follows @BatchNorm layer 'first'")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer second;");
+    Expect.error(source,
+        "[DN602] @BatchNorm layer 'second' follows @BatchNorm layer 'first'",
+        "@BatchNorm Layer second;");
   }
 
   @Test
@@ -114,13 +99,10 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm Layer norm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN603] @BatchNorm layer 'norm' comes after @Dropout layer 'drop'",
+        "@BatchNorm Layer norm;").compilation();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation)
-        .hadWarningContaining("[DN603] @BatchNorm layer 'norm' comes after @Dropout layer 'drop'")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer norm;");
   }
 
   @Test
@@ -136,13 +118,10 @@ class BatchNormDiagnosticsTest {
           "  Layer norm;",
           "  @Dense(units = 1) Layer out;",
           "}");
-      Compilation compilation = Sources.compile(source);
-      assertThat(compilation).failed();
+      Compilation compilation = Expect.error(source,
+          "[DN604] @BatchNorm layer 'norm' has momentum = ",
+          "momentum = " + momentum).compilation();
       assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation)
-          .hadErrorContaining("[DN604] @BatchNorm layer 'norm' has momentum = ")
-          .inFile(source)
-          .onLineContaining("momentum = " + momentum);
     }
   }
 
@@ -159,12 +138,9 @@ class BatchNormDiagnosticsTest {
           "  Layer norm;",
           "  @Dense(units = 1) Layer out;",
           "}");
-      Compilation compilation = Sources.compile(source);
-      assertThat(compilation).failed();
-      assertThat(compilation)
-          .hadErrorContaining("[DN605] @BatchNorm layer 'norm' has epsilon = ")
-          .inFile(source)
-          .onLineContaining("epsilon = " + epsilon);
+      Expect.error(source,
+          "[DN605] @BatchNorm layer 'norm' has epsilon = ",
+          "epsilon = " + epsilon);
     }
   }
 
@@ -181,13 +157,10 @@ class BatchNormDiagnosticsTest {
           "  Layer norm;",
           "  @Dense(units = 1) Layer out;",
           "}");
-      Compilation compilation = Sources.compile(source);
-      assertThat(compilation).failed();
+      Compilation compilation = Expect.error(source,
+          "[DN606] @BatchNorm layer 'norm' has activation = " + activation,
+          "activation = " + activation).compilation();
       assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation)
-          .hadErrorContaining("[DN606] @BatchNorm layer 'norm' has activation = " + activation)
-          .inFile(source)
-          .onLineContaining("activation = " + activation);
     }
   }
 
@@ -203,14 +176,11 @@ class BatchNormDiagnosticsTest {
         "  Layer norm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN607] @BatchNorm layer 'norm' applies TANH after @Dense layer"
+            + " 'hidden' has already applied RELU",
+        "activation = TANH").compilation();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation)
-        .hadWarningContaining("[DN607] @BatchNorm layer 'norm' applies TANH after @Dense layer"
-            + " 'hidden' has already applied RELU")
-        .inFile(source)
-        .onLineContaining("activation = TANH");
   }
 
   @Test
@@ -223,14 +193,11 @@ class BatchNormDiagnosticsTest {
         "  @BatchNorm(activation = RELU) Layer norm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN608] @Dense layer 'hidden' is LINEAR with a bias, but"
+            + " @BatchNorm layer 'norm' subtracts the batch mean",
+        "@Dense(units = 8) Layer hidden;").compilation();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation)
-        .hadWarningContaining("[DN608] @Dense layer 'hidden' is LINEAR with a bias, but"
-            + " @BatchNorm layer 'norm' subtracts the batch mean")
-        .inFile(source)
-        .onLineContaining("@Dense(units = 8) Layer hidden;");
   }
 
   @Test
@@ -249,13 +216,10 @@ class BatchNormDiagnosticsTest {
         "  Layer secondNorm;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN404] @BatchNorm layer 'firstNorm' has LEAKY_RELU with alpha = 1.5",
+        "alpha = 1.5").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN404] @BatchNorm layer 'firstNorm' has LEAKY_RELU with alpha = 1.5")
-        .inFile(source)
-        .onLineContaining("alpha = 1.5");
     assertThat(compilation)
         .hadWarningContaining("[DN405] @BatchNorm layer 'secondNorm' sets alpha = 0.3, but TANH"
             + " takes no alpha")
@@ -272,12 +236,7 @@ class BatchNormDiagnosticsTest {
         "  @Dense(units = 2, bias = false) Layer out;",
         "  @BatchNorm Layer norm;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN501] the last layer 'norm' is @BatchNorm")
-        .inFile(source)
-        .onLineContaining("@BatchNorm Layer norm;");
+    Expect.error(source, "[DN501] the last layer 'norm' is @BatchNorm", "@BatchNorm Layer norm;");
   }
 
   @Test

@@ -20,13 +20,10 @@ class DenseOptionDiagnosticsTest {
         "  Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN611] layer 'hidden' has PRELU with alpha = Infinity",
+        "alpha = Double.POSITIVE_INFINITY").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN611] layer 'hidden' has PRELU with alpha = Infinity")
-        .inFile(source)
-        .onLineContaining("alpha = Double.POSITIVE_INFINITY");
   }
 
   @Test
@@ -40,14 +37,11 @@ class DenseOptionDiagnosticsTest {
         "  Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN612] layer 'hidden' sets preluMode = SHARED, but its activation"
+            + " is RELU, which learns no slope",
+        "preluMode = PreluMode.SHARED").compilation();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation)
-        .hadWarningContaining("[DN612] layer 'hidden' sets preluMode = SHARED, but its activation"
-            + " is RELU, which learns no slope")
-        .inFile(source)
-        .onLineContaining("preluMode = PreluMode.SHARED");
   }
 
   @Test
@@ -62,14 +56,11 @@ class DenseOptionDiagnosticsTest {
           "  Layer hidden;",
           "  @Dense(units = 1, init = Init." + init + ", initScale = 0) Layer out;",
           "}");
-      Compilation compilation = Sources.compile(source);
-      assertThat(compilation).failed();
+      Compilation compilation = Expect.error(source,
+          "[DN613] layer 'hidden' has init = " + init + " with initScale ="
+              + " -0.1, but the",
+          "initScale = -0.1").compilation();
       assertThat(compilation).hadErrorCount(2);
-      assertThat(compilation)
-          .hadErrorContaining("[DN613] layer 'hidden' has init = " + init + " with initScale ="
-              + " -0.1, but the")
-          .inFile(source)
-          .onLineContaining("initScale = -0.1");
       assertThat(compilation)
           .hadErrorContaining("[DN613] layer 'out' has init = " + init + " with initScale = 0.0")
           .inFile(source)
@@ -90,14 +81,11 @@ class DenseOptionDiagnosticsTest {
         "      initScale = 0.3)",
         "  Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN614] layer 'hidden' sets initScale = 0.2, but init = HE_NORMAL"
+            + " computes its own scale and ignores it",
+        "initScale = 0.2").compilation();
     assertThat(compilation).hadWarningCount(2);
-    assertThat(compilation)
-        .hadWarningContaining("[DN614] layer 'hidden' sets initScale = 0.2, but init = HE_NORMAL"
-            + " computes its own scale and ignores it")
-        .inFile(source)
-        .onLineContaining("initScale = 0.2");
     assertThat(compilation)
         .hadWarningContaining("[DN614] layer 'out' sets initScale = 0.3, but init = DEFAULT")
         .inFile(source)
@@ -113,13 +101,10 @@ class DenseOptionDiagnosticsTest {
         "  @Dense(units = 8, activation = TANH, alpha = 0.3) Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
-    assertThat(compilation)
-        .hadWarningContaining("[DN405] layer 'hidden' sets alpha = 0.3, but TANH takes no alpha,"
-            + " so it is ignored; remove alpha, or use LEAKY_RELU, PRELU or ELU")
-        .inFile(source)
-        .onLineContaining("alpha = 0.3");
+    Expect.warning(source,
+        "[DN405] layer 'hidden' sets alpha = 0.3, but TANH takes no alpha,"
+            + " so it is ignored; remove alpha, or use LEAKY_RELU, PRELU or ELU",
+        "alpha = 0.3");
   }
 
   @Test

@@ -17,16 +17,13 @@ class FlattenDiagnosticsTest {
         "  @Input({28, 28}) Layer pixels;",
         "  @Dense(units = 10) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN306] layer 'out' is @Dense, which takes a vector of values, but"
+    Compilation compilation = Expect.error(source,
+        "[DN306] layer 'out' is @Dense, which takes a vector of values, but"
             + " its input has shape [28, 28] (from 'pixels'); add '@Flatten Layer flat;' before"
             + " 'out', which passes each sample on as its 784 values in row-major order, or"
-            + " declare @Input(784)")
-        .inFile(source)
-        .onLineContaining("@Dense(units = 10) Layer out;");
+            + " declare @Input(784)",
+        "@Dense(units = 10) Layer out;").compilation();
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -38,14 +35,11 @@ class FlattenDiagnosticsTest {
         "  @Dropout(0.1) Layer noise;",
         "  @Dense(units = 10) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN306] layer 'out' is @Dense, which takes a vector of values, but"
+            + " its input has shape [4, 5] (from 'pixels')",
+        "@Dense(units = 10) Layer out;").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN306] layer 'out' is @Dense, which takes a vector of values, but"
-            + " its input has shape [4, 5] (from 'pixels')")
-        .inFile(source)
-        .onLineContaining("@Dense(units = 10) Layer out;");
   }
 
   @Test
@@ -58,14 +52,11 @@ class FlattenDiagnosticsTest {
         "  @Flatten Layer flat;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN306] layer 'hidden' is @Dense, which takes a vector of values,"
+            + " but its input has shape [4, 5] (from 'pixels')",
+        "Layer hidden;").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN306] layer 'hidden' is @Dense, which takes a vector of values,"
-            + " but its input has shape [4, 5] (from 'pixels')")
-        .inFile(source)
-        .onLineContaining("Layer hidden;");
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
         .hadWarningContaining("[DN610] @Flatten layer 'flat' has no effect: its input is already"
@@ -85,14 +76,11 @@ class FlattenDiagnosticsTest {
         "  @Flatten Layer again;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).succeeded();
+    Compilation compilation = Expect.warning(source,
+        "[DN610] @Flatten layer 'flat' has no effect: its input is already"
+            + " a vector",
+        "@Flatten Layer flat;").compilation();
     assertThat(compilation).hadWarningCount(2);
-    assertThat(compilation)
-        .hadWarningContaining("[DN610] @Flatten layer 'flat' has no effect: its input is already"
-            + " a vector")
-        .inFile(source)
-        .onLineContaining("@Flatten Layer flat;");
     assertThat(compilation)
         .hadWarningContaining("[DN610] @Flatten layer 'again' has no effect")
         .inFile(source)
@@ -107,12 +95,7 @@ class FlattenDiagnosticsTest {
         "  @Input({2, 2}) Layer pixels;",
         "  @Flatten Layer flat;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation)
-        .hadErrorContaining("[DN501] the last layer 'flat' is @Flatten")
-        .inFile(source)
-        .onLineContaining("@Flatten Layer flat;");
+    Expect.error(source, "[DN501] the last layer 'flat' is @Flatten", "@Flatten Layer flat;");
   }
 
   @Test

@@ -21,14 +21,11 @@ class PenaltyTest {
         "  @Dense(units = 4, activation = RELU, l2 = -0.01) Layer hidden;",
         "  @Dense(units = 1) Layer out;",
         "}");
-    Compilation compilation = Sources.compile(source);
-    assertThat(compilation).failed();
+    Compilation compilation = Expect.error(source,
+        "[DN408] layer 'hidden' has l2 = -0.01, but a weight penalty must be"
+            + " finite and at least 0",
+        "l2 = -0.01").compilation();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[DN408] layer 'hidden' has l2 = -0.01, but a weight penalty must be"
-            + " finite and at least 0")
-        .inFile(source)
-        .onLineContaining("l2 = -0.01");
   }
 
   @Test
