@@ -17,100 +17,212 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int TILE = 2 * L;
+  /** Weight rows per slice of a single sample's forward pass: 32 KB of rows of 128 floats. */
+  private static final int ROWS = 64;
 
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
-    int inputs = weight.length;
     int units = weight[0].length;
     int blocked = from + (to - from) / 4 * 4;
     int j = 0;
     for (; j + TILE <= units; j += TILE) {
-      FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
-      FloatVector bias1 =
-          bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
-      for (int s = from; s < blocked; s += 4) {
-        float[] x0 = in[s];
-        float[] x1 = in[s + 1];
-        float[] x2 = in[s + 2];
-        float[] x3 = in[s + 3];
-        FloatVector a00 = bias0;
-        FloatVector a01 = bias1;
-        FloatVector a10 = bias0;
-        FloatVector a11 = bias1;
-        FloatVector a20 = bias0;
-        FloatVector a21 = bias1;
-        FloatVector a30 = bias0;
-        FloatVector a31 = bias1;
-        for (int k = 0; k < inputs; k++) {
-          float[] w = weight[k];
-          FloatVector w0 = FloatVector.fromArray(S, w, j);
-          FloatVector w1 = FloatVector.fromArray(S, w, j + L);
-          FloatVector v = FloatVector.broadcast(S, x0[k]);
-          a00 = w0.fma(v, a00);
-          a01 = w1.fma(v, a01);
-          v = FloatVector.broadcast(S, x1[k]);
-          a10 = w0.fma(v, a10);
-          a11 = w1.fma(v, a11);
-          v = FloatVector.broadcast(S, x2[k]);
-          a20 = w0.fma(v, a20);
-          a21 = w1.fma(v, a21);
-          v = FloatVector.broadcast(S, x3[k]);
-          a30 = w0.fma(v, a30);
-          a31 = w1.fma(v, a31);
-        }
-        a00.intoArray(z[s], j);
-        a01.intoArray(z[s], j + L);
-        a10.intoArray(z[s + 1], j);
-        a11.intoArray(z[s + 1], j + L);
-        a20.intoArray(z[s + 2], j);
-        a21.intoArray(z[s + 2], j + L);
-        a30.intoArray(z[s + 3], j);
-        a31.intoArray(z[s + 3], j + L);
-      }
+      forwardTile(in, weight, bias, z, from, blocked, j);
     }
-    for (int s = from; s < blocked; s++) {
-      forwardEdge(in[s], weight, bias, z[s], j);
+    if (j + L <= units) {
+      forwardColumn(in, weight, bias, z, from, blocked, j);
+      j += L;
+    }
+    if (j < units) {
+      forwardScalars(in, weight, bias, z, from, blocked, j);
     }
     for (int s = blocked; s < to; s++) {
-      forwardStreaming(in[s], weight, bias, z[s]);
+      forwardSingle(in[s], weight, bias, z[s]);
     }
   }
 
-  /** Units {@code first..} of one sample, one scalar fused multiply-add at a time. */
-  private static void forwardEdge(float[] x, float[][] weight, float[] bias, float[] z,
-      int first) {
-    for (int j = first; j < z.length; j++) {
+  /** Units {@code j..j+2L-1} of samples {@code from..blocked-1}, four samples at a time. */
+  private static void forwardTile(float[][] in, float[][] weight, float[] bias, float[][] z,
+      int from, int blocked, int j) {
+    int inputs = weight.length;
+    FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
+    for (int s = from; s < blocked; s += 4) {
+      float[] x0 = in[s];
+      float[] x1 = in[s + 1];
+      float[] x2 = in[s + 2];
+      float[] x3 = in[s + 3];
+      FloatVector a00 = bias0;
+      FloatVector a01 = bias1;
+      FloatVector a10 = bias0;
+      FloatVector a11 = bias1;
+      FloatVector a20 = bias0;
+      FloatVector a21 = bias1;
+      FloatVector a30 = bias0;
+      FloatVector a31 = bias1;
+      for (int k = 0; k < inputs; k++) {
+        float[] w = weight[k];
+        FloatVector w0 = FloatVector.fromArray(S, w, j);
+        FloatVector w1 = FloatVector.fromArray(S, w, j + L);
+        FloatVector v = FloatVector.broadcast(S, x0[k]);
+        a00 = w0.fma(v, a00);
+        a01 = w1.fma(v, a01);
+        v = FloatVector.broadcast(S, x1[k]);
+        a10 = w0.fma(v, a10);
+        a11 = w1.fma(v, a11);
+        v = FloatVector.broadcast(S, x2[k]);
+        a20 = w0.fma(v, a20);
+        a21 = w1.fma(v, a21);
+        v = FloatVector.broadcast(S, x3[k]);
+        a30 = w0.fma(v, a30);
+        a31 = w1.fma(v, a31);
+      }
+      a00.intoArray(z[s], j);
+      a01.intoArray(z[s], j + L);
+      a10.intoArray(z[s + 1], j);
+      a11.intoArray(z[s + 1], j + L);
+      a20.intoArray(z[s + 2], j);
+      a21.intoArray(z[s + 2], j + L);
+      a30.intoArray(z[s + 3], j);
+      a31.intoArray(z[s + 3], j + L);
+    }
+  }
+
+  /**
+   * Units {@code j..j+L-1} of samples {@code from..blocked-1}, four samples at a time: the
+   * column of units left over when fewer than two vectors remain.
+   */
+  private static void forwardColumn(float[][] in, float[][] weight, float[] bias, float[][] z,
+      int from, int blocked, int j) {
+    int inputs = weight.length;
+    FloatVector start = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    for (int s = from; s < blocked; s += 4) {
+      float[] x0 = in[s];
+      float[] x1 = in[s + 1];
+      float[] x2 = in[s + 2];
+      float[] x3 = in[s + 3];
+      FloatVector a0 = start;
+      FloatVector a1 = start;
+      FloatVector a2 = start;
+      FloatVector a3 = start;
+      for (int k = 0; k < inputs; k++) {
+        FloatVector w = FloatVector.fromArray(S, weight[k], j);
+        a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
+        a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
+        a2 = w.fma(FloatVector.broadcast(S, x2[k]), a2);
+        a3 = w.fma(FloatVector.broadcast(S, x3[k]), a3);
+      }
+      a0.intoArray(z[s], j);
+      a1.intoArray(z[s + 1], j);
+      a2.intoArray(z[s + 2], j);
+      a3.intoArray(z[s + 3], j);
+    }
+  }
+
+  /**
+   * Units {@code first..} (fewer than one vector) of samples {@code from..blocked-1}: four
+   * samples' sums of one unit at a time, so that four independent chains of fused multiply-adds
+   * overlap.
+   */
+  private static void forwardScalars(float[][] in, float[][] weight, float[] bias, float[][] z,
+      int from, int blocked, int first) {
+    int inputs = weight.length;
+    int units = weight[0].length;
+    for (int s = from; s < blocked; s += 4) {
+      float[] x0 = in[s];
+      float[] x1 = in[s + 1];
+      float[] x2 = in[s + 2];
+      float[] x3 = in[s + 3];
+      for (int j = first; j < units; j++) {
+        float start = bias == null ? 0f : bias[j];
+        float a0 = start;
+        float a1 = start;
+        float a2 = start;
+        float a3 = start;
+        for (int k = 0; k < inputs; k++) {
+          float w = weight[k][j];
+          a0 = Math.fma(w, x0[k], a0);
+          a1 = Math.fma(w, x1[k], a1);
+          a2 = Math.fma(w, x2[k], a2);
+          a3 = Math.fma(w, x3[k], a3);
+        }
+        z[s][j] = a0;
+        z[s + 1][j] = a1;
+        z[s + 2][j] = a2;
+        z[s + 3][j] = a3;
+      }
+    }
+  }
+
+  /**
+   * One sample. The inputs are taken in slices of {@value #ROWS} weight rows, which stay in the
+   * cache while the units are swept eight vectors at a time, each block's sums held in registers
+   * over the slice and kept in {@code z} between slices; then single vectors and single units.
+   * Each unit is accumulated in the same order as in the tiles.
+   */
+  private static void forwardSingle(float[] x, float[][] weight, float[] bias, float[] z) {
+    int inputs = weight.length;
+    int units = weight[0].length;
+    int blocks = units - units % (8 * L);
+    if (bias == null) {
+      java.util.Arrays.fill(z, 0, blocks, 0f);
+    } else {
+      System.arraycopy(bias, 0, z, 0, blocks);
+    }
+    for (int k = 0; k < inputs; k += ROWS) {
+      int end = Math.min(inputs, k + ROWS);
+      for (int j = 0; j < blocks; j += 8 * L) {
+        forwardSingleBlock(x, weight, z, j, k, end);
+      }
+    }
+    int j = blocks;
+    for (; j + L <= units; j += L) {
+      FloatVector a = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+      for (int k = 0; k < inputs; k++) {
+        a = FloatVector.fromArray(S, weight[k], j).fma(FloatVector.broadcast(S, x[k]), a);
+      }
+      a.intoArray(z, j);
+    }
+    for (; j < units; j++) {
       float acc = bias == null ? 0f : bias[j];
-      for (int k = 0; k < weight.length; k++) {
+      for (int k = 0; k < inputs; k++) {
         acc = Math.fma(weight[k][j], x[k], acc);
       }
       z[j] = acc;
     }
   }
 
-  /**
-   * One sample, weight row by weight row, so that the rows stream from memory in order; each
-   * unit is accumulated in the same order as in the tiles, through {@code z}.
-   */
-  private static void forwardStreaming(float[] x, float[][] weight, float[] bias, float[] z) {
-    int units = z.length;
-    int bound = units - units % L;
-    if (bias == null) {
-      java.util.Arrays.fill(z, 0f);
-    } else {
-      System.arraycopy(bias, 0, z, 0, units);
-    }
-    for (int k = 0; k < weight.length; k++) {
+  /** Adds inputs {@code from..to-1} of one sample to units {@code j..j+8L-1} of {@code z}. */
+  private static void forwardSingleBlock(float[] x, float[][] weight, float[] z, int j, int from,
+      int to) {
+    FloatVector a0 = FloatVector.fromArray(S, z, j);
+    FloatVector a1 = FloatVector.fromArray(S, z, j + L);
+    FloatVector a2 = FloatVector.fromArray(S, z, j + 2 * L);
+    FloatVector a3 = FloatVector.fromArray(S, z, j + 3 * L);
+    FloatVector a4 = FloatVector.fromArray(S, z, j + 4 * L);
+    FloatVector a5 = FloatVector.fromArray(S, z, j + 5 * L);
+    FloatVector a6 = FloatVector.fromArray(S, z, j + 6 * L);
+    FloatVector a7 = FloatVector.fromArray(S, z, j + 7 * L);
+    for (int k = from; k < to; k++) {
       float[] w = weight[k];
       FloatVector v = FloatVector.broadcast(S, x[k]);
-      for (int j = 0; j < bound; j += L) {
-        FloatVector.fromArray(S, w, j).fma(v, FloatVector.fromArray(S, z, j)).intoArray(z, j);
-      }
-      for (int j = bound; j < units; j++) {
-        z[j] = Math.fma(w[j], x[k], z[j]);
-      }
+      a0 = FloatVector.fromArray(S, w, j).fma(v, a0);
+      a1 = FloatVector.fromArray(S, w, j + L).fma(v, a1);
+      a2 = FloatVector.fromArray(S, w, j + 2 * L).fma(v, a2);
+      a3 = FloatVector.fromArray(S, w, j + 3 * L).fma(v, a3);
+      a4 = FloatVector.fromArray(S, w, j + 4 * L).fma(v, a4);
+      a5 = FloatVector.fromArray(S, w, j + 5 * L).fma(v, a5);
+      a6 = FloatVector.fromArray(S, w, j + 6 * L).fma(v, a6);
+      a7 = FloatVector.fromArray(S, w, j + 7 * L).fma(v, a7);
     }
+    a0.intoArray(z, j);
+    a1.intoArray(z, j + L);
+    a2.intoArray(z, j + 2 * L);
+    a3.intoArray(z, j + 3 * L);
+    a4.intoArray(z, j + 4 * L);
+    a5.intoArray(z, j + 5 * L);
+    a6.intoArray(z, j + 6 * L);
+    a7.intoArray(z, j + 7 * L);
   }
 
   @Override
@@ -119,58 +231,135 @@ public final class VectorMatrixKernels implements MatrixKernels {
     int units = weightGrad[0].length;
     int j = 0;
     for (; j + TILE <= units; j += TILE) {
-      int k = rowFrom;
-      for (; k + 3 < rowTo; k += 4) {
-        FloatVector a00 = FloatVector.zero(S);
-        FloatVector a01 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a30 = a00;
-        FloatVector a31 = a00;
-        for (int s = 0; s < n; s++) {
-          float[] gs = g[s];
-          float[] xs = x[s];
-          FloatVector g0 = FloatVector.fromArray(S, gs, j);
-          FloatVector g1 = FloatVector.fromArray(S, gs, j + L);
-          FloatVector v = FloatVector.broadcast(S, xs[k]);
-          a00 = g0.fma(v, a00);
-          a01 = g1.fma(v, a01);
-          v = FloatVector.broadcast(S, xs[k + 1]);
-          a10 = g0.fma(v, a10);
-          a11 = g1.fma(v, a11);
-          v = FloatVector.broadcast(S, xs[k + 2]);
-          a20 = g0.fma(v, a20);
-          a21 = g1.fma(v, a21);
-          v = FloatVector.broadcast(S, xs[k + 3]);
-          a30 = g0.fma(v, a30);
-          a31 = g1.fma(v, a31);
-        }
-        a00.intoArray(weightGrad[k], j);
-        a01.intoArray(weightGrad[k], j + L);
-        a10.intoArray(weightGrad[k + 1], j);
-        a11.intoArray(weightGrad[k + 1], j + L);
-        a20.intoArray(weightGrad[k + 2], j);
-        a21.intoArray(weightGrad[k + 2], j + L);
-        a30.intoArray(weightGrad[k + 3], j);
-        a31.intoArray(weightGrad[k + 3], j + L);
+      gradientTile(x, g, weightGrad, n, rowFrom, rowTo, j);
+    }
+    if (j + L <= units) {
+      gradientColumn(x, g, weightGrad, n, rowFrom, rowTo, j);
+      j += L;
+    }
+    if (j < units) {
+      gradientScalars(x, g, weightGrad, n, rowFrom, rowTo, j);
+    }
+  }
+
+  /** Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time. */
+  private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int n,
+      int rowFrom, int rowTo, int j) {
+    int k = rowFrom;
+    for (; k + 3 < rowTo; k += 4) {
+      FloatVector a00 = FloatVector.zero(S);
+      FloatVector a01 = a00;
+      FloatVector a10 = a00;
+      FloatVector a11 = a00;
+      FloatVector a20 = a00;
+      FloatVector a21 = a00;
+      FloatVector a30 = a00;
+      FloatVector a31 = a00;
+      for (int s = 0; s < n; s++) {
+        float[] gs = g[s];
+        float[] xs = x[s];
+        FloatVector g0 = FloatVector.fromArray(S, gs, j);
+        FloatVector g1 = FloatVector.fromArray(S, gs, j + L);
+        FloatVector v = FloatVector.broadcast(S, xs[k]);
+        a00 = g0.fma(v, a00);
+        a01 = g1.fma(v, a01);
+        v = FloatVector.broadcast(S, xs[k + 1]);
+        a10 = g0.fma(v, a10);
+        a11 = g1.fma(v, a11);
+        v = FloatVector.broadcast(S, xs[k + 2]);
+        a20 = g0.fma(v, a20);
+        a21 = g1.fma(v, a21);
+        v = FloatVector.broadcast(S, xs[k + 3]);
+        a30 = g0.fma(v, a30);
+        a31 = g1.fma(v, a31);
       }
-      for (; k < rowTo; k++) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
+      a00.intoArray(weightGrad[k], j);
+      a01.intoArray(weightGrad[k], j + L);
+      a10.intoArray(weightGrad[k + 1], j);
+      a11.intoArray(weightGrad[k + 1], j + L);
+      a20.intoArray(weightGrad[k + 2], j);
+      a21.intoArray(weightGrad[k + 2], j + L);
+      a30.intoArray(weightGrad[k + 3], j);
+      a31.intoArray(weightGrad[k + 3], j + L);
+    }
+    for (; k < rowTo; k++) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      for (int s = 0; s < n; s++) {
+        float[] gs = g[s];
+        FloatVector v = FloatVector.broadcast(S, x[s][k]);
+        a0 = FloatVector.fromArray(S, gs, j).fma(v, a0);
+        a1 = FloatVector.fromArray(S, gs, j + L).fma(v, a1);
+      }
+      a0.intoArray(weightGrad[k], j);
+      a1.intoArray(weightGrad[k], j + L);
+    }
+  }
+
+  /**
+   * Units {@code j..j+L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time: the column of
+   * units left over when fewer than two vectors remain.
+   */
+  private static void gradientColumn(float[][] x, float[][] g, float[][] weightGrad, int n,
+      int rowFrom, int rowTo, int j) {
+    int k = rowFrom;
+    for (; k + 3 < rowTo; k += 4) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int s = 0; s < n; s++) {
+        float[] xs = x[s];
+        FloatVector gs = FloatVector.fromArray(S, g[s], j);
+        a0 = gs.fma(FloatVector.broadcast(S, xs[k]), a0);
+        a1 = gs.fma(FloatVector.broadcast(S, xs[k + 1]), a1);
+        a2 = gs.fma(FloatVector.broadcast(S, xs[k + 2]), a2);
+        a3 = gs.fma(FloatVector.broadcast(S, xs[k + 3]), a3);
+      }
+      a0.intoArray(weightGrad[k], j);
+      a1.intoArray(weightGrad[k + 1], j);
+      a2.intoArray(weightGrad[k + 2], j);
+      a3.intoArray(weightGrad[k + 3], j);
+    }
+    for (; k < rowTo; k++) {
+      FloatVector a = FloatVector.zero(S);
+      for (int s = 0; s < n; s++) {
+        a = FloatVector.fromArray(S, g[s], j).fma(FloatVector.broadcast(S, x[s][k]), a);
+      }
+      a.intoArray(weightGrad[k], j);
+    }
+  }
+
+  /**
+   * Units {@code first..} (fewer than one vector) of rows {@code rowFrom..rowTo-1}: one unit of
+   * four rows at a time, four independent chains of fused multiply-adds over the samples.
+   */
+  private static void gradientScalars(float[][] x, float[][] g, float[][] weightGrad, int n,
+      int rowFrom, int rowTo, int first) {
+    int units = weightGrad[0].length;
+    int k = rowFrom;
+    for (; k + 3 < rowTo; k += 4) {
+      for (int j = first; j < units; j++) {
+        float a0 = 0f;
+        float a1 = 0f;
+        float a2 = 0f;
+        float a3 = 0f;
         for (int s = 0; s < n; s++) {
-          float[] gs = g[s];
-          FloatVector v = FloatVector.broadcast(S, x[s][k]);
-          a0 = FloatVector.fromArray(S, gs, j).fma(v, a0);
-          a1 = FloatVector.fromArray(S, gs, j + L).fma(v, a1);
+          float[] xs = x[s];
+          float gs = g[s][j];
+          a0 = Math.fma(gs, xs[k], a0);
+          a1 = Math.fma(gs, xs[k + 1], a1);
+          a2 = Math.fma(gs, xs[k + 2], a2);
+          a3 = Math.fma(gs, xs[k + 3], a3);
         }
-        a0.intoArray(weightGrad[k], j);
-        a1.intoArray(weightGrad[k], j + L);
+        weightGrad[k][j] = a0;
+        weightGrad[k + 1][j] = a1;
+        weightGrad[k + 2][j] = a2;
+        weightGrad[k + 3][j] = a3;
       }
     }
-    for (; j < units; j++) {
-      for (int k = rowFrom; k < rowTo; k++) {
+    for (; k < rowTo; k++) {
+      for (int j = first; j < units; j++) {
         float acc = 0f;
         for (int s = 0; s < n; s++) {
           acc = Math.fma(g[s][j], x[s][k], acc);
@@ -182,9 +371,124 @@ public final class VectorMatrixKernels implements MatrixKernels {
 
   @Override
   public void inputGradient(float[][] g, float[][] weight, float[][] d, int from, int to) {
+    int units = weight[0].length;
+    if (units < TILE) {
+      inputGradientScalars(g, weight, d, from, to);
+      return;
+    }
+    int s = from;
+    for (; s + 1 < to; s += 2) {
+      inputGradientPair(g[s], g[s + 1], weight, d[s], d[s + 1]);
+    }
+    if (s < to) {
+      inputGradientSingle(g[s], weight, d[s]);
+    }
+  }
+
+  /**
+   * Two samples, four inputs at a time: eight dot products over the units, each weight vector
+   * loaded once for both samples.
+   */
+  private static void inputGradientPair(float[] g0, float[] g1, float[][] weight, float[] d0,
+      float[] d1) {
     int inputs = weight.length;
     int units = weight[0].length;
     int bound = units - units % L;
+    int k = 0;
+    for (; k + 3 < inputs; k += 4) {
+      float[] w0 = weight[k];
+      float[] w1 = weight[k + 1];
+      float[] w2 = weight[k + 2];
+      float[] w3 = weight[k + 3];
+      FloatVector a00 = FloatVector.zero(S);
+      FloatVector a01 = a00;
+      FloatVector a02 = a00;
+      FloatVector a03 = a00;
+      FloatVector a10 = a00;
+      FloatVector a11 = a00;
+      FloatVector a12 = a00;
+      FloatVector a13 = a00;
+      for (int j = 0; j < bound; j += L) {
+        FloatVector u = FloatVector.fromArray(S, g0, j);
+        FloatVector v = FloatVector.fromArray(S, g1, j);
+        FloatVector w = FloatVector.fromArray(S, w0, j);
+        a00 = w.fma(u, a00);
+        a10 = w.fma(v, a10);
+        w = FloatVector.fromArray(S, w1, j);
+        a01 = w.fma(u, a01);
+        a11 = w.fma(v, a11);
+        w = FloatVector.fromArray(S, w2, j);
+        a02 = w.fma(u, a02);
+        a12 = w.fma(v, a12);
+        w = FloatVector.fromArray(S, w3, j);
+        a03 = w.fma(u, a03);
+        a13 = w.fma(v, a13);
+      }
+      d0[k] = finish(a00, g0, w0, bound, units);
+      d0[k + 1] = finish(a01, g0, w1, bound, units);
+      d0[k + 2] = finish(a02, g0, w2, bound, units);
+      d0[k + 3] = finish(a03, g0, w3, bound, units);
+      d1[k] = finish(a10, g1, w0, bound, units);
+      d1[k + 1] = finish(a11, g1, w1, bound, units);
+      d1[k + 2] = finish(a12, g1, w2, bound, units);
+      d1[k + 3] = finish(a13, g1, w3, bound, units);
+    }
+    for (; k < inputs; k++) {
+      d0[k] = dot(g0, weight[k], bound, units);
+      d1[k] = dot(g1, weight[k], bound, units);
+    }
+  }
+
+  /** One sample, four inputs at a time. */
+  private static void inputGradientSingle(float[] gs, float[][] weight, float[] ds) {
+    int inputs = weight.length;
+    int units = weight[0].length;
+    int bound = units - units % L;
+    int k = 0;
+    for (; k + 3 < inputs; k += 4) {
+      float[] w0 = weight[k];
+      float[] w1 = weight[k + 1];
+      float[] w2 = weight[k + 2];
+      float[] w3 = weight[k + 3];
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int j = 0; j < bound; j += L) {
+        FloatVector v = FloatVector.fromArray(S, gs, j);
+        a0 = FloatVector.fromArray(S, w0, j).fma(v, a0);
+        a1 = FloatVector.fromArray(S, w1, j).fma(v, a1);
+        a2 = FloatVector.fromArray(S, w2, j).fma(v, a2);
+        a3 = FloatVector.fromArray(S, w3, j).fma(v, a3);
+      }
+      ds[k] = finish(a0, gs, w0, bound, units);
+      ds[k + 1] = finish(a1, gs, w1, bound, units);
+      ds[k + 2] = finish(a2, gs, w2, bound, units);
+      ds[k + 3] = finish(a3, gs, w3, bound, units);
+    }
+    for (; k < inputs; k++) {
+      ds[k] = dot(gs, weight[k], bound, units);
+    }
+  }
+
+  /** The dot product of one weight row with one sample's gradient, as the tiles compute it. */
+  private static float dot(float[] gs, float[] w, int bound, int units) {
+    FloatVector a = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += L) {
+      a = FloatVector.fromArray(S, w, j).fma(FloatVector.fromArray(S, gs, j), a);
+    }
+    return finish(a, gs, w, bound, units);
+  }
+
+  /**
+   * Layers of fewer than two vectors of units: each dot product one scalar fused multiply-add at
+   * a time, over the units in order, four inputs' chains side by side; too short to gain from
+   * vectors and a sum across the lanes.
+   */
+  private static void inputGradientScalars(float[][] g, float[][] weight, float[][] d, int from,
+      int to) {
+    int inputs = weight.length;
+    int units = weight[0].length;
     for (int s = from; s < to; s++) {
       float[] gs = g[s];
       float[] ds = d[s];
@@ -194,29 +498,29 @@ public final class VectorMatrixKernels implements MatrixKernels {
         float[] w1 = weight[k + 1];
         float[] w2 = weight[k + 2];
         float[] w3 = weight[k + 3];
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        for (int j = 0; j < bound; j += L) {
-          FloatVector v = FloatVector.fromArray(S, gs, j);
-          a0 = FloatVector.fromArray(S, w0, j).fma(v, a0);
-          a1 = FloatVector.fromArray(S, w1, j).fma(v, a1);
-          a2 = FloatVector.fromArray(S, w2, j).fma(v, a2);
-          a3 = FloatVector.fromArray(S, w3, j).fma(v, a3);
+        float a0 = 0f;
+        float a1 = 0f;
+        float a2 = 0f;
+        float a3 = 0f;
+        for (int j = 0; j < units; j++) {
+          float v = gs[j];
+          a0 = Math.fma(w0[j], v, a0);
+          a1 = Math.fma(w1[j], v, a1);
+          a2 = Math.fma(w2[j], v, a2);
+          a3 = Math.fma(w3[j], v, a3);
         }
-        ds[k] = finish(a0, gs, w0, bound, units);
-        ds[k + 1] = finish(a1, gs, w1, bound, units);
-        ds[k + 2] = finish(a2, gs, w2, bound, units);
-        ds[k + 3] = finish(a3, gs, w3, bound, units);
+        ds[k] = a0;
+        ds[k + 1] = a1;
+        ds[k + 2] = a2;
+        ds[k + 3] = a3;
       }
       for (; k < inputs; k++) {
         float[] w = weight[k];
-        FloatVector a = FloatVector.zero(S);
-        for (int j = 0; j < bound; j += L) {
-          a = FloatVector.fromArray(S, w, j).fma(FloatVector.fromArray(S, gs, j), a);
+        float acc = 0f;
+        for (int j = 0; j < units; j++) {
+          acc = Math.fma(w[j], gs[j], acc);
         }
-        ds[k] = finish(a, gs, w, bound, units);
+        ds[k] = acc;
       }
     }
   }

@@ -1,0 +1,157 @@
+package dev.dendrite.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dendrite.kernel.Kernels;
+import dev.dendrite.kernel.MatrixKernels;
+import java.util.Random;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Vector API kernels against the order of operations their contract gives, on shapes that
+ * exercise every path: whole tiles of two vectors of units, a single leftover vector, leftover
+ * units, leftover samples and rows, and a single sample. Runs in the build's Vector API
+ * execution, where {@link Kernels#VECTOR} is loaded.
+ */
+@EnabledIf("vectorKernelsLoaded")
+class VectorKernelsTest {
+
+  private final MatrixKernels kernels = Kernels.VECTOR;
+
+  static boolean vectorKernelsLoaded() {
+    return Kernels.VECTOR != null;
+  }
+
+  /** Inputs, units, samples. */
+  private static final String SHAPES = """
+      1, 1, 1
+      3, 5, 2
+      7, 8, 4
+      9, 15, 5
+      13, 16, 7
+      17, 17, 8
+      20, 24, 9
+      33, 31, 3
+      5, 64, 6
+      70, 70, 13
+      130, 10, 11
+      784, 40, 1
+      """;
+
+  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
+  @CsvSource(textBlock = SHAPES)
+  void forwardSumsEachUnitFromTheBiasOverTheInputsInOrder(int inputs, int units, int n) {
+    Random random = new Random(inputs * 1000 + units);
+    float[][] in = matrix(random, n, inputs);
+    float[][] weight = matrix(random, inputs, units);
+    float[] bias = matrix(random, 1, units)[0];
+    for (float[] b : new float[][] {bias, null}) {
+      float[][] z = new float[n][units];
+      kernels.forward(in, weight, b, z, 0, n);
+      for (int s = 0; s < n; s++) {
+        for (int j = 0; j < units; j++) {
+          float expected = b == null ? 0f : b[j];
+          for (int k = 0; k < inputs; k++) {
+            expected = Math.fma(weight[k][j], in[s][k], expected);
+          }
+          assertEquals(expected, z[s][j], "sample " + s + ", unit " + j);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
+  @CsvSource(textBlock = SHAPES)
+  void forwardOfARangeWritesOnlyThatRange(int inputs, int units, int n) {
+    Random random = new Random(inputs * 1000 + units + 1);
+    float[][] in = matrix(random, n, inputs);
+    float[][] weight = matrix(random, inputs, units);
+    float[] bias = matrix(random, 1, units)[0];
+    float[][] whole = new float[n][units];
+    kernels.forward(in, weight, bias, whole, 0, n);
+    int from = n / 3;
+    int to = n - n / 4;
+    float[][] part = matrix(random, n, units);
+    float[][] before = copy(part);
+    kernels.forward(in, weight, bias, part, from, to);
+    for (int s = 0; s < n; s++) {
+      assertArrayEquals(s >= from && s < to ? whole[s] : before[s], part[s], "sample " + s);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
+  @CsvSource(textBlock = SHAPES)
+  void weightGradientSumsOverTheSamplesInOrderForTheGivenRows(int inputs, int units, int n) {
+    Random random = new Random(inputs * 1000 + units + 2);
+    float[][] x = matrix(random, n, inputs);
+    float[][] g = matrix(random, n, units);
+    int rowFrom = inputs / 5;
+    int rowTo = inputs - inputs / 7;
+    float[][] weightGrad = matrix(random, inputs, units);
+    float[][] before = copy(weightGrad);
+    kernels.weightGradient(x, g, weightGrad, n, rowFrom, rowTo);
+    for (int k = 0; k < inputs; k++) {
+      if (k < rowFrom || k >= rowTo) {
+        assertArrayEquals(before[k], weightGrad[k], "row " + k + " is outside the range");
+        continue;
+      }
+      for (int j = 0; j < units; j++) {
+        float expected = 0f;
+        for (int s = 0; s < n; s++) {
+          expected = Math.fma(g[s][j], x[s][k], expected);
+        }
+        assertEquals(expected, weightGrad[k][j], "row " + k + ", unit " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
+  @CsvSource(textBlock = SHAPES)
+  void inputGradientIsTheProductWithTheTransposeAndDoesNotDependOnTheRange(int inputs, int units,
+      int n) {
+    Random random = new Random(inputs * 1000 + units + 3);
+    float[][] g = matrix(random, n, units);
+    float[][] weight = matrix(random, inputs, units);
+    float[][] whole = new float[n][inputs];
+    kernels.inputGradient(g, weight, whole, 0, n);
+    for (int s = 0; s < n; s++) {
+      for (int k = 0; k < inputs; k++) {
+        double exact = 0;
+        double magnitude = 0;
+        for (int j = 0; j < units; j++) {
+          exact += (double) g[s][j] * weight[k][j];
+          magnitude += Math.abs((double) g[s][j] * weight[k][j]);
+        }
+        assertEquals(exact, whole[s][k], 1e-6 * magnitude + 1e-30, "sample " + s + ", input " + k);
+      }
+    }
+    float[][] oneByOne = new float[n][inputs];
+    for (int s = n - 1; s >= 0; s--) {
+      kernels.inputGradient(g, weight, oneByOne, s, s + 1);
+    }
+    for (int s = 0; s < n; s++) {
+      assertArrayEquals(whole[s], oneByOne[s], "sample " + s + " alone");
+    }
+  }
+
+  private static float[][] matrix(Random random, int rows, int columns) {
+    float[][] m = new float[rows][columns];
+    for (float[] row : m) {
+      for (int i = 0; i < columns; i++) {
+        row[i] = (float) random.nextGaussian();
+      }
+    }
+    return m;
+  }
+
+  private static float[][] copy(float[][] m) {
+    float[][] c = new float[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      c[i] = m[i].clone();
+    }
+    return c;
+  }
+}
