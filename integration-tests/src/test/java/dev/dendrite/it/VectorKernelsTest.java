@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.MatrixKernels;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Vector API kernels against the order of operations their contract gives, on shapes that
  * exercise every path: whole tiles of two vectors of units, a single leftover vector, leftover
- * units, leftover samples and rows, and a single sample. Runs in the build's Vector API
+ * units, leftover samples and rows, a single sample, and batches of more than one slice. Runs in the build's Vector API
  * execution, where {@link Kernels#VECTOR} is loaded.
  */
 @EnabledIf("vectorKernelsLoaded")
@@ -39,6 +40,8 @@ class VectorKernelsTest {
       70, 70, 13
       130, 10, 11
       784, 40, 1
+      12, 33, 129
+      6, 10, 200
       """;
 
   @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
@@ -105,6 +108,15 @@ class VectorKernelsTest {
         }
         assertEquals(expected, weightGrad[k][j], "row " + k + ", unit " + j);
       }
+    }
+  }
+
+  @Test
+  void weightGradientOfNoSamplesIsZero() {
+    float[][] weightGrad = matrix(new Random(4), 5, 20);
+    kernels.weightGradient(new float[0][], new float[0][], weightGrad, 0, 1, 4);
+    for (int k = 1; k < 4; k++) {
+      assertArrayEquals(new float[20], weightGrad[k], "row " + k);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dendrite.kernel.vector;
 
 import dev.dendrite.kernel.MatrixKernels;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,33 +9,46 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link MatrixKernels} on the Vector API. Each kernel keeps a tile of accumulators in registers
  * (four samples or rows by two vectors of units) and runs the long dimension of the product
- * inside it, one fused multiply-add per weight and sample. Every output value is accumulated in
- * the same order in the tiles and in the scalar loops that finish the edges, so results do not
- * depend on which range of samples or rows a call is given.
+ * inside it, one fused multiply-add per weight and sample. Units left over after the last whole
+ * tile take a one-vector tile, then scalar fused multiply-adds, four independent sums side by
+ * side. Batches are taken in slices of {@value #SAMPLES} samples, so that the slice's rows stay
+ * in the cache while every tile of units passes over them; partial sums wait in the output
+ * between slices.
+ *
+ * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
+ * multiply-adds in a fixed order (from the bias, or from zero, over the inputs or the samples in
+ * order), whichever path computes it; each value of {@link #inputGradient} is computed from its
+ * own sample alone. Results therefore do not depend on which range of samples or rows a call is
+ * given, nor on how a batch is split over threads.
  */
 public final class VectorMatrixKernels implements MatrixKernels {
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int TILE = 2 * L;
-  /** Weight rows per slice of a single sample's forward pass: 32 KB of rows of 128 floats. */
+  /** Weight rows per slice of a single sample's forward pass (32 KB of rows of 128 floats). */
   private static final int ROWS = 64;
+  /** Samples per slice of a batch (a multiple of the four samples of a tile). */
+  private static final int SAMPLES = 64;
 
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
     int units = weight[0].length;
     int blocked = from + (to - from) / 4 * 4;
-    int j = 0;
-    for (; j + TILE <= units; j += TILE) {
-      forwardTile(in, weight, bias, z, from, blocked, j);
-    }
-    if (j + L <= units) {
-      forwardColumn(in, weight, bias, z, from, blocked, j);
-      j += L;
-    }
-    if (j < units) {
-      forwardScalars(in, weight, bias, z, from, blocked, j);
+    for (int start = from; start < blocked; start += SAMPLES) {
+      int end = Math.min(blocked, start + SAMPLES);
+      int j = 0;
+      for (; j + TILE <= units; j += TILE) {
+        forwardTile(in, weight, bias, z, start, end, j);
+      }
+      if (j + L <= units) {
+        forwardColumn(in, weight, bias, z, start, end, j);
+        j += L;
+      }
+      if (j < units) {
+        forwardScalars(in, weight, bias, z, start, end, j);
+      }
     }
     for (int s = blocked; s < to; s++) {
       forwardSingle(in[s], weight, bias, z[s]);
@@ -165,7 +179,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
     int units = weight[0].length;
     int blocks = units - units % (8 * L);
     if (bias == null) {
-      java.util.Arrays.fill(z, 0, blocks, 0f);
+      Arrays.fill(z, 0, blocks, 0f);
     } else {
       System.arraycopy(bias, 0, z, 0, blocks);
     }
@@ -229,33 +243,47 @@ public final class VectorMatrixKernels implements MatrixKernels {
   public void weightGradient(float[][] x, float[][] g, float[][] weightGrad, int n, int rowFrom,
       int rowTo) {
     int units = weightGrad[0].length;
-    int j = 0;
-    for (; j + TILE <= units; j += TILE) {
-      gradientTile(x, g, weightGrad, n, rowFrom, rowTo, j);
+    if (n == 0) {
+      for (int k = rowFrom; k < rowTo; k++) {
+        Arrays.fill(weightGrad[k], 0f);
+      }
+      return;
     }
-    if (j + L <= units) {
-      gradientColumn(x, g, weightGrad, n, rowFrom, rowTo, j);
-      j += L;
-    }
-    if (j < units) {
-      gradientScalars(x, g, weightGrad, n, rowFrom, rowTo, j);
+    for (int start = 0; start < n; start += SAMPLES) {
+      int end = Math.min(n, start + SAMPLES);
+      int j = 0;
+      for (; j + TILE <= units; j += TILE) {
+        gradientTile(x, g, weightGrad, start, end, rowFrom, rowTo, j);
+      }
+      if (j + L <= units) {
+        gradientColumn(x, g, weightGrad, start, end, rowFrom, rowTo, j);
+        j += L;
+      }
+      if (j < units) {
+        gradientScalars(x, g, weightGrad, start, end, rowFrom, rowTo, j);
+      }
     }
   }
 
+  /** Row {@code k}'s sums at units {@code j..j+L-1} so far: zero before the first sample. */
+  private static FloatVector sums(float[][] weightGrad, int k, int j, int start) {
+    return start == 0 ? FloatVector.zero(S) : FloatVector.fromArray(S, weightGrad[k], j);
+  }
+
   /** Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time. */
-  private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int n,
-      int rowFrom, int rowTo, int j) {
+  private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int start,
+      int end, int rowFrom, int rowTo, int j) {
     int k = rowFrom;
     for (; k + 3 < rowTo; k += 4) {
-      FloatVector a00 = FloatVector.zero(S);
-      FloatVector a01 = a00;
-      FloatVector a10 = a00;
-      FloatVector a11 = a00;
-      FloatVector a20 = a00;
-      FloatVector a21 = a00;
-      FloatVector a30 = a00;
-      FloatVector a31 = a00;
-      for (int s = 0; s < n; s++) {
+      FloatVector a00 = sums(weightGrad, k, j, start);
+      FloatVector a01 = sums(weightGrad, k, j + L, start);
+      FloatVector a10 = sums(weightGrad, k + 1, j, start);
+      FloatVector a11 = sums(weightGrad, k + 1, j + L, start);
+      FloatVector a20 = sums(weightGrad, k + 2, j, start);
+      FloatVector a21 = sums(weightGrad, k + 2, j + L, start);
+      FloatVector a30 = sums(weightGrad, k + 3, j, start);
+      FloatVector a31 = sums(weightGrad, k + 3, j + L, start);
+      for (int s = start; s < end; s++) {
         float[] gs = g[s];
         float[] xs = x[s];
         FloatVector g0 = FloatVector.fromArray(S, gs, j);
@@ -283,9 +311,9 @@ public final class VectorMatrixKernels implements MatrixKernels {
       a31.intoArray(weightGrad[k + 3], j + L);
     }
     for (; k < rowTo; k++) {
-      FloatVector a0 = FloatVector.zero(S);
-      FloatVector a1 = a0;
-      for (int s = 0; s < n; s++) {
+      FloatVector a0 = sums(weightGrad, k, j, start);
+      FloatVector a1 = sums(weightGrad, k, j + L, start);
+      for (int s = start; s < end; s++) {
         float[] gs = g[s];
         FloatVector v = FloatVector.broadcast(S, x[s][k]);
         a0 = FloatVector.fromArray(S, gs, j).fma(v, a0);
@@ -300,15 +328,15 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * Units {@code j..j+L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time: the column of
    * units left over when fewer than two vectors remain.
    */
-  private static void gradientColumn(float[][] x, float[][] g, float[][] weightGrad, int n,
-      int rowFrom, int rowTo, int j) {
+  private static void gradientColumn(float[][] x, float[][] g, float[][] weightGrad, int start,
+      int end, int rowFrom, int rowTo, int j) {
     int k = rowFrom;
     for (; k + 3 < rowTo; k += 4) {
-      FloatVector a0 = FloatVector.zero(S);
-      FloatVector a1 = a0;
-      FloatVector a2 = a0;
-      FloatVector a3 = a0;
-      for (int s = 0; s < n; s++) {
+      FloatVector a0 = sums(weightGrad, k, j, start);
+      FloatVector a1 = sums(weightGrad, k + 1, j, start);
+      FloatVector a2 = sums(weightGrad, k + 2, j, start);
+      FloatVector a3 = sums(weightGrad, k + 3, j, start);
+      for (int s = start; s < end; s++) {
         float[] xs = x[s];
         FloatVector gs = FloatVector.fromArray(S, g[s], j);
         a0 = gs.fma(FloatVector.broadcast(S, xs[k]), a0);
@@ -322,8 +350,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
       a3.intoArray(weightGrad[k + 3], j);
     }
     for (; k < rowTo; k++) {
-      FloatVector a = FloatVector.zero(S);
-      for (int s = 0; s < n; s++) {
+      FloatVector a = sums(weightGrad, k, j, start);
+      for (int s = start; s < end; s++) {
         a = FloatVector.fromArray(S, g[s], j).fma(FloatVector.broadcast(S, x[s][k]), a);
       }
       a.intoArray(weightGrad[k], j);
@@ -334,17 +362,17 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * Units {@code first..} (fewer than one vector) of rows {@code rowFrom..rowTo-1}: one unit of
    * four rows at a time, four independent chains of fused multiply-adds over the samples.
    */
-  private static void gradientScalars(float[][] x, float[][] g, float[][] weightGrad, int n,
-      int rowFrom, int rowTo, int first) {
+  private static void gradientScalars(float[][] x, float[][] g, float[][] weightGrad, int start,
+      int end, int rowFrom, int rowTo, int first) {
     int units = weightGrad[0].length;
     int k = rowFrom;
     for (; k + 3 < rowTo; k += 4) {
       for (int j = first; j < units; j++) {
-        float a0 = 0f;
-        float a1 = 0f;
-        float a2 = 0f;
-        float a3 = 0f;
-        for (int s = 0; s < n; s++) {
+        float a0 = start == 0 ? 0f : weightGrad[k][j];
+        float a1 = start == 0 ? 0f : weightGrad[k + 1][j];
+        float a2 = start == 0 ? 0f : weightGrad[k + 2][j];
+        float a3 = start == 0 ? 0f : weightGrad[k + 3][j];
+        for (int s = start; s < end; s++) {
           float[] xs = x[s];
           float gs = g[s][j];
           a0 = Math.fma(gs, xs[k], a0);
@@ -360,8 +388,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
     }
     for (; k < rowTo; k++) {
       for (int j = first; j < units; j++) {
-        float acc = 0f;
-        for (int s = 0; s < n; s++) {
+        float acc = start == 0 ? 0f : weightGrad[k][j];
+        for (int s = start; s < end; s++) {
           acc = Math.fma(g[s][j], x[s][k], acc);
         }
         weightGrad[k][j] = acc;
