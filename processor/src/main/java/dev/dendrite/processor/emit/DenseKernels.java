@@ -104,6 +104,10 @@ final class DenseKernels {
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "")
         .addJavadoc("Writes $L rows {@code from..to-1}.\n",
             plan.keepsPreActivation() ? names.pre() + " and " + names.out() : names.out());
+    if (plan.keepsLossTerms()) {
+      m.addJavadoc("A training pass also writes each output's loss term {@code log(1 + e^-|z|)} to"
+          + " $L,\nfrom the exponential the sigmoid computes.\n", names.lossTerms());
+    }
     if (layer.bias()) {
       m.addStatement("$T b = $L[0]", p.vector, names.bias());
     }
@@ -127,13 +131,15 @@ final class DenseKernels {
       }
       if (plan.keepsPreActivation()) {
         m.addStatement("$T a = $L[s]", p.vector, names.out());
-        if (activation.isRowWise()) {
-          m.addCode(activation.applyRow("z", "a"));
-        } else {
-          for (int j = 0; j < layer.units(); j++) {
-            m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+        activate(m, "z", "a", "s", () -> {
+          if (activation.isRowWise()) {
+            m.addCode(activation.applyRow("z", "a"));
+          } else {
+            for (int j = 0; j < layer.units(); j++) {
+              m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+            }
           }
-        }
+        });
       }
       m.endControlFlow();
     } else {
@@ -156,13 +162,7 @@ final class DenseKernels {
           m.beginControlFlow("for (int s = from; s < to; s++)");
           m.addStatement("$T z = $L[s]", p.vector, names.pre());
           m.addStatement("$T a = $L[s]", p.vector, names.out());
-          if (activation.isRowWise()) {
-            m.addCode(activation.applyRow("z", "a"));
-          } else {
-            m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-            m.addStatement("a[j] = $L", activation.apply("z", "j"));
-            m.endControlFlow();
-          }
+          applyActivation(m, "z", "a", "s");
           m.endControlFlow();
         }
         m.addStatement("return $L", names.out());
@@ -233,7 +233,7 @@ final class DenseKernels {
         m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
       }
       m.addStatement("$T a0 = $L[s]", p.vector, names.out());
-      applyActivation(m, "z0", "a0");
+      applyActivation(m, "z0", "a0", "s");
     }
     m.endControlFlow();
   }
@@ -269,15 +269,35 @@ final class DenseKernels {
     m.endControlFlow();
   }
 
-  /** {@code a = activation(z)} for one sample's rows. */
-  private void applyActivation(MethodSpec.Builder m, String z, String a) {
-    if (activation.isRowWise()) {
-      m.addCode(activation.applyRow(z, a));
-    } else {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("$L[j] = $L", a, activation.apply(z, "j"));
-      m.endControlFlow();
+  /** {@code a = activation(z)} for the rows of sample {@code sample}, as a loop. */
+  private void applyActivation(MethodSpec.Builder m, String z, String a, String sample) {
+    activate(m, z, a, sample, () -> {
+      if (activation.isRowWise()) {
+        m.addCode(activation.applyRow(z, a));
+      } else {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+        m.addStatement("$L[j] = $L", a, activation.apply(z, "j"));
+        m.endControlFlow();
+      }
+    });
+  }
+
+  /**
+   * The activation of row {@code z} into row {@code a} of sample {@code sample}: the code {@code
+   * plain} writes, or, for the output of binary cross-entropy, in a training pass, the sigmoid
+   * together with the loss terms from one exponential.
+   */
+  private void activate(MethodSpec.Builder m, String z, String a, String sample, Runnable plain) {
+    if (!plan.keepsLossTerms()) {
+      plain.run();
+      return;
     }
+    m.beginControlFlow("if (trainingPass)");
+    m.addStatement("$T.sigmoidWithLossTerms($L, $L, $L[$L])", LOSS_KERNELS, z, a,
+        names.lossTerms(), sample);
+    m.nextControlFlow("else");
+    plain.run();
+    m.endControlFlow();
   }
 
   /** The forward pass of {@code samples} samples starting at {@code s}. */
@@ -300,13 +320,7 @@ final class DenseKernels {
     if (plan.keepsPreActivation()) {
       for (int i = 0; i < samples; i++) {
         m.addStatement("$T a$L = $L[$L]", p.vector, i, names.out(), offset("s", i));
-        if (activation.isRowWise()) {
-          m.addCode(activation.applyRow("z" + i, "a" + i));
-        } else {
-          m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-          m.addStatement("a$L[j] = $L", i, activation.apply("z" + i, "j"));
-          m.endControlFlow();
-        }
+        applyActivation(m, "z" + i, "a" + i, offset("s", i));
       }
     }
   }
@@ -655,8 +669,9 @@ final class DenseKernels {
     switch (lossName) {
       case "BINARY_CROSS_ENTROPY" -> {
         kernel = plan.fusedLoss() ? "sigmoidBinaryCrossEntropy" : null;
-        arguments = names.pre() + "[s], " + names.out() + "[s], target[s], " + names.grad()
-            + "[s], scale";
+        arguments = names.pre() + "[s], " + names.out() + "[s], "
+            + (plan.keepsLossTerms() ? names.lossTerms() + "[s], " : "") + "target[s], "
+            + names.grad() + "[s], scale";
       }
       case "CATEGORICAL_CROSS_ENTROPY" -> {
         kernel = plan.fusedLoss() ? "softmaxCrossEntropy" : null;
@@ -678,6 +693,9 @@ final class DenseKernels {
         .addParameter(int.class, "n")
         .addJavadoc("The mean $L loss of the batch; writes {@code dL/d$L} of each sample\nto $L.\n",
             lossName, plan.fusedLoss() ? "z" : "a", names.grad())
+        .addJavadoc(plan.keepsLossTerms()
+            ? CodeBlock.of("Reads the loss terms the training pass wrote to $L.\n", names.lossTerms())
+            : CodeBlock.of(""))
         .addStatement("$T scale = $L / n", p.scalar, p.literal(1))
         .addStatement("double sum = 0")
         .beginControlFlow("for (int s = 0; s < n; s++)")

@@ -300,6 +300,10 @@ public final class NetworkEmitter {
           }
           buffers.add(new String[] {n.out(), size, "outputs"});
           buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
+          if (dense.keepsLossTerms()) {
+            buffers.add(new String[] {n.lossTerms(), size, "each output's term {@code log(1 +"
+                + " e^-|z|)} of the loss, written with the outputs by a training pass"});
+          }
           if (dense.layer().isPrelu()) {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});

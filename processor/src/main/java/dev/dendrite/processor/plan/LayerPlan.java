@@ -1,5 +1,6 @@
 package dev.dendrite.processor.plan;
 
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.processor.model.CheckedLayer;
 
 /**
@@ -64,7 +65,17 @@ public sealed interface LayerPlan {
       boolean keepsPreActivation,
       boolean fusedLoss,
       Blocking blocking)
-      implements LayerPlan {}
+      implements LayerPlan {
+
+    /**
+     * Whether a training pass writes, with each sigmoid output, its binary cross-entropy term
+     * {@code log(1 + e^-|z|)} from the same exponential, for the loss to read: the output layer
+     * of binary cross-entropy.
+     */
+    public boolean keepsLossTerms() {
+      return fusedLoss && layer.activation() == Activation.SIGMOID;
+    }
+  }
 
   /**
    * A dropout layer.
