@@ -113,7 +113,7 @@ final class DenseKernels {
     }
     m.addCode(activation.forwardSetup());
     if (unrolled) {
-      hoistRows(m, "w", names.weight(), layer.inputs());
+      hoistWeightRows(m, "w", names.weight());
       m.beginControlFlow("for (int s = from; s < to; s++)");
       m.addStatement("$T x = in[s]", p.vector);
       m.addStatement("$T z = $L[s]", p.vector, preBuffer());
@@ -122,10 +122,10 @@ final class DenseKernels {
       }
       for (int j = 0; j < layer.units(); j++) {
         CodeBlock.Builder sum = layer.bias()
-            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * w0[$L]", j, j, j)
-            : CodeBlock.builder().add("z[$L] = x0 * w0[$L]", j, j);
+            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * $L", j, j, weightAt("w", 0, j))
+            : CodeBlock.builder().add("z[$L] = x0 * $L", j, weightAt("w", 0, j));
         for (int k = 1; k < layer.inputs(); k++) {
-          sum.add("$W+ x$L * w$L[$L]", k, k, j);
+          sum.add("$W+ x$L * $L", k, weightAt("w", k, j));
         }
         m.addStatement(sum.build());
       }
@@ -418,7 +418,7 @@ final class DenseKernels {
     if (unrolled) {
       m.addJavadoc("The whole layer is the last part's work; other parts return at once.\n");
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
-      hoistRows(m, "gw", names.weightGrad(), layer.inputs());
+      hoistWeightRows(m, "gw", names.weightGrad());
       if (layer.bias()) {
         m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
       }
@@ -437,7 +437,7 @@ final class DenseKernels {
         }
         for (int k = 0; k < layer.inputs(); k++) {
           for (int j = 0; j < layer.units(); j++) {
-            m.addStatement("gw$L[$L] = $L", k, j, zero);
+            m.addStatement("$L = $L", weightAt("gw", k, j), zero);
           }
         }
         m.beginControlFlow("for (int s = 0; s < n; s++)");
@@ -523,7 +523,7 @@ final class DenseKernels {
     for (int k = 0; k < layer.inputs(); k++) {
       m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("gw$L[$L]$Lx$L * g$L", k, j, start, k, j);
+        m.addStatement("$L$Lx$L * g$L", weightAt("gw", k, j), start, k, j);
       }
     }
   }
@@ -591,7 +591,7 @@ final class DenseKernels {
         .addJavadoc("Propagates the gradient of $L to its input:\nsets $L rows {@code from..to-1}"
             + " to {@code dz · $L^T}.\n", describe(), target, names.weight());
     if (unrolled) {
-      hoistRows(m, "w", names.weight(), layer.inputs());
+      hoistWeightRows(m, "w", names.weight());
       m.beginControlFlow("for (int s = from; s < to; s++)");
       m.addStatement("$T g = $L[s]", p.vector, names.grad());
       m.addStatement("$T d = $L[s]", p.vector, target);
@@ -599,9 +599,9 @@ final class DenseKernels {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
       for (int k = 0; k < layer.inputs(); k++) {
-        CodeBlock.Builder sum = CodeBlock.builder().add("d[$L] = g0 * w$L[0]", k, k);
+        CodeBlock.Builder sum = CodeBlock.builder().add("d[$L] = g0 * $L", k, weightAt("w", k, 0));
         for (int j = 1; j < layer.units(); j++) {
-          sum.add("$W+ g$L * w$L[$L]", j, k, j);
+          sum.add("$W+ g$L * $L", j, weightAt("w", k, j));
         }
         m.addStatement(sum.build());
       }
@@ -694,7 +694,8 @@ final class DenseKernels {
         .addJavadoc("The mean $L loss of the batch; writes {@code dL/d$L} of each sample\nto $L.\n",
             lossName, plan.fusedLoss() ? "z" : "a", names.grad())
         .addJavadoc(plan.keepsLossTerms()
-            ? CodeBlock.of("Reads the loss terms the training pass wrote to $L.\n", names.lossTerms())
+            ? CodeBlock.of("Reads the loss terms the training pass wrote to $L.\n",
+                names.lossTerms())
             : CodeBlock.of(""))
         .addStatement("$T scale = $L / n", p.scalar, p.literal(1))
         .addStatement("double sum = 0")
@@ -719,10 +720,27 @@ final class DenseKernels {
     return i == 0 ? index : index + " + " + i;
   }
 
-  /** Declares {@code prefix0 = array[0]}, {@code prefix1 = array[1]}, ... */
-  private void hoistRows(MethodSpec.Builder m, String prefix, String array, int rows) {
-    for (int k = 0; k < rows; k++) {
+  /**
+   * Declares the rows of a weight ({@code array}, or its gradient) that unrolled kernels index:
+   * {@code prefix = array[0]} for a weight stored as one row, else {@code prefix0 = array[0]},
+   * {@code prefix1 = array[1]}, ... one per input.
+   */
+  private void hoistWeightRows(MethodSpec.Builder m, String prefix, String array) {
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T $L = $L[0]", p.vector, prefix, array);
+      return;
+    }
+    for (int k = 0; k < layer.inputs(); k++) {
       m.addStatement("$T $L$L = $L[$L]", p.vector, prefix, k, array, k);
     }
+  }
+
+  /**
+   * The weight (or gradient) of input {@code k} and unit {@code j} in the rows {@link
+   * #hoistWeightRows} declares: {@code prefix[k]} for a weight stored as one row, else {@code
+   * prefixk[j]}.
+   */
+  private String weightAt(String prefix, int k, int j) {
+    return plan.oneRowWeight() ? prefix + "[" + k + "]" : prefix + k + "[" + j + "]";
   }
 }

@@ -152,6 +152,9 @@ public final class NetworkEmitter {
       if (!tensor.trainable()) {
         notes.add("not trained");
       }
+      if (tensor.oneRow()) {
+        notes.add("stored as one row");
+      }
       return "{@code " + tensor.name() + "} {@code " + tensor.dims() + "}"
           + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
     }

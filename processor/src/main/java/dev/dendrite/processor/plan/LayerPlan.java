@@ -75,6 +75,15 @@ public sealed interface LayerPlan {
     public boolean keepsLossTerms() {
       return fusedLoss && layer.activation() == Activation.SIGMOID;
     }
+
+    /**
+     * Whether the weights {@code [inputs, 1]} are stored as one row of {@code inputs} values
+     * rather than a row of one value per input: a one-unit layer with unrolled kernels, which then
+     * index one array instead of loading and checking a row per input in every pass.
+     */
+    public boolean oneRowWeight() {
+      return strategy == Strategy.UNROLLED && layer.units() == 1;
+    }
   }
 
   /**
