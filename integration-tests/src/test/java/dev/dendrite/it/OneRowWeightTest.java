@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (see {@link Tensor}); a wide one-unit layer, whose code is looped, keeps a row per input. Either
  * way the value at {@code [k, 0]} is input {@code k}'s weight: files hold PyTorch's {@code [1,
  * inputs]} in input order, EJML reads an {@code inputs x 1} matrix, the networks match the EJML
- * reference and finite differences, and the initial weights are those of the layout with a row
- * per input.
+ * reference and finite differences (with L1 and L2 penalties too), and the initial weights are
+ * those of the layout with a row per input.
  */
 class OneRowWeightTest {
 
@@ -50,6 +50,15 @@ class OneRowWeightTest {
     @Dense(units = 1, activation = TANH, init = Init.HE_UNIFORM) Layer neck;
     @Dense(units = 4, activation = TANH) Layer widen;
     @Dense(units = 1, activation = LINEAR, init = Init.HE_NORMAL) Layer out;
+  }
+
+  /** {@link Bottleneck} with L1 and L2 penalties on the one-unit layers. */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class PenalizedBottleneck {
+    @Input(5) Layer in;
+    @Dense(units = 1, activation = TANH, init = Init.HE_UNIFORM, l1 = 0.01) Layer neck;
+    @Dense(units = 4, activation = TANH) Layer widen;
+    @Dense(units = 1, activation = LINEAR, init = Init.HE_NORMAL, l2 = 0.05) Layer out;
   }
 
   /** A one-unit output too wide to unroll. */
@@ -186,11 +195,16 @@ class OneRowWeightTest {
 
   @Test
   void gradientsMatchFiniteDifferencesAndTheWorstValueIsNamedByItsIndex() {
-    DoubleModel twin = new OneRowWeightTest_BottleneckNetDouble(8);
     Rng rng = new Rng(9);
     int n = 4;
     double[][] x = Batches.gaussian(n, 5, rng);
     double[][] y = Batches.targets(Loss.MSE, n, 1, rng);
+    DoubleModel penalized = new OneRowWeightTest_PenalizedBottleneckNetDouble(8);
+    GradientCheck.Report withPenalties =
+        GradientCheck.defaults().withStep(1e-5).run(penalized, x, y, n);
+    assertTrue(withPenalties.maxRelativeError() <= 1e-6, withPenalties.toString());
+
+    DoubleModel twin = new OneRowWeightTest_BottleneckNetDouble(8);
     GradientCheck.Report report = GradientCheck.defaults().withStep(1e-5).run(twin, x, y, n);
     assertTrue(report.maxRelativeError() <= 1e-6, report.toString());
 
