@@ -118,17 +118,32 @@ public final class Matrices {
 
   /**
    * A copy of a parameter tensor as a matrix: a weight {@code [inputs, units]} as {@code inputs x
-   * units}, a bias {@code [units]} as {@code 1 x units}.
+   * units}, a bias {@code [units]} as {@code 1 x units}. The matrix follows the tensor's shape,
+   * whatever its rows (a one-unit layer's weights may be one row, see {@link Tensor}).
    */
   public static FMatrixRMaj toMatrix(Tensor tensor) {
-    float[][] values = tensor.values();
-    return toMatrix(values, values.length);
+    int[] shape = tensor.shape();
+    int columns = shape[shape.length - 1];
+    FMatrixRMaj matrix = new FMatrixRMaj(tensor.size() / columns, columns);
+    int at = 0;
+    for (float[] row : tensor.values()) {
+      System.arraycopy(row, 0, matrix.data, at, row.length);
+      at += row.length;
+    }
+    return matrix;
   }
 
   /** Double form of {@link #toMatrix(Tensor)}. */
   public static DMatrixRMaj toMatrix(DoubleTensor tensor) {
-    double[][] values = tensor.values();
-    return toMatrix(values, values.length);
+    int[] shape = tensor.shape();
+    int columns = shape[shape.length - 1];
+    DMatrixRMaj matrix = new DMatrixRMaj(tensor.size() / columns, columns);
+    int at = 0;
+    for (double[] row : tensor.values()) {
+      System.arraycopy(row, 0, matrix.data, at, row.length);
+      at += row.length;
+    }
+    return matrix;
   }
 
   /**

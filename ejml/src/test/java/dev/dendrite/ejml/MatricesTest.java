@@ -37,6 +37,27 @@ class MatricesTest {
   }
 
   @Test
+  void aTensorFollowsItsShapeWhateverItsRows() {
+    Tensor oneRow = new Tensor("out.weight", new int[] {3, 1}, new float[][] {{1, 2, 3}},
+        new float[][] {{0, 0, 0}});
+    FMatrixRMaj column = Matrices.toMatrix(oneRow);
+    assertEquals(3, column.numRows);
+    assertEquals(1, column.numCols);
+    assertEquals(3f, column.get(2, 0));
+    Tensor rows = new Tensor("h.weight", new int[] {2, 3}, new float[][] {{1, 2, 3}, {4, 5, 6}},
+        new float[2][3]);
+    FMatrixRMaj matrix = Matrices.toMatrix(rows);
+    assertEquals(2, matrix.numRows);
+    assertEquals(6f, matrix.get(1, 2));
+    Tensor bias = new Tensor("h.bias", new int[] {3}, new float[][] {{7, 8, 9}}, new float[1][3]);
+    assertEquals(1, Matrices.toMatrix(bias).numRows);
+    DMatrixRMaj doubles = Matrices.toMatrix(new dev.dendrite.DoubleTensor("out.weight",
+        new int[] {2, 1}, new double[][] {{0.5, 1.5}}, new double[1][2]));
+    assertEquals(2, doubles.numRows);
+    assertEquals(1.5, doubles.get(1, 0));
+  }
+
+  @Test
   void copyRowsReusesArraysAndChecksThem() {
     float[][] rows = new float[3][2];
     float[] first = rows[0];

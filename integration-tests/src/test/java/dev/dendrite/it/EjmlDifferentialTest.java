@@ -48,8 +48,9 @@ class EjmlDifferentialTest {
     List<Tensor> tensors = model.parameters();
     assertEquals(pass.gradients().size(), tensors.size());
     for (int t = 0; t < tensors.size(); t++) {
-      assertClose(pass.gradients().get(t), tensors.get(t).gradients(),
-          name + " " + tensors.get(t).name());
+      Tensor tensor = tensors.get(t);
+      assertClose(pass.gradients().get(t), byShape(tensor.shape(), tensor.gradients()),
+          name + " " + tensor.name());
     }
     List<Tensor> buffers = model.buffers();
     assertEquals(pass.buffers().size(), buffers.size());
@@ -82,7 +83,7 @@ class EjmlDifferentialTest {
   private static List<float[][]> values(List<Tensor> tensors) {
     List<float[][]> values = new ArrayList<>();
     for (Tensor tensor : tensors) {
-      values.add(copy(tensor.values()));
+      values.add(byShape(tensor.shape(), tensor.values()));
     }
     return values;
   }
@@ -152,10 +153,23 @@ class EjmlDifferentialTest {
     return masks;
   }
 
-  private static float[][] copy(float[][] rows) {
-    float[][] out = new float[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = rows[i].clone();
+  /**
+   * A copy of a tensor's {@code rows} as the reference takes them, rows of the last dimension of
+   * {@code shape}: the network stores the weights of a small one-unit layer as one row.
+   */
+  private static float[][] byShape(int[] shape, float[][] rows) {
+    int columns = shape[shape.length - 1];
+    int size = 0;
+    for (float[] row : rows) {
+      size += row.length;
+    }
+    float[][] out = new float[size / columns][columns];
+    int at = 0;
+    for (float[] row : rows) {
+      for (float value : row) {
+        out[at / columns][at % columns] = value;
+        at++;
+      }
     }
     return out;
   }

@@ -208,7 +208,7 @@ class GeneratedMembersTest {
       methods.add(d.append(')').append(descriptor(m.returnType())).toString());
     }
     Set<String> fields = new TreeSet<>();
-    GeneratedMembers.fields(fields(layers)).forEach(f -> fields.add(f.name()));
+    GeneratedMembers.fields(fields(layers), loss).forEach(f -> fields.add(f.name()));
     assertEquals(actual.get("methods"), methods);
     assertEquals(actual.get("fields"), fields);
   }

@@ -184,7 +184,7 @@ public final class GradientCheck {
       DoubleTensor tensor = tensors.get(t);
       double[][] values = tensor.values();
       double[][] gradients = analytic.get(t);
-      int columns = values[0].length;
+      int rowLength = values[0].length;
       int[] indices = chooseIndices(tensor.size(), t);
 
       int worst = -1;
@@ -192,8 +192,8 @@ public final class GradientCheck {
       double worstAnalytic = Double.NaN;
       double worstNumeric = Double.NaN;
       for (int index : indices) {
-        int row = index / columns;
-        int column = index % columns;
+        int row = index / rowLength;
+        int column = index % rowLength;
         double original = values[row][column];
         double plus = original + step;
         double minus = original - step;
@@ -214,9 +214,11 @@ public final class GradientCheck {
           worstNumeric = numeric;
         }
       }
+      int[] shape = tensor.shape();
+      int last = shape[shape.length - 1];
       results.add(new TensorResult(
-          tensor.name(), tensor.shape(), indices.length, worstError,
-          worst / columns, worst % columns, worstAnalytic, worstNumeric));
+          tensor.name(), shape, indices.length, worstError,
+          worst / last, worst % last, worstAnalytic, worstNumeric));
     }
 
     List<DoubleTensor> buffers = model.buffers();
@@ -292,8 +294,9 @@ public final class GradientCheck {
    * @param shape the tensor's shape
    * @param valuesChecked how many of its values were checked
    * @param maxRelativeError the largest relative error over the checked values
-   * @param worstRow the row of the value with the largest error, in the tensor's row layout
-   * @param worstColumn the column of that value
+   * @param worstRow the row of the value with the largest error, the tensor's values taken as
+   *     rows of its last dimension
+   * @param worstColumn the column of that value, its index in the last dimension
    * @param analytic the analytic gradient of that value
    * @param numeric its finite-difference estimate
    */

@@ -11,6 +11,11 @@ import java.util.Arrays;
  *
  * <p>The uniform forms draw one {@link Rng#nextDouble()} per value, the normal forms one {@link
  * Rng#nextGaussian()} (two uniform draws) per value, row after row.
+ *
+ * <p>The weights {@code [inputs, 1]} of a small one-unit layer are stored as one row (see {@link
+ * dev.dendrite.Tensor}): the Glorot forms, which depend on fan-in + fan-out only, serve them as
+ * they are; the He forms take their fan-in as an argument. Either way they draw the same numbers
+ * for the same values as for rows of one value each.
  */
 public final class Initializers {
 
@@ -19,6 +24,14 @@ public final class Initializers {
   /** He (Kaiming) uniform: {@code U(-l, l)} with {@code l = sqrt(6 / fanIn)}. */
   public static void heUniform(double[][] w, Rng rng) {
     uniform(w, Math.sqrt(6.0 / w.length), rng);
+  }
+
+  /**
+   * He (Kaiming) uniform for a weight of {@code fanIn} inputs, whatever its rows hold: {@code
+   * U(-l, l)} with {@code l = sqrt(6 / fanIn)}.
+   */
+  public static void heUniform(double[][] w, int fanIn, Rng rng) {
+    uniform(w, Math.sqrt(6.0 / fanIn), rng);
   }
 
   /** Glorot (Xavier) uniform: {@code U(-l, l)} with {@code l = sqrt(6 / (fanIn + fanOut))}. */
@@ -38,6 +51,14 @@ public final class Initializers {
   /** He (Kaiming) normal: {@code N(0, s^2)} with {@code s = sqrt(2 / fanIn)}. */
   public static void heNormal(double[][] w, Rng rng) {
     normal(w, Math.sqrt(2.0 / w.length), rng);
+  }
+
+  /**
+   * He (Kaiming) normal for a weight of {@code fanIn} inputs, whatever its rows hold: {@code N(0,
+   * s^2)} with {@code s = sqrt(2 / fanIn)}.
+   */
+  public static void heNormal(double[][] w, int fanIn, Rng rng) {
+    normal(w, Math.sqrt(2.0 / fanIn), rng);
   }
 
   /** Glorot (Xavier) normal: {@code N(0, s^2)} with {@code s = sqrt(2 / (fanIn + fanOut))}. */
@@ -66,6 +87,11 @@ public final class Initializers {
     uniform(w, Math.sqrt(6.0 / w.length), rng);
   }
 
+  /** Float form of {@link #heUniform(double[][], int, Rng)}. */
+  public static void heUniform(float[][] w, int fanIn, Rng rng) {
+    uniform(w, Math.sqrt(6.0 / fanIn), rng);
+  }
+
   /** Float form of {@link #glorotUniform(double[][], Rng)}. */
   public static void glorotUniform(float[][] w, Rng rng) {
     uniform(w, Math.sqrt(6.0 / (w.length + w[0].length)), rng);
@@ -83,6 +109,11 @@ public final class Initializers {
   /** Float form of {@link #heNormal(double[][], Rng)}. */
   public static void heNormal(float[][] w, Rng rng) {
     normal(w, Math.sqrt(2.0 / w.length), rng);
+  }
+
+  /** Float form of {@link #heNormal(double[][], int, Rng)}. */
+  public static void heNormal(float[][] w, int fanIn, Rng rng) {
+    normal(w, Math.sqrt(2.0 / fanIn), rng);
   }
 
   /** Float form of {@link #glorotNormal(double[][], Rng)}. */

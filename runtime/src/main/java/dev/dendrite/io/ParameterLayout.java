@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * PyTorch's {@code [units, inputs]}, any other tensor (biases, batch normalization's parameters
  * and running statistics, all vectors) with its shape as it is. Values in memory are rows (see
  * {@link dev.dendrite.Tensor}), whose concatenation is the row-major order of the in-memory shape.
+ * A weight {@code [inputs, 1]} and its transpose {@code [1, inputs]} are the same sequence of
+ * values, so such a weight is written and read in order, whether its rows hold one value each or
+ * all of them in one row.
  */
 final class ParameterLayout {
 
@@ -51,9 +54,18 @@ final class ParameterLayout {
    */
   private static final int BLOCK = 16;
 
+  /**
+   * Whether the file order of a tensor of shape {@code shape} differs from the order of its rows:
+   * for a weight of more than one unit. Everything else is written and read in the order of its
+   * rows.
+   */
+  private static boolean reordered(int[] shape) {
+    return shape.length == 2 && shape[1] != 1;
+  }
+
   /** Writes rows {@code values} of a tensor of shape {@code shape} in file order. */
   static void write(TensorSink sink, float[][] values, int[] shape) throws IOException {
-    if (shape.length != 2) {
+    if (!reordered(shape)) {
       for (float[] row : values) {
         sink.putFloats(row, 0, row.length);
       }
@@ -76,7 +88,7 @@ final class ParameterLayout {
 
   /** Double form of {@link #write(TensorSink, float[][], int[])}. */
   static void write(TensorSink sink, double[][] values, int[] shape) throws IOException {
-    if (shape.length != 2) {
+    if (!reordered(shape)) {
       for (double[] row : values) {
         sink.putDoubles(row, 0, row.length);
       }
@@ -99,7 +111,7 @@ final class ParameterLayout {
 
   /** Copies {@code stored}, in file order, into the rows {@code values}. */
   static void copy(float[] stored, float[][] values, int[] shape) {
-    if (shape.length != 2) {
+    if (!reordered(shape)) {
       int at = 0;
       for (float[] row : values) {
         System.arraycopy(stored, at, row, 0, row.length);
@@ -122,7 +134,7 @@ final class ParameterLayout {
 
   /** Double form of {@link #copy(float[], float[][], int[])}. */
   static void copy(double[] stored, double[][] values, int[] shape) {
-    if (shape.length != 2) {
+    if (!reordered(shape)) {
       int at = 0;
       for (double[] row : values) {
         System.arraycopy(stored, at, row, 0, row.length);

@@ -10,9 +10,9 @@ import java.util.List;
  * <p>The layout of a tensor (every row of its values and gradients) is checked when a step or
  * {@link #bind} first sees that tensor; later steps given the same tensor objects, in the same
  * order, only compare references, so that a step costs one pass over each tensor and nothing
- * more. Tensors of single-value rows (the weights of a layer with one unit) are reported by
- * {@link #singleColumn} so that an update can run over them as one column instead of one loop
- * per row.
+ * more. Tensors of single-value rows (such as the weights of a wide layer with one unit; a
+ * small one keeps them in one row) are reported by {@link #singleColumn} so that an update can
+ * run over them as one column instead of one loop per row.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
@@ -136,7 +136,7 @@ abstract class AbstractOptimizer implements Optimizer {
 
   /**
    * Whether every row of tensor number {@code index} holds a single value, as the weights of a
-   * layer with one unit do: such a tensor is best updated as one column, {@code [r][0]} for
+   * wide layer with one unit do: such a tensor is best updated as one column, {@code [r][0]} for
    * every row {@code r}, rather than by one inner loop per row.
    */
   final boolean singleColumn(int index) {

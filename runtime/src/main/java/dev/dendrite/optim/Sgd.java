@@ -80,58 +80,82 @@ public final class Sgd extends AbstractOptimizer {
     return withVelocity ? List.of("velocity") : List.of();
   }
 
+  /**
+   * Dispatches to one small loop per case, so that the whole update stays small enough for the
+   * JIT to inline into {@link #step}: a step then costs no call per tensor.
+   */
   @Override
   void update(int index, float[][] values, float[][] gradients) {
     float lr = learningRate();
     if (!withVelocity) {
       if (singleColumn(index)) {
-        for (int r = 0; r < values.length; r++) {
-          values[r][0] -= lr * gradients[r][0];
-        }
-        return;
-      }
-      for (int r = 0; r < values.length; r++) {
-        float[] p = values[r];
-        float[] g = gradients[r];
-        for (int j = 0; j < p.length; j++) {
-          p[j] -= lr * g[j];
-        }
+        plainColumn(values, gradients, lr);
+      } else {
+        plainRows(values, gradients, lr);
       }
       return;
     }
-    float mu = momentum;
     float[][] velocity = slot(0, index);
     if (singleColumn(index)) {
-      for (int r = 0; r < values.length; r++) {
-        float g = gradients[r][0];
-        float v = mu * velocity[r][0] - lr * g;
-        velocity[r][0] = v;
-        values[r][0] += nesterov ? mu * v - lr * g : v;
-      }
-      return;
-    }
-    if (nesterov) {
-      for (int r = 0; r < values.length; r++) {
-        float[] p = values[r];
-        float[] g = gradients[r];
-        float[] v = velocity[r];
-        for (int j = 0; j < p.length; j++) {
-          float gj = g[j];
-          float vj = mu * v[j] - lr * gj;
-          v[j] = vj;
-          p[j] += mu * vj - lr * gj;
-        }
-      }
+      momentumColumn(values, gradients, velocity, lr, momentum, nesterov);
+    } else if (nesterov) {
+      nesterovRows(values, gradients, velocity, lr, momentum);
     } else {
-      for (int r = 0; r < values.length; r++) {
-        float[] p = values[r];
-        float[] g = gradients[r];
-        float[] v = velocity[r];
-        for (int j = 0; j < p.length; j++) {
-          float vj = mu * v[j] - lr * g[j];
-          v[j] = vj;
-          p[j] += vj;
-        }
+      momentumRows(values, gradients, velocity, lr, momentum);
+    }
+  }
+
+  private static void plainColumn(float[][] values, float[][] gradients, float lr) {
+    for (int r = 0; r < values.length; r++) {
+      values[r][0] -= lr * gradients[r][0];
+    }
+  }
+
+  private static void plainRows(float[][] values, float[][] gradients, float lr) {
+    for (int r = 0; r < values.length; r++) {
+      float[] p = values[r];
+      float[] g = gradients[r];
+      for (int j = 0; j < p.length; j++) {
+        p[j] -= lr * g[j];
+      }
+    }
+  }
+
+  private static void momentumColumn(float[][] values, float[][] gradients,
+      float[][] velocity, float lr, float mu, boolean nesterov) {
+    for (int r = 0; r < values.length; r++) {
+      float g = gradients[r][0];
+      float v = mu * velocity[r][0] - lr * g;
+      velocity[r][0] = v;
+      values[r][0] += nesterov ? mu * v - lr * g : v;
+    }
+  }
+
+  private static void nesterovRows(float[][] values, float[][] gradients, float[][] velocity,
+      float lr, float mu) {
+    for (int r = 0; r < values.length; r++) {
+      float[] p = values[r];
+      float[] g = gradients[r];
+      float[] v = velocity[r];
+      for (int j = 0; j < p.length; j++) {
+        float gj = g[j];
+        float vj = mu * v[j] - lr * gj;
+        v[j] = vj;
+        p[j] += mu * vj - lr * gj;
+      }
+    }
+  }
+
+  private static void momentumRows(float[][] values, float[][] gradients, float[][] velocity,
+      float lr, float mu) {
+    for (int r = 0; r < values.length; r++) {
+      float[] p = values[r];
+      float[] g = gradients[r];
+      float[] v = velocity[r];
+      for (int j = 0; j < p.length; j++) {
+        float vj = mu * v[j] - lr * g[j];
+        v[j] = vj;
+        p[j] += vj;
       }
     }
   }

@@ -20,9 +20,9 @@ public final class NeuronDemo {
     Tensor bias = neuron.parameters().get(1);
     float[] w = {1f, 0.5f, 1f};
     for (int k = 0; k < w.length; k++) {
-      weight.values()[k][0] = w[k];
+      weight.set(w[k], k, 0);
     }
-    bias.values()[0][0] = 0.5f;
+    bias.set(0.5f, 0);
     return neuron.predict(new float[] {1f, 2f, 3f})[0];
   }
 
@@ -31,14 +31,14 @@ public final class NeuronDemo {
     OneWeightNet net = new OneWeightNet();
     Tensor weight = net.parameters().get(0);
     Tensor bias = net.parameters().get(1);
-    weight.values()[0][0] = 2f;
-    bias.values()[0][0] = 1f;
+    weight.set(2f, 0, 0);
+    bias.set(1f, 0);
     net.forward(new float[][] {{2f}}, 1, true);
     float loss = net.backward(new float[][] {{2f}});
     Sgd.plain(0.1f).step(net.parameters());
     System.out.printf("squared error %.1f, dL/dw %.1f, dL/db %.1f%n",
-        loss, weight.gradients()[0][0], bias.gradients()[0][0]);
-    return new float[] {weight.values()[0][0], bias.values()[0][0]};
+        loss, weight.gradient(0, 0), bias.gradient(0));
+    return new float[] {weight.get(0, 0), bias.get(0)};
   }
 
   /** Runs the sample. */

@@ -172,8 +172,11 @@ public final class GeneratedMembers {
     return methods;
   }
 
-  /** Every instance field the generated network declares for the layers in {@code fields}. */
-  public static List<Field> fields(List<FieldDecl> fields) {
+  /**
+   * Every instance field the generated network of loss {@code loss} declares for the layers in
+   * {@code fields}.
+   */
+  public static List<Field> fields(List<FieldDecl> fields, Loss loss) {
     List<Field> result = new ArrayList<>();
     for (String name : List.of(
         "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random",
@@ -189,7 +192,9 @@ public final class GeneratedMembers {
     }
     boolean trainableBefore = false;
     long size = 0;
-    for (FieldDecl field : fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      FieldDecl field = fields.get(i);
+      boolean last = i == fields.size() - 1;
       LayerNames n = LayerNames.of(field.name(), "");
       LayerSpec spec = field.layers().get(0);
       String l = field.name();
@@ -209,6 +214,10 @@ public final class GeneratedMembers {
         }
         result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
         result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
+        if (last && loss == Loss.BINARY_CROSS_ENTROPY
+            && dense.activation() == Activation.SIGMOID) {
+          result.add(new Field(n.lossTerms(), l, "the loss terms of '" + l + "'"));
+        }
         if (dense.activation() == Activation.PRELU) {
           result.add(new Field(n.alphaTerms(), l, "the PRELU slope gradient terms of '" + l
               + "'"));

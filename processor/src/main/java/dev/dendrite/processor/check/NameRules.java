@@ -22,7 +22,7 @@ final class NameRules implements Rule {
     for (FieldDecl field : fields) {
       byName.put(field.name(), field);
     }
-    for (GeneratedMembers.Field member : GeneratedMembers.fields(fields)) {
+    for (GeneratedMembers.Field member : GeneratedMembers.fields(fields, network.loss())) {
       GeneratedMembers.Field first = taken.putIfAbsent(member.name(), member);
       if (first == null || member.layer() == null || member.layer().equals(first.layer())) {
         continue;

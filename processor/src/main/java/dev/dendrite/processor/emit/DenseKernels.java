@@ -104,12 +104,16 @@ final class DenseKernels {
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "")
         .addJavadoc("Writes $L rows {@code from..to-1}.\n",
             plan.keepsPreActivation() ? names.pre() + " and " + names.out() : names.out());
+    if (plan.keepsLossTerms()) {
+      m.addJavadoc("A training pass also writes each output's loss term {@code log(1 + e^-|z|)} to"
+          + " $L,\nfrom the exponential the sigmoid computes.\n", names.lossTerms());
+    }
     if (layer.bias()) {
       m.addStatement("$T b = $L[0]", p.vector, names.bias());
     }
     m.addCode(activation.forwardSetup());
     if (unrolled) {
-      hoistRows(m, "w", names.weight(), layer.inputs());
+      hoistWeightRows(m, "w", names.weight());
       m.beginControlFlow("for (int s = from; s < to; s++)");
       m.addStatement("$T x = in[s]", p.vector);
       m.addStatement("$T z = $L[s]", p.vector, preBuffer());
@@ -118,22 +122,24 @@ final class DenseKernels {
       }
       for (int j = 0; j < layer.units(); j++) {
         CodeBlock.Builder sum = layer.bias()
-            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * w0[$L]", j, j, j)
-            : CodeBlock.builder().add("z[$L] = x0 * w0[$L]", j, j);
+            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * $L", j, j, weightAt("w", 0, j))
+            : CodeBlock.builder().add("z[$L] = x0 * $L", j, weightAt("w", 0, j));
         for (int k = 1; k < layer.inputs(); k++) {
-          sum.add("$W+ x$L * w$L[$L]", k, k, j);
+          sum.add("$W+ x$L * $L", k, weightAt("w", k, j));
         }
         m.addStatement(sum.build());
       }
       if (plan.keepsPreActivation()) {
         m.addStatement("$T a = $L[s]", p.vector, names.out());
-        if (activation.isRowWise()) {
-          m.addCode(activation.applyRow("z", "a"));
-        } else {
-          for (int j = 0; j < layer.units(); j++) {
-            m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+        activate(m, "z", "a", "s", () -> {
+          if (activation.isRowWise()) {
+            m.addCode(activation.applyRow("z", "a"));
+          } else {
+            for (int j = 0; j < layer.units(); j++) {
+              m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+            }
           }
-        }
+        });
       }
       m.endControlFlow();
     } else {
@@ -156,13 +162,7 @@ final class DenseKernels {
           m.beginControlFlow("for (int s = from; s < to; s++)");
           m.addStatement("$T z = $L[s]", p.vector, names.pre());
           m.addStatement("$T a = $L[s]", p.vector, names.out());
-          if (activation.isRowWise()) {
-            m.addCode(activation.applyRow("z", "a"));
-          } else {
-            m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-            m.addStatement("a[j] = $L", activation.apply("z", "j"));
-            m.endControlFlow();
-          }
+          applyActivation(m, "z", "a", "s");
           m.endControlFlow();
         }
         m.addStatement("return $L", names.out());
@@ -233,7 +233,7 @@ final class DenseKernels {
         m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
       }
       m.addStatement("$T a0 = $L[s]", p.vector, names.out());
-      applyActivation(m, "z0", "a0");
+      applyActivation(m, "z0", "a0", "s");
     }
     m.endControlFlow();
   }
@@ -269,15 +269,35 @@ final class DenseKernels {
     m.endControlFlow();
   }
 
-  /** {@code a = activation(z)} for one sample's rows. */
-  private void applyActivation(MethodSpec.Builder m, String z, String a) {
-    if (activation.isRowWise()) {
-      m.addCode(activation.applyRow(z, a));
-    } else {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-      m.addStatement("$L[j] = $L", a, activation.apply(z, "j"));
-      m.endControlFlow();
+  /** {@code a = activation(z)} for the rows of sample {@code sample}, as a loop. */
+  private void applyActivation(MethodSpec.Builder m, String z, String a, String sample) {
+    activate(m, z, a, sample, () -> {
+      if (activation.isRowWise()) {
+        m.addCode(activation.applyRow(z, a));
+      } else {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+        m.addStatement("$L[j] = $L", a, activation.apply(z, "j"));
+        m.endControlFlow();
+      }
+    });
+  }
+
+  /**
+   * The activation of row {@code z} into row {@code a} of sample {@code sample}: the code {@code
+   * plain} writes, or, for the output of binary cross-entropy, in a training pass, the sigmoid
+   * together with the loss terms from one exponential.
+   */
+  private void activate(MethodSpec.Builder m, String z, String a, String sample, Runnable plain) {
+    if (!plan.keepsLossTerms()) {
+      plain.run();
+      return;
     }
+    m.beginControlFlow("if (trainingPass)");
+    m.addStatement("$T.sigmoidWithLossTerms($L, $L, $L[$L])", LOSS_KERNELS, z, a,
+        names.lossTerms(), sample);
+    m.nextControlFlow("else");
+    plain.run();
+    m.endControlFlow();
   }
 
   /** The forward pass of {@code samples} samples starting at {@code s}. */
@@ -300,13 +320,7 @@ final class DenseKernels {
     if (plan.keepsPreActivation()) {
       for (int i = 0; i < samples; i++) {
         m.addStatement("$T a$L = $L[$L]", p.vector, i, names.out(), offset("s", i));
-        if (activation.isRowWise()) {
-          m.addCode(activation.applyRow("z" + i, "a" + i));
-        } else {
-          m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-          m.addStatement("a$L[j] = $L", i, activation.apply("z" + i, "j"));
-          m.endControlFlow();
-        }
+        applyActivation(m, "z" + i, "a" + i, offset("s", i));
       }
     }
   }
@@ -404,7 +418,7 @@ final class DenseKernels {
     if (unrolled) {
       m.addJavadoc("The whole layer is the last part's work; other parts return at once.\n");
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
-      hoistRows(m, "gw", names.weightGrad(), layer.inputs());
+      hoistWeightRows(m, "gw", names.weightGrad());
       if (layer.bias()) {
         m.addStatement("$T gb = $L[0]", p.vector, names.biasGrad());
       }
@@ -423,7 +437,7 @@ final class DenseKernels {
         }
         for (int k = 0; k < layer.inputs(); k++) {
           for (int j = 0; j < layer.units(); j++) {
-            m.addStatement("gw$L[$L] = $L", k, j, zero);
+            m.addStatement("$L = $L", weightAt("gw", k, j), zero);
           }
         }
         m.beginControlFlow("for (int s = 0; s < n; s++)");
@@ -509,7 +523,7 @@ final class DenseKernels {
     for (int k = 0; k < layer.inputs(); k++) {
       m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       for (int j = 0; j < layer.units(); j++) {
-        m.addStatement("gw$L[$L]$Lx$L * g$L", k, j, start, k, j);
+        m.addStatement("$L$Lx$L * g$L", weightAt("gw", k, j), start, k, j);
       }
     }
   }
@@ -577,7 +591,7 @@ final class DenseKernels {
         .addJavadoc("Propagates the gradient of $L to its input:\nsets $L rows {@code from..to-1}"
             + " to {@code dz · $L^T}.\n", describe(), target, names.weight());
     if (unrolled) {
-      hoistRows(m, "w", names.weight(), layer.inputs());
+      hoistWeightRows(m, "w", names.weight());
       m.beginControlFlow("for (int s = from; s < to; s++)");
       m.addStatement("$T g = $L[s]", p.vector, names.grad());
       m.addStatement("$T d = $L[s]", p.vector, target);
@@ -585,9 +599,9 @@ final class DenseKernels {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
       for (int k = 0; k < layer.inputs(); k++) {
-        CodeBlock.Builder sum = CodeBlock.builder().add("d[$L] = g0 * w$L[0]", k, k);
+        CodeBlock.Builder sum = CodeBlock.builder().add("d[$L] = g0 * $L", k, weightAt("w", k, 0));
         for (int j = 1; j < layer.units(); j++) {
-          sum.add("$W+ g$L * w$L[$L]", j, k, j);
+          sum.add("$W+ g$L * $L", j, weightAt("w", k, j));
         }
         m.addStatement(sum.build());
       }
@@ -655,8 +669,9 @@ final class DenseKernels {
     switch (lossName) {
       case "BINARY_CROSS_ENTROPY" -> {
         kernel = plan.fusedLoss() ? "sigmoidBinaryCrossEntropy" : null;
-        arguments = names.pre() + "[s], " + names.out() + "[s], target[s], " + names.grad()
-            + "[s], scale";
+        arguments = names.pre() + "[s], " + names.out() + "[s], "
+            + (plan.keepsLossTerms() ? names.lossTerms() + "[s], " : "") + "target[s], "
+            + names.grad() + "[s], scale";
       }
       case "CATEGORICAL_CROSS_ENTROPY" -> {
         kernel = plan.fusedLoss() ? "softmaxCrossEntropy" : null;
@@ -678,6 +693,10 @@ final class DenseKernels {
         .addParameter(int.class, "n")
         .addJavadoc("The mean $L loss of the batch; writes {@code dL/d$L} of each sample\nto $L.\n",
             lossName, plan.fusedLoss() ? "z" : "a", names.grad())
+        .addJavadoc(plan.keepsLossTerms()
+            ? CodeBlock.of("Reads the loss terms the training pass wrote to $L.\n",
+                names.lossTerms())
+            : CodeBlock.of(""))
         .addStatement("$T scale = $L / n", p.scalar, p.literal(1))
         .addStatement("double sum = 0")
         .beginControlFlow("for (int s = 0; s < n; s++)")
@@ -701,10 +720,27 @@ final class DenseKernels {
     return i == 0 ? index : index + " + " + i;
   }
 
-  /** Declares {@code prefix0 = array[0]}, {@code prefix1 = array[1]}, ... */
-  private void hoistRows(MethodSpec.Builder m, String prefix, String array, int rows) {
-    for (int k = 0; k < rows; k++) {
+  /**
+   * Declares the rows of a weight ({@code array}, or its gradient) that unrolled kernels index:
+   * {@code prefix = array[0]} for a weight stored as one row, else {@code prefix0 = array[0]},
+   * {@code prefix1 = array[1]}, ... one per input.
+   */
+  private void hoistWeightRows(MethodSpec.Builder m, String prefix, String array) {
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T $L = $L[0]", p.vector, prefix, array);
+      return;
+    }
+    for (int k = 0; k < layer.inputs(); k++) {
       m.addStatement("$T $L$L = $L[$L]", p.vector, prefix, k, array, k);
     }
+  }
+
+  /**
+   * The weight (or gradient) of input {@code k} and unit {@code j} in the rows {@link
+   * #hoistWeightRows} declares: {@code prefix[k]} for a weight stored as one row, else {@code
+   * prefixk[j]}.
+   */
+  private String weightAt(String prefix, int k, int j) {
+    return plan.oneRowWeight() ? prefix + "[" + k + "]" : prefix + k + "[" + j + "]";
   }
 }

@@ -152,6 +152,9 @@ public final class NetworkEmitter {
       if (!tensor.trainable()) {
         notes.add("not trained");
       }
+      if (tensor.oneRow()) {
+        notes.add("stored as one row");
+      }
       return "{@code " + tensor.name() + "} {@code " + tensor.dims() + "}"
           + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
     }
@@ -300,6 +303,10 @@ public final class NetworkEmitter {
           }
           buffers.add(new String[] {n.out(), size, "outputs"});
           buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
+          if (dense.keepsLossTerms()) {
+            buffers.add(new String[] {n.lossTerms(), size, "each output's term {@code log(1 +"
+                + " e^-|z|)} of the loss, written with the outputs by a training pass"});
+          }
           if (dense.layer().isPrelu()) {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});

@@ -31,6 +31,8 @@ final class TensorLayout {
    * @param initializer what the constructor does to initialise it; {@code null} if it stays 0
    * @param initialValue the initialisation in words for Javadoc, e.g. {@code He-uniform};
    *     {@code null} if it stays 0
+   * @param oneRow whether a weight {@code [inputs, 1]} is stored as one row rather than a row per
+   *     input
    */
   record TensorField(
       String name,
@@ -42,7 +44,8 @@ final class TensorLayout {
       List<Integer> dims,
       String what,
       InitCall initializer,
-      String initialValue) {
+      String initialValue,
+      boolean oneRow) {
 
     /** Whether an optimizer trains the tensor. */
     boolean trainable() {
@@ -53,14 +56,31 @@ final class TensorLayout {
   /**
    * A call into {@code Initializers}: {@code method(values, arguments..., init)} if it draws
    * from the generator, else {@code method(values, arguments...)}.
+   *
+   * @param argument a number to pass, or NaN for none
+   * @param fanIn a constant to pass as the fan-in, or {@code null} for none: for a weight stored
+   *     as one row, whose number of rows is not its fan-in
    */
-  record InitCall(String method, double argument, boolean draws) {
+  record InitCall(String method, double argument, boolean draws, String fanIn) {
+
+    InitCall(String method, double argument, boolean draws) {
+      this(method, argument, draws, null);
+    }
+
+    /** This call passing the fan-in {@code constant} if the initialiser depends on it alone. */
+    InitCall withFanIn(String constant) {
+      boolean heOnly = method.equals("heUniform") || method.equals("heNormal");
+      return heOnly ? new InitCall(method, argument, draws, constant) : this;
+    }
 
     /** The statement for a tensor held in {@code field}, {@code rng} the generator. */
     CodeBlock statement(String field, String rng) {
       StringBuilder args = new StringBuilder(field);
       if (!Double.isNaN(argument)) {
         args.append(", ").append(Precision.DOUBLE.literal(argument));
+      }
+      if (fanIn != null) {
+        args.append(", ").append(fanIn);
       }
       if (draws) {
         args.append(", ").append(rng);
@@ -89,13 +109,22 @@ final class TensorLayout {
     if (layer instanceof LayerPlan.DensePlan dense) {
       CheckedLayer.DenseLayer d = dense.layer();
       String in = dense.inputSizeConstant();
-      tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
-          List.of(in, size), List.of(d.inputs(), units), "Weights of {@code " + field + "}, [inputs][units].",
-          weightInit(d), initInWords(d)));
+      if (dense.oneRowWeight()) {
+        tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), "1", in,
+            List.of(in, size), List.of(d.inputs(), units), "Weights of {@code " + field
+                + "}, [inputs][units] with one unit, stored as one row: input {@code k}'s weight"
+                + " is {@code " + n.weight() + "[0][k]}.",
+            weightInit(d).withFanIn(in), initInWords(d), true));
+      } else {
+        tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
+            List.of(in, size), List.of(d.inputs(), units),
+            "Weights of {@code " + field + "}, [inputs][units].", weightInit(d), initInWords(d),
+            false));
+      }
       if (d.bias()) {
         tensors.add(new TensorField(n.tensorName("bias"), n.bias(), n.biasGrad(), "1", size,
             List.of(size), List.of(units), "Bias of {@code " + field + "}, one row.", null,
-            null));
+            null, false));
       }
       if (d.isPrelu()) {
         boolean shared = d.preluMode() == PreluMode.SHARED;
@@ -105,21 +134,22 @@ final class TensorLayout {
             shared
                 ? "The learned PRELU slope of {@code " + field + "}, shared by its units."
                 : "The learned PRELU slopes of {@code " + field + "}, one per unit.",
-            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha()));
+            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha(), false));
       }
     } else if (layer instanceof LayerPlan.BatchNormPlan) {
       tensors.add(new TensorField(n.tensorName("gamma"), n.gamma(), n.gammaGrad(), "1", size,
           List.of(size), List.of(units), "Scale {@code gamma} of {@code " + field + "}, one row.",
-          new InitCall("constant", 1, false), "starts at 1"));
+          new InitCall("constant", 1, false), "starts at 1", false));
       tensors.add(new TensorField(n.tensorName("beta"), n.beta(), n.betaGrad(), "1", size,
           List.of(size), List.of(units), "Shift {@code beta} of {@code " + field + "}, one row.",
-          null, null));
+          null, null, false));
       tensors.add(new TensorField(n.tensorName("running_mean"), n.runningMean(), null, "1", size,
           List.of(size), List.of(units), "Running mean of the input of {@code " + field
-              + "}, one row; not trained.", null, null));
+              + "}, one row; not trained.", null, null, false));
       tensors.add(new TensorField(n.tensorName("running_var"), n.runningVar(), null, "1", size,
           List.of(size), List.of(units), "Running variance of the input of {@code " + field
-              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1"));
+              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1",
+          false));
     }
     return tensors;
   }

@@ -5,8 +5,9 @@ package dev.dendrite.processor.plan;
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
  * fBeta}, their gradients, the running statistics, and the per-sample buffers {@code fPre},
  * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fGradT}, {@code
- * fInputGradT}; methods {@code fForward}, {@code fInference}, {@code fBackward}, {@code
- * fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
+ * fInputGradT}, {@code fLossTerms}; methods {@code fForward}, {@code fInference}, {@code
+ * fBackward}, {@code fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code
+ * fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
 
@@ -99,6 +100,14 @@ public record LayerNames(String field, String constantPrefix) {
 
   public String loss() {
     return field + "Loss";
+  }
+
+  /**
+   * {@code fLossTerms}: per sample, the binary cross-entropy term {@code log(1 + e^-|z|)} of each
+   * sigmoid output, written by a training pass.
+   */
+  public String lossTerms() {
+    return field + "LossTerms";
   }
 
   /** {@code fAlpha}: the learned PRELU slopes, one row. */

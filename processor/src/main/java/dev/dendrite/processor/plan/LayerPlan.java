@@ -1,5 +1,6 @@
 package dev.dendrite.processor.plan;
 
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.processor.model.CheckedLayer;
 
 /**
@@ -64,7 +65,26 @@ public sealed interface LayerPlan {
       boolean keepsPreActivation,
       boolean fusedLoss,
       Blocking blocking)
-      implements LayerPlan {}
+      implements LayerPlan {
+
+    /**
+     * Whether a training pass writes, with each sigmoid output, its binary cross-entropy term
+     * {@code log(1 + e^-|z|)} from the same exponential, for the loss to read: the output layer
+     * of binary cross-entropy.
+     */
+    public boolean keepsLossTerms() {
+      return fusedLoss && layer.activation() == Activation.SIGMOID;
+    }
+
+    /**
+     * Whether the weights {@code [inputs, 1]} are stored as one row of {@code inputs} values
+     * rather than a row of one value per input: a one-unit layer with unrolled kernels, which then
+     * index one array instead of loading and checking a row per input in every pass.
+     */
+    public boolean oneRowWeight() {
+      return strategy == Strategy.UNROLLED && layer.units() == 1;
+    }
+  }
 
   /**
    * A dropout layer.
