@@ -45,6 +45,7 @@ public class KernelShapes {
   float[][] d = new float[N][IN];
   float[][] gT = new float[UNITS][N];
   float[][] dT = new float[IN][N];
+  float[][] wT = new float[UNITS][IN];
 
   /** Bounds that generated code receives as arguments: fields, so that C2 cannot fold them. */
   int samples = N;
@@ -370,5 +371,101 @@ public class KernelShapes {
       }
     }
     return d;
+  }
+
+  /**
+   * The weights transposed once to {@code wT[units][inputs]}, then the forward pass's shape on
+   * them: {@code d[s][k] += g[s][j] * wT[j][k]}, two samples by four units per pass over the
+   * inputs. The transpose costs O(inputs x units), the product O(n x inputs x units).
+   */
+  @Benchmark
+  public float[][] inputGradientTransposedWeights() {
+    for (int k = 0; k < IN; k++) {
+      float[] wk = w[k];
+      for (int j = 0; j < UNITS; j++) {
+        wT[j][k] = wk[j];
+      }
+    }
+    for (int s = 0; s < N; s += 2) {
+      float[] ga = g[s], gb = g[s + 1];
+      float[] da = d[s], db = d[s + 1];
+      java.util.Arrays.fill(da, 0f);
+      java.util.Arrays.fill(db, 0f);
+      for (int j = 0; j < UNITS; j += 4) {
+        float a0 = ga[j], a1 = ga[j + 1], a2 = ga[j + 2], a3 = ga[j + 3];
+        float b0 = gb[j], b1 = gb[j + 1], b2 = gb[j + 2], b3 = gb[j + 3];
+        float[] t0 = wT[j], t1 = wT[j + 1], t2 = wT[j + 2], t3 = wT[j + 3];
+        for (int k = 0; k < IN; k++) {
+          float v0 = t0[k], v1 = t1[k], v2 = t2[k], v3 = t3[k];
+          da[k] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+          db[k] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Two samples by eight inputs: each z store serves eight inputs. */
+  @Benchmark
+  public float[][] forwardTwoSamplesEightInputs() {
+    for (int s = 0; s < N; s += 2) {
+      float[] xa = x[s], xb = x[s + 1];
+      float[] za = z[s], zb = z[s + 1];
+      java.util.Arrays.fill(za, 0f);
+      java.util.Arrays.fill(zb, 0f);
+      for (int k = 0; k < IN; k += 8) {
+        float a0 = xa[k], a1 = xa[k + 1], a2 = xa[k + 2], a3 = xa[k + 3];
+        float a4 = xa[k + 4], a5 = xa[k + 5], a6 = xa[k + 6], a7 = xa[k + 7];
+        float b0 = xb[k], b1 = xb[k + 1], b2 = xb[k + 2], b3 = xb[k + 3];
+        float b4 = xb[k + 4], b5 = xb[k + 5], b6 = xb[k + 6], b7 = xb[k + 7];
+        float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+        float[] w4 = w[k + 4], w5 = w[k + 5], w6 = w[k + 6], w7 = w[k + 7];
+        for (int j = 0; j < UNITS; j++) {
+          float v0 = w0[j], v1 = w1[j], v2 = w2[j], v3 = w3[j];
+          float v4 = w4[j], v5 = w5[j], v6 = w6[j], v7 = w7[j];
+          za[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3 + a4 * v4 + a5 * v5 + a6 * v6 + a7 * v7;
+          zb[j] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3 + b4 * v4 + b5 * v5 + b6 * v6 + b7 * v7;
+        }
+      }
+    }
+    return z;
+  }
+
+  /** Three samples by four inputs. */
+  @Benchmark
+  public float[][] forwardThreeSamplesFourInputs() {
+    int s = 0;
+    for (; s + 2 < N; s += 3) {
+      float[] xa = x[s], xb = x[s + 1], xc = x[s + 2];
+      float[] za = z[s], zb = z[s + 1], zc = z[s + 2];
+      java.util.Arrays.fill(za, 0f);
+      java.util.Arrays.fill(zb, 0f);
+      java.util.Arrays.fill(zc, 0f);
+      for (int k = 0; k < IN; k += 4) {
+        float a0 = xa[k], a1 = xa[k + 1], a2 = xa[k + 2], a3 = xa[k + 3];
+        float b0 = xb[k], b1 = xb[k + 1], b2 = xb[k + 2], b3 = xb[k + 3];
+        float c0 = xc[k], c1 = xc[k + 1], c2 = xc[k + 2], c3 = xc[k + 3];
+        float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+        for (int j = 0; j < UNITS; j++) {
+          float v0 = w0[j], v1 = w1[j], v2 = w2[j], v3 = w3[j];
+          za[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+          zb[j] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+          zc[j] += c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3;
+        }
+      }
+    }
+    for (; s < N; s++) {
+      float[] xa = x[s];
+      float[] za = z[s];
+      java.util.Arrays.fill(za, 0f);
+      for (int k = 0; k < IN; k += 4) {
+        float a0 = xa[k], a1 = xa[k + 1], a2 = xa[k + 2], a3 = xa[k + 3];
+        float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+        for (int j = 0; j < UNITS; j++) {
+          za[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+        }
+      }
+    }
+    return z;
   }
 }
