@@ -64,6 +64,43 @@ class EjmlDifferentialTest {
         name + " prediction after a training pass");
   }
 
+  /**
+   * A second training pass after the weights change (as an optimizer changes them) has the
+   * gradients of the new weights: nothing a pass derives from the weights, such as the transposed
+   * copy the input gradient reads, outlives the pass.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.dendrite.it.AllTestNets#floatNets")
+  void aPassAfterTheWeightsChangeUsesTheNewWeights(String name, LongFunction<Model> factory) {
+    Model model = factory.apply(7);
+    Rng rng = new Rng(name.hashCode() * 17L);
+    int n = 5;
+    float[][] input = Batches.toFloat(Batches.gaussian(n, model.inputSize(), rng));
+    float[][] target =
+        Batches.toFloat(Batches.targets(model.loss(), n, model.outputSize(), rng));
+    model.forward(input, n, true);
+    model.backward(target);
+    for (Tensor tensor : model.parameters()) {
+      for (float[] row : tensor.values()) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = 0.5f * row[j] + (float) (0.2 * rng.nextGaussian());
+        }
+      }
+    }
+    ReferenceMlp reference = reference(model);
+    List<boolean[][]> masks = masks(model, n);
+    model.forward(input, n, true);
+    float loss = model.backward(target);
+    ReferenceMlp.Pass pass = reference.train(input, target, n, masks);
+    assertEquals(pass.loss(), loss, TOLERANCE * Math.max(1, Math.abs(pass.loss())), name);
+    List<Tensor> tensors = model.parameters();
+    for (int t = 0; t < tensors.size(); t++) {
+      Tensor tensor = tensors.get(t);
+      assertClose(pass.gradients().get(t), byShape(tensor.shape(), tensor.gradients()),
+          name + " " + tensor.name() + " after the weights changed");
+    }
+  }
+
   /** The reference network with the layers and the current weights of {@code model}. */
   static ReferenceMlp reference(Model model) {
     List<ReferenceMlp.LayerSpec> specs = new ArrayList<>();

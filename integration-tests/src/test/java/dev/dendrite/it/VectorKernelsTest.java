@@ -120,35 +120,6 @@ class VectorKernelsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
-  @CsvSource(textBlock = SHAPES)
-  void inputGradientIsTheProductWithTheTransposeAndDoesNotDependOnTheRange(int inputs, int units,
-      int n) {
-    Random random = new Random(inputs * 1000 + units + 3);
-    float[][] g = matrix(random, n, units);
-    float[][] weight = matrix(random, inputs, units);
-    float[][] whole = new float[n][inputs];
-    kernels.inputGradient(g, weight, whole, 0, n);
-    for (int s = 0; s < n; s++) {
-      for (int k = 0; k < inputs; k++) {
-        double exact = 0;
-        double magnitude = 0;
-        for (int j = 0; j < units; j++) {
-          exact += (double) g[s][j] * weight[k][j];
-          magnitude += Math.abs((double) g[s][j] * weight[k][j]);
-        }
-        assertEquals(exact, whole[s][k], 1e-6 * magnitude + 1e-30, "sample " + s + ", input " + k);
-      }
-    }
-    float[][] oneByOne = new float[n][inputs];
-    for (int s = n - 1; s >= 0; s--) {
-      kernels.inputGradient(g, weight, oneByOne, s, s + 1);
-    }
-    for (int s = 0; s < n; s++) {
-      assertArrayEquals(whole[s], oneByOne[s], "sample " + s + " alone");
-    }
-  }
-
   private static float[][] matrix(Random random, int rows, int columns) {
     float[][] m = new float[rows][columns];
     for (float[] row : m) {

@@ -2,7 +2,8 @@ package dev.dendrite.kernel;
 
 /**
  * The matrix products of a looped dense layer, as an alternative implementation may take them
- * over from the plain Java loops that generated networks contain. Matrices are rows of {@code
+ * over from the plain Java loops that generated networks contain. The input gradient {@code dz ·
+ * W^T} is a {@link #forward} on the transposed weights, which generated networks keep. Matrices are rows of {@code
  * float}: a weight matrix is {@code [inputs][units]}, a batch {@code [samples][values]}.
  *
  * <p>An implementation computes each output value the same way whichever range of samples or
@@ -25,7 +26,4 @@ public interface MatrixKernels {
    */
   void weightGradient(float[][] x, float[][] g, float[][] weightGrad, int n, int rowFrom,
       int rowTo);
-
-  /** {@code d[s] = g[s] · weight^T} for samples {@code from..to-1}. */
-  void inputGradient(float[][] g, float[][] weight, float[][] d, int from, int to);
 }

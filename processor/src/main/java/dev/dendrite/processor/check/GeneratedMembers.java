@@ -223,10 +223,8 @@ public final class GeneratedMembers {
               + "'"));
         }
         if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {
-          result.add(new Field(n.gradTransposed(), l, "the transposed output gradient of '" + l
+          result.add(new Field(n.weightTransposed(), l, "the transposed weights of '" + l
               + "'"));
-          result.add(new Field(n.inputGradTransposed(), l, "the transposed input gradient of '"
-              + l + "'"));
         }
         trainableBefore = true;
         size = dense.units();

@@ -1,5 +1,8 @@
 package dev.dendrite.processor.emit;
 
+import static dev.dendrite.processor.emit.BlockedProduct.blockLoop;
+import static dev.dendrite.processor.emit.BlockedProduct.offset;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -143,15 +146,13 @@ final class DenseKernels {
       }
       m.endControlFlow();
     } else {
-      int samples = blocking.forwardSamples();
+      BlockedProduct product = forwardProduct();
       m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
-          + " serves $L inputs.\n", samples, blocking.forwardInputs());
-      int inputs = blocking.forwardInputs();
-      int blocked = layer.inputs() - layer.inputs() % inputs;
-      int tile = blocking.forwardTileRows(layer.units());
-      if (blocked > tile) {
+          + " serves $L inputs.\n", product.samples(), product.rows());
+      if (product.tiled()) {
         m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
-            + " before the next,\nso that it stays in the cache.\n", names.weight(), tile);
+            + " before the next,\nso that it stays in the cache.\n", names.weight(),
+            product.tileRows());
       }
       if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
@@ -168,105 +169,27 @@ final class DenseKernels {
         m.addStatement("return $L", names.out());
         m.endControlFlow();
       }
-      if (blocked > tile) {
-        forwardTiled(m, samples, inputs, blocked, tile);
-      } else {
-        m.addStatement("int s = from");
-        if (samples > 1) {
-          blockLoop(m, "s", "to", samples);
-          forwardBlock(m, samples);
-          m.endControlFlow();
-        }
-        m.beginControlFlow("for (; s < to; s++)");
-        forwardBlock(m, 1);
-        m.endControlFlow();
-      }
+      product.write(m);
     }
     m.addStatement("return $L", names.out());
     return m.build();
   }
 
   /**
-   * The forward pass tile by tile: {@code tile} weight rows at a time, each tile used by every
-   * sample before the next, then the inputs past the last whole block and the activation. Each
-   * {@code z} takes the same sums in the same order as untiled.
+   * The forward pass's product {@code z = in · W + b} for samples {@code from..to-1}, then the
+   * activation of each sample's row.
    */
-  private void forwardTiled(
-      MethodSpec.Builder m, int samples, int inputs, int blocked, int tile) {
-    String inputSize = plan.inputSizeConstant();
-    String blockedEnd = blocked == layer.inputs()
-        ? inputSize : inputSize + " - " + (layer.inputs() - blocked);
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    if (layer.bias()) {
-      m.addStatement("$T.arraycopy(b, 0, $L[s], 0, $L)", System.class, preBuffer(),
-          names.sizeConstant());
-    } else {
-      m.addStatement("$T.fill($L[s], $L)", Arrays.class, preBuffer(), zero);
-    }
-    m.endControlFlow();
-    int whole = blocked - blocked % tile;
-    String wholeEnd = whole == layer.inputs()
-        ? inputSize : inputSize + " - " + (layer.inputs() - whole);
-    m.beginControlFlow("for (int tile = 0; tile < $L; tile += $L)", wholeEnd, tile);
-    forwardTileSamples(m, samples, inputs, "tile", tile);
-    m.endControlFlow();
-    if (whole < blocked) {
-      m.addComment("the last $L rows in blocks of $L, fewer than a tile", blocked - whole, inputs);
-      m.addCode("{\n$>");
-      m.addStatement("int tile = $L", wholeEnd);
-      forwardTileSamples(m, samples, inputs, "tile", blocked - whole);
-      m.addCode("$<}\n");
-    }
-    boolean remainder = blocked != layer.inputs();
-    if (!remainder && !plan.keepsPreActivation()) {
-      return;
-    }
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    if (remainder) {
-      m.addStatement("$T x0 = in[s]", p.vector);
-      m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
-      m.addStatement("int k = $L", blockedEnd);
-      forwardInputBlock(m, 1, 1, inputSize);
-    }
-    if (plan.keepsPreActivation()) {
-      if (!remainder) {
-        m.addStatement("$T z0 = $L[s]", p.vector, preBuffer());
-      }
-      m.addStatement("$T a0 = $L[s]", p.vector, names.out());
-      applyActivation(m, "z0", "a0", "s");
-    }
-    m.endControlFlow();
-  }
-
-  /** Every sample's sums over rows {@code tile..tile+rows-1}. */
-  private void forwardTileSamples(
-      MethodSpec.Builder m, int samples, int inputs, String tile, int rows) {
-    m.addStatement("int s = from");
-    if (samples > 1) {
-      blockLoop(m, "s", "to", samples);
-      forwardTileBlock(m, samples, inputs, tile, rows);
-      m.endControlFlow();
-    }
-    m.beginControlFlow("for (; s < to; s++)");
-    forwardTileBlock(m, 1, inputs, tile, rows);
-    m.endControlFlow();
-  }
-
-  /**
-   * Rows {@code tile..tile+rows-1} for {@code samples} samples starting at {@code s}. The loop
-   * over the rows counts from 0 to a constant: with run-time bounds on it and on the loop over
-   * samples around it, HotSpot's C2 compiled the loop over the units to scalar code.
-   */
-  private void forwardTileBlock(
-      MethodSpec.Builder m, int samples, int inputs, String tile, int rows) {
-    for (int i = 0; i < samples; i++) {
-      m.addStatement("$T x$L = in[$L]", p.vector, i, offset("s", i));
-      m.addStatement("$T z$L = $L[$L]", p.vector, i, preBuffer(), offset("s", i));
-    }
-    m.beginControlFlow("for (int r = 0; r < $L; r += $L)", rows, inputs);
-    m.addStatement("int k = $L + r", tile);
-    forwardInputs(m, samples, inputs);
-    m.endControlFlow();
+  private BlockedProduct forwardProduct() {
+    BlockedProduct.Finish activate = plan.keepsPreActivation()
+        ? (m, i, row, sample) -> {
+            m.addStatement("$T a$L = $L[$L]", p.vector, i, names.out(), sample);
+            applyActivation(m, row, "a" + i, sample);
+          }
+        : null;
+    return new BlockedProduct(p, blocking, new BlockedProduct.Operands(
+        "in", names.weight(), preBuffer(), layer.inputs(), plan.inputSizeConstant(),
+        names.sizeConstant(), layer.bias(), "x", "z", "w", "k", "j"),
+        layer.units(), activate);
   }
 
   /** {@code a = activation(z)} for the rows of sample {@code sample}, as a loop. */
@@ -297,62 +220,6 @@ final class DenseKernels {
         names.lossTerms(), sample);
     m.nextControlFlow("else");
     plain.run();
-    m.endControlFlow();
-  }
-
-  /** The forward pass of {@code samples} samples starting at {@code s}. */
-  private void forwardBlock(MethodSpec.Builder m, int samples) {
-    for (int i = 0; i < samples; i++) {
-      m.addStatement("$T x$L = in[$L]", p.vector, i, offset("s", i));
-      m.addStatement("$T z$L = $L[$L]", p.vector, i, preBuffer(), offset("s", i));
-      if (layer.bias()) {
-        m.addStatement("$T.arraycopy(b, 0, z$L, 0, $L)", System.class, i, names.sizeConstant());
-      } else {
-        m.addStatement("$T.fill(z$L, $L)", Arrays.class, i, zero);
-      }
-    }
-    int inputs = blocking.forwardInputs();
-    m.addStatement("int k = 0");
-    forwardInputBlock(m, samples, inputs, plan.inputSizeConstant());
-    if (inputs > 1 && layer.inputs() % inputs != 0) {
-      forwardInputBlock(m, samples, 1, plan.inputSizeConstant());
-    }
-    if (plan.keepsPreActivation()) {
-      for (int i = 0; i < samples; i++) {
-        m.addStatement("$T a$L = $L[$L]", p.vector, i, names.out(), offset("s", i));
-        applyActivation(m, "z" + i, "a" + i, offset("s", i));
-      }
-    }
-  }
-
-  /** {@code z_i[j] += x_i[k] w[k][j] + ... + x_i[k+inputs-1] w[k+inputs-1][j]} for each sample i. */
-  private void forwardInputBlock(MethodSpec.Builder m, int samples, int inputs, String bound) {
-    blockLoop(m, "k", bound, inputs);
-    forwardInputs(m, samples, inputs);
-    m.endControlFlow();
-  }
-
-  /** The body of {@link #forwardInputBlock} for the inputs from {@code k}. */
-  private void forwardInputs(MethodSpec.Builder m, int samples, int inputs) {
-    for (int t = 0; t < inputs; t++) {
-      m.addStatement("$T w$L = $L[$L]", p.vector, t, names.weight(), offset("k", t));
-    }
-    for (int i = 0; i < samples; i++) {
-      for (int t = 0; t < inputs; t++) {
-        m.addStatement("$T x$Lk$L = x$L[$L]", p.scalar, i, t, i, offset("k", t));
-      }
-    }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-    for (int t = 0; t < inputs; t++) {
-      m.addStatement("$T w$Lj = w$L[j]", p.scalar, t, t);
-    }
-    for (int i = 0; i < samples; i++) {
-      CodeBlock.Builder sum = CodeBlock.builder().add("z$L[j] += x$Lk0 * w0j", i, i);
-      for (int t = 1; t < inputs; t++) {
-        sum.add(" + x$Lk$L * w$Lj", i, t, t);
-      }
-      m.addStatement(sum.build());
-    }
     m.endControlFlow();
   }
 
@@ -608,56 +475,27 @@ final class DenseKernels {
       m.endControlFlow();
       return m.build();
     }
-    int units = blocking.inputGradientUnits();
-    m.addJavadoc("Works on transposed copies, samples along the rows, so that the inner loop runs"
-        + " over samples\nand multiplies each by one weight: $L units per pass.\n", units);
+    BlockedProduct product = new BlockedProduct(p, blocking, new BlockedProduct.Operands(
+        names.grad(), names.weightTransposed(), target, layer.units(), names.sizeConstant(),
+        plan.inputSizeConstant(), false, "g", "d", "t", "j", "k"), layer.inputs(), null);
+    m.addJavadoc("Runs on {@code $L}, the weights transposed at the start of the backward"
+        + " pass,\nin the forward pass's loop shape: $L samples per pass share each load of a"
+        + " transposed row;\neach load and store of {@code d} serves $L units.\n",
+        names.weightTransposed(), product.samples(), product.rows());
+    if (product.tiled()) {
+      m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
+          + " before the next.\n", names.weightTransposed(), product.tileRows());
+    }
     if (vectorizable()) {
-      m.addJavadoc("With {@code Kernels.VECTOR}, that computes dot products instead.\n");
+      m.addJavadoc("With {@code Kernels.VECTOR}, its forward kernel takes over the product.\n");
       beginVectorBranch(m);
-      m.addStatement("fast.inputGradient($L, $L, $L, from, to)", names.grad(), names.weight(),
-          target);
+      m.addStatement("fast.forward($L, $L, null, $L, from, to)", names.grad(),
+          names.weightTransposed(), target);
       m.addStatement("return");
       m.endControlFlow();
     }
-    m.addStatement("$T gT = $L", p.matrix, names.gradTransposed());
-    m.addStatement("$T dT = $L", p.matrix, names.inputGradTransposed());
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    m.addStatement("$T g = $L[s]", p.vector, names.grad());
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-    m.addStatement("gT[j][s] = g[j]");
-    m.endControlFlow();
-    m.endControlFlow();
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", plan.inputSizeConstant());
-    m.addStatement("$T w = $L[k]", p.vector, names.weight());
-    m.addStatement("$T d = dT[k]", p.vector);
-    m.addStatement("$T.fill(d, from, to, $L)", Arrays.class, zero);
-    m.addStatement("int j = 0");
-    inputGradientBlock(m, units);
-    if (units > 1 && layer.units() % units != 0) {
-      inputGradientBlock(m, 1);
-    }
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    m.addStatement("$L[s][k] = d[s]", target);
-    m.endControlFlow();
-    m.endControlFlow();
+    product.write(m);
     return m.build();
-  }
-
-  /** {@code d[s] += w[k][j] gT[j][s] + ...} over {@code units} units per pass. */
-  private void inputGradientBlock(MethodSpec.Builder m, int units) {
-    blockLoop(m, "j", names.sizeConstant(), units);
-    for (int u = 0; u < units; u++) {
-      m.addStatement("$T w$L = w[$L]", p.scalar, u, offset("j", u));
-      m.addStatement("$T g$L = gT[$L]", p.vector, u, offset("j", u));
-    }
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    CodeBlock.Builder sum = CodeBlock.builder().add("d[s] += w0 * g0[s]");
-    for (int u = 1; u < units; u++) {
-      sum.add(" + w$L * g$L[s]", u, u);
-    }
-    m.addStatement(sum.build());
-    m.endControlFlow();
-    m.endControlFlow();
   }
 
   // ---- loss ----
@@ -704,20 +542,6 @@ final class DenseKernels {
         .endControlFlow()
         .addStatement(p == Precision.FLOAT ? "return (float) (sum / n)" : "return sum / n")
         .build();
-  }
-
-  /** Opens {@code for (; i + size - 1 < bound; i += size)}, or {@code for (; i < bound; i++)}. */
-  private static void blockLoop(MethodSpec.Builder m, String index, String bound, int size) {
-    if (size == 1) {
-      m.beginControlFlow("for (; $L < $L; $L++)", index, bound, index);
-    } else {
-      m.beginControlFlow("for (; $L + $L < $L; $L += $L)", index, size - 1, bound, index, size);
-    }
-  }
-
-  /** {@code s}, {@code s + 1}, ... */
-  private static String offset(String index, int i) {
-    return i == 0 ? index : index + " + " + i;
   }
 
   /**

@@ -33,6 +33,7 @@ public final class NetworkEmitter {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName WORKERS = DenseKernels.WORKERS;
   static final ClassName TASK = WORKERS.nestedClass("Task");
+  static final ClassName TRANSPOSES = ClassName.get("dev.dendrite.kernel", "Transposes");
 
   /** The source files for {@code plan}: the float network, then its double twin if requested. */
   public List<JavaFile> emit(NetworkPlan plan, Element origin) {
@@ -270,6 +271,13 @@ public final class NetworkEmitter {
         if (layer instanceof LayerPlan.BatchNormPlan norm) {
           new BatchNormKernels(norm, p).unitFields().forEach(type::addField);
         }
+        if (transposesWeight(layer)) {
+          LayerPlan.DensePlan dense = (LayerPlan.DensePlan) layer;
+          addMatrix(dense.names().weightTransposed(), dense.names().sizeConstant(),
+              dense.inputSizeConstant(), "{@code " + dense.names().weight() + "} transposed,"
+                  + " one row per unit: what the input gradient reads,\ncopied at the start of"
+                  + " each backward pass.");
+        }
       }
       type.addField(FieldSpec.builder(
               ParameterizedTypeName.get(ClassName.get(List.class), p.tensor), "parameters",
@@ -282,6 +290,15 @@ public final class NetworkEmitter {
             .addJavadoc("The non-trainable tensors.\n")
             .build());
       }
+    }
+
+    /**
+     * Whether {@code layer} is a looped dense layer with an input gradient, which runs on its
+     * weights transposed.
+     */
+    private static boolean transposesWeight(LayerPlan layer) {
+      return layer instanceof LayerPlan.DensePlan dense && dense.strategy() == Strategy.LOOPED
+          && dense.inputGradientBuffer() != null;
     }
 
     private void addMatrix(String name, String rows, String cols, String doc) {
@@ -311,14 +328,6 @@ public final class NetworkEmitter {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});
           }
-          if (dense.strategy() == Strategy.LOOPED && dense.inputGradientBuffer() != null) {
-            buffers.add(new String[] {n.gradTransposed(), size,
-                "gradient of the loss with respect to {@code z}, transposed: one row per unit",
-                "transposed"});
-            buffers.add(new String[] {n.inputGradTransposed(), dense.inputSizeConstant(),
-                "gradient of the loss with respect to the input, transposed: one row per input",
-                "transposed"});
-          }
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           buffers.add(new String[] {n.mask(), size, "dropout mask"});
           buffers.add(new String[] {n.out(), size, "outputs in training"});
@@ -341,8 +350,7 @@ public final class NetworkEmitter {
     private void bufferFields() {
       for (String[] buffer : buffers()) {
         type.addField(FieldSpec.builder(p.matrix, buffer[0], Modifier.PRIVATE)
-            .addJavadoc(buffer.length > 3 ? "Per sample, $L.\n" : "Per sample: $L.\n",
-                buffer[2])
+            .addJavadoc("Per sample: $L.\n", buffer[2])
             .build());
       }
       type.addField(FieldSpec.builder(int.class, "capacity", Modifier.PRIVATE)
@@ -541,6 +549,12 @@ public final class NetworkEmitter {
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
           .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
+      for (LayerPlan layer : plan.layers()) {
+        if (transposesWeight(layer)) {
+          m.addStatement("$T.transpose($L, $L)", TRANSPOSES, layer.names().weight(),
+              layer.names().weightTransposed());
+        }
+      }
       if (splittable()) {
         m.beginControlFlow("if (splits(n))")
             .addStatement("workers().run(backwardTask)")
@@ -677,11 +691,7 @@ public final class NetworkEmitter {
           .addStatement("return")
           .endControlFlow();
       for (String[] buffer : buffers()) {
-        if (buffer.length > 3) {
-          m.addStatement("$L = new $T[$L][n]", buffer[0], p.scalar, buffer[1]);
-        } else {
-          m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
-        }
+        m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
       }
       m.addStatement("capacity = n");
       type.addMethod(m.build());

@@ -6,11 +6,12 @@ package dev.dendrite.processor.plan;
  * the forward pass is used for {@code forwardSamples} samples, each load and store of a
  * pre-activation serves {@code forwardInputs} inputs, and so on.
  *
- * @param forwardSamples samples per pass of the forward pass
- * @param forwardInputs inputs (weight rows) per pass of the forward pass
+ * @param forwardSamples samples per pass of the forward pass (and of the input gradient, which
+ *     runs the same loops on the transposed weights)
+ * @param forwardInputs inputs (weight rows) per pass of the forward pass (units, rows of the
+ *     transposed weights, in the input gradient)
  * @param weightGradientRows rows of the weight gradient per pass over the units
  * @param weightGradientSamples samples per pass over the units of the weight gradient
- * @param inputGradientUnits units per pass over the samples of the input gradient
  * @param forwardTileWeights the most weights the forward pass runs over all samples before it
  *     moves on to the next inputs: a tile of weight rows that stays in the core's cache while
  *     every sample of the batch uses it, instead of every row of the matrix passing through the
@@ -21,12 +22,11 @@ public record Blocking(
     int forwardInputs,
     int weightGradientRows,
     int weightGradientSamples,
-    int inputGradientUnits,
     int forwardTileWeights) {
 
   public Blocking {
     if (forwardSamples < 1 || forwardInputs < 1 || weightGradientRows < 1
-        || weightGradientSamples < 1 || inputGradientUnits < 1 || forwardTileWeights < 1) {
+        || weightGradientSamples < 1 || forwardTileWeights < 1) {
       throw new IllegalArgumentException("block sizes must be at least 1: " + this);
     }
   }

@@ -4,8 +4,8 @@ package dev.dendrite.processor.plan;
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
  * fBeta}, their gradients, the running statistics, and the per-sample buffers {@code fPre},
- * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fGradT}, {@code
- * fInputGradT}, {@code fLossTerms}; methods {@code fForward}, {@code fInference}, {@code
+ * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, and
+ * {@code fWeightT}, the transposed weights; methods {@code fForward}, {@code fInference}, {@code
  * fBackward}, {@code fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code
  * fLoss}.
  */
@@ -68,14 +68,12 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "Mask";
   }
 
-  /** Per unit, the gradient of each sample: {@code fGrad} transposed, {@code [units][samples]}. */
-  public String gradTransposed() {
-    return field + "GradT";
-  }
-
-  /** Per input, the input gradient of each sample, {@code [inputs][samples]}. */
-  public String inputGradTransposed() {
-    return field + "InputGradT";
+  /**
+   * {@code fWeightT}: the weights transposed, {@code [units][inputs]}, for a looped layer's input
+   * gradient.
+   */
+  public String weightTransposed() {
+    return field + "WeightT";
   }
 
   public String forward() {

@@ -30,12 +30,12 @@ public final class Planner {
 
   /**
    * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
-   * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass,
-   * two weight-gradient rows by four samples per pass over the units, four units per pass of the
-   * input gradient; forward tiles of 32 Ki weights (128 KB of floats, a quarter of the 512 KB L2
+   * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass
+   * (and four units in the input gradient, the same loops on the transposed weights), two
+   * weight-gradient rows by four samples per pass over the units; forward tiles of 32 Ki weights (128 KB of floats, a quarter of the 512 KB L2
    * cache of the machine measured).
    */
-  public static final Blocking BLOCKING = new Blocking(2, 4, 2, 4, 4, 32 * 1024);
+  public static final Blocking BLOCKING = new Blocking(2, 4, 2, 4, 32 * 1024);
 
   /**
    * The work, in FLOPs of one training step (forward and backward), below which a batch stays on

@@ -3,7 +3,6 @@ package dev.dendrite.kernel.vector;
 import dev.dendrite.kernel.MatrixKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,8 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
  * multiply-adds in a fixed order (from the bias, or from zero, over the inputs or the samples in
- * order), whichever path computes it; each value of {@link #inputGradient} is computed from its
- * own sample alone. Results therefore do not depend on which range of samples or rows a call is
+ * order), whichever path computes it. Results therefore do not depend on which range of samples or rows a call is
  * given, nor on how a batch is split over threads.
  */
 public final class VectorMatrixKernels implements MatrixKernels {
@@ -395,171 +393,6 @@ public final class VectorMatrixKernels implements MatrixKernels {
         weightGrad[k][j] = acc;
       }
     }
-  }
-
-  @Override
-  public void inputGradient(float[][] g, float[][] weight, float[][] d, int from, int to) {
-    int units = weight[0].length;
-    if (units < TILE) {
-      inputGradientScalars(g, weight, d, from, to);
-      return;
-    }
-    int s = from;
-    for (; s + 1 < to; s += 2) {
-      inputGradientPair(g[s], g[s + 1], weight, d[s], d[s + 1]);
-    }
-    if (s < to) {
-      inputGradientSingle(g[s], weight, d[s]);
-    }
-  }
-
-  /**
-   * Two samples, four inputs at a time: eight dot products over the units, each weight vector
-   * loaded once for both samples.
-   */
-  private static void inputGradientPair(float[] g0, float[] g1, float[][] weight, float[] d0,
-      float[] d1) {
-    int inputs = weight.length;
-    int units = weight[0].length;
-    int bound = units - units % L;
-    int k = 0;
-    for (; k + 3 < inputs; k += 4) {
-      float[] w0 = weight[k];
-      float[] w1 = weight[k + 1];
-      float[] w2 = weight[k + 2];
-      float[] w3 = weight[k + 3];
-      FloatVector a00 = FloatVector.zero(S);
-      FloatVector a01 = a00;
-      FloatVector a02 = a00;
-      FloatVector a03 = a00;
-      FloatVector a10 = a00;
-      FloatVector a11 = a00;
-      FloatVector a12 = a00;
-      FloatVector a13 = a00;
-      for (int j = 0; j < bound; j += L) {
-        FloatVector u = FloatVector.fromArray(S, g0, j);
-        FloatVector v = FloatVector.fromArray(S, g1, j);
-        FloatVector w = FloatVector.fromArray(S, w0, j);
-        a00 = w.fma(u, a00);
-        a10 = w.fma(v, a10);
-        w = FloatVector.fromArray(S, w1, j);
-        a01 = w.fma(u, a01);
-        a11 = w.fma(v, a11);
-        w = FloatVector.fromArray(S, w2, j);
-        a02 = w.fma(u, a02);
-        a12 = w.fma(v, a12);
-        w = FloatVector.fromArray(S, w3, j);
-        a03 = w.fma(u, a03);
-        a13 = w.fma(v, a13);
-      }
-      d0[k] = finish(a00, g0, w0, bound, units);
-      d0[k + 1] = finish(a01, g0, w1, bound, units);
-      d0[k + 2] = finish(a02, g0, w2, bound, units);
-      d0[k + 3] = finish(a03, g0, w3, bound, units);
-      d1[k] = finish(a10, g1, w0, bound, units);
-      d1[k + 1] = finish(a11, g1, w1, bound, units);
-      d1[k + 2] = finish(a12, g1, w2, bound, units);
-      d1[k + 3] = finish(a13, g1, w3, bound, units);
-    }
-    for (; k < inputs; k++) {
-      d0[k] = dot(g0, weight[k], bound, units);
-      d1[k] = dot(g1, weight[k], bound, units);
-    }
-  }
-
-  /** One sample, four inputs at a time. */
-  private static void inputGradientSingle(float[] gs, float[][] weight, float[] ds) {
-    int inputs = weight.length;
-    int units = weight[0].length;
-    int bound = units - units % L;
-    int k = 0;
-    for (; k + 3 < inputs; k += 4) {
-      float[] w0 = weight[k];
-      float[] w1 = weight[k + 1];
-      float[] w2 = weight[k + 2];
-      float[] w3 = weight[k + 3];
-      FloatVector a0 = FloatVector.zero(S);
-      FloatVector a1 = a0;
-      FloatVector a2 = a0;
-      FloatVector a3 = a0;
-      for (int j = 0; j < bound; j += L) {
-        FloatVector v = FloatVector.fromArray(S, gs, j);
-        a0 = FloatVector.fromArray(S, w0, j).fma(v, a0);
-        a1 = FloatVector.fromArray(S, w1, j).fma(v, a1);
-        a2 = FloatVector.fromArray(S, w2, j).fma(v, a2);
-        a3 = FloatVector.fromArray(S, w3, j).fma(v, a3);
-      }
-      ds[k] = finish(a0, gs, w0, bound, units);
-      ds[k + 1] = finish(a1, gs, w1, bound, units);
-      ds[k + 2] = finish(a2, gs, w2, bound, units);
-      ds[k + 3] = finish(a3, gs, w3, bound, units);
-    }
-    for (; k < inputs; k++) {
-      ds[k] = dot(gs, weight[k], bound, units);
-    }
-  }
-
-  /** The dot product of one weight row with one sample's gradient, as the tiles compute it. */
-  private static float dot(float[] gs, float[] w, int bound, int units) {
-    FloatVector a = FloatVector.zero(S);
-    for (int j = 0; j < bound; j += L) {
-      a = FloatVector.fromArray(S, w, j).fma(FloatVector.fromArray(S, gs, j), a);
-    }
-    return finish(a, gs, w, bound, units);
-  }
-
-  /**
-   * Layers of fewer than two vectors of units: each dot product one scalar fused multiply-add at
-   * a time, over the units in order, four inputs' chains side by side; too short to gain from
-   * vectors and a sum across the lanes.
-   */
-  private static void inputGradientScalars(float[][] g, float[][] weight, float[][] d, int from,
-      int to) {
-    int inputs = weight.length;
-    int units = weight[0].length;
-    for (int s = from; s < to; s++) {
-      float[] gs = g[s];
-      float[] ds = d[s];
-      int k = 0;
-      for (; k + 3 < inputs; k += 4) {
-        float[] w0 = weight[k];
-        float[] w1 = weight[k + 1];
-        float[] w2 = weight[k + 2];
-        float[] w3 = weight[k + 3];
-        float a0 = 0f;
-        float a1 = 0f;
-        float a2 = 0f;
-        float a3 = 0f;
-        for (int j = 0; j < units; j++) {
-          float v = gs[j];
-          a0 = Math.fma(w0[j], v, a0);
-          a1 = Math.fma(w1[j], v, a1);
-          a2 = Math.fma(w2[j], v, a2);
-          a3 = Math.fma(w3[j], v, a3);
-        }
-        ds[k] = a0;
-        ds[k + 1] = a1;
-        ds[k + 2] = a2;
-        ds[k + 3] = a3;
-      }
-      for (; k < inputs; k++) {
-        float[] w = weight[k];
-        float acc = 0f;
-        for (int j = 0; j < units; j++) {
-          acc = Math.fma(w[j], gs[j], acc);
-        }
-        ds[k] = acc;
-      }
-    }
-  }
-
-  /** The lanes of {@code acc} summed, plus the products of the units past the last vector. */
-  private static float finish(FloatVector acc, float[] g, float[] w, int bound, int units) {
-    float sum = acc.reduceLanes(VectorOperators.ADD);
-    for (int j = bound; j < units; j++) {
-      sum = Math.fma(w[j], g[j], sum);
-    }
-    return sum;
   }
 
   @Override

@@ -1,0 +1,50 @@
+package dev.dendrite.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TransposesTest {
+
+  /** Shapes smaller than, equal to and past the copy's squares, and ragged against them. */
+  @ParameterizedTest(name = "{0} x {1}")
+  @CsvSource({"1, 1", "1, 37", "37, 1", "16, 16", "17, 15", "33, 64", "100, 3", "784, 256"})
+  void everyValueLandsAtItsTransposedPlace(int rows, int columns) {
+    float[][] from = new float[rows][columns];
+    double[][] fromDouble = new double[rows][columns];
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < columns; j++) {
+        from[k][j] = k * 1000 + j + 0.5f;
+        fromDouble[k][j] = -(k * 1000 + j) - 0.25;
+      }
+    }
+    float[][] to = new float[columns][rows];
+    double[][] toDouble = new double[columns][rows];
+    Transposes.transpose(from, to);
+    Transposes.transpose(fromDouble, toDouble);
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < columns; j++) {
+        assertEquals(from[k][j], to[j][k], "value " + k + ", " + j);
+        assertEquals(fromDouble[k][j], toDouble[j][k], "double value " + k + ", " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} x {1}")
+  @CsvSource({"3, 4", "4, 4", "4, 3", "2, 4"})
+  void aTargetOfAnotherShapeIsRejectedBeforeAnythingIsWritten(int toRows, int toColumns) {
+    float[][] from = new float[2][4];
+    float[][] to = new float[toRows][toColumns];
+    to[0][0] = 7f;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Transposes.transpose(from, to));
+    assertTrue(e.getMessage().contains("2 x 4 matrix needs a 4 x 2 matrix, not " + toRows + " x "
+        + toColumns), e.getMessage());
+    assertEquals(7f, to[0][0]);
+    assertThrows(IllegalArgumentException.class,
+        () -> Transposes.transpose(new double[2][4], new double[toRows][toColumns]));
+  }
+}
