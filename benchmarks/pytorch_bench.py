@@ -18,6 +18,7 @@ loads. Medians over repeated timings are reported. With --jmh, reads JMH's JSON 
 
 Usage (Debian's python3-torch, libopenblas0-pthread and python3-numpy):
   /usr/bin/python3 benchmarks/pytorch_bench.py --jmh jmh.json [--cores 2] [--out torch.json]
+  /usr/bin/python3 benchmarks/pytorch_bench.py --rounds results/round-1 results/round-2 ...
 """
 
 import argparse
@@ -203,74 +204,95 @@ def fmt(seconds):
     return f"{seconds * 1e9:.0f} ns"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke test")
-    parser.add_argument("--cores", type=int, default=os.cpu_count(),
-                        help="the cores the JVM had (default: all)")
-    parser.add_argument("--jmh", help="JMH JSON results to compare with")
-    parser.add_argument("--out", help="write the PyTorch results here as JSON")
-    parser.add_argument("--reuse", help="read PyTorch results written by --out instead of running")
-    args = parser.parse_args()
-    if args.worker:
-        import torch
-        torch.set_num_threads(int(os.environ.get("DENDRITE_TORCH_THREADS", "1")))
-        worker(args.quick)
-        return
+def read_configs(path):
+    """{configuration: (intra-op threads, OpenBLAS threads, results)} from a file --out wrote."""
+    with open(path) as f:
+        return {key: (result["intraop"], int(result["openblas"]), result)
+                for key, result in json.load(f).items()}
 
+
+def combine_rounds(directories):
+    """The JMH table and the PyTorch configurations of several rounds, each value the median of
+    the rounds' medians; also, per measurement, the range of the rounds' Dendrite / PyTorch
+    ratios. Each directory holds a round's jmh.json and pytorch.json."""
+    jmh_rounds = [read_jmh(os.path.join(d, "jmh.json")) for d in directories]
+    torch_rounds = [read_configs(os.path.join(d, "pytorch.json")) for d in directories]
+    jmh = {}
+    for key in set().union(*jmh_rounds):
+        values = [r[key] for r in jmh_rounds if key in r]
+        jmh[key] = (statistics.median(v[0] for v in values), min(v[1] for v in values),
+                    max(v[2] for v in values))
     configs = {}
-    if args.reuse:
-        with open(args.reuse) as f:
-            for key, result in json.load(f).items():
-                configs[key] = (result["intraop"], int(result["openblas"]), result)
-    for intraop in range(1, args.cores + 1 if not args.reuse else 1):
-        for openblas in range(1, args.cores + 1):
-            key = f"intra-op {intraop} x OpenBLAS {openblas}"
-            print(f"running PyTorch, {key} ...", file=sys.stderr, flush=True)
-            configs[key] = (intraop, openblas, run_config(intraop, openblas, args.quick))
-    if args.out:
-        with open(args.out, "w") as f:
-            json.dump({k: v[2] for k, v in configs.items()}, f, indent=1)
+    for key in set().union(*torch_rounds):
+        rounds = [r[key] for r in torch_rounds if key in r]
+        combined = {}
+        for measurement, value in rounds[0][2].items():
+            if isinstance(value, dict) and "median_s" in value:
+                combined[measurement] = {
+                    "median_s": statistics.median(r[2][measurement]["median_s"] for r in rounds),
+                    "min_s": min(r[2][measurement]["min_s"] for r in rounds),
+                    "max_s": max(r[2][measurement]["max_s"] for r in rounds)}
+        sgemm = statistics.median(r[2]["sgemm.forward1000"]["gflops"] for r in rounds)
+        combined["sgemm.forward1000"]["gflops"] = sgemm
+        configs[key] = (rounds[0][0], rounds[0][1], combined)
+    spreads = {}
+    for jmh_round, torch_round in zip(jmh_rounds, torch_rounds):
+        for (measurement, implementation, cores), value in jmh_round.items():
+            t, _ = best(torch_round, measurement, cores)
+            spreads.setdefault((measurement, implementation, cores), []).append(value[0] / t)
+    return jmh, dict(sorted(configs.items())), spreads
 
-    measurements = ["tiny.trainStep", "tiny.predict", "large.trainStep", "large.epoch",
-                    "large.predictBatch", "large.predictSingle"]
+
+def best(configs, measurement, max_cores):
+    """The fastest configuration using at most max_cores cores in all."""
+    candidates = [(r[measurement]["median_s"], k) for k, (i, o, r) in configs.items()
+                  if max(i, o) <= max_cores]
+    return min(candidates)
+
+
+MEASUREMENTS = ["tiny.trainStep", "tiny.predict", "large.trainStep", "large.epoch",
+                "large.predictBatch", "large.predictSingle"]
+
+
+def report(configs, jmh, spreads=None):
+    """Prints PyTorch's table by configuration and, with JMH results, the ratio table."""
     print("\nPyTorch, median per operation, by configuration:")
-    print("| configuration | " + " | ".join(measurements) + " |")
-    print("|---" * (len(measurements) + 1) + "|")
+    print("| configuration | " + " | ".join(MEASUREMENTS) + " |")
+    print("|---" * (len(MEASUREMENTS) + 1) + "|")
     for key, (_, _, result) in configs.items():
-        print(f"| {key} | " + " | ".join(fmt(result[m]["median_s"]) for m in measurements) + " |")
-
-    def best(measurement, max_cores):
-        """The fastest configuration using at most max_cores cores in all."""
-        candidates = [(r[measurement]["median_s"], k) for k, (i, o, r) in configs.items()
-                      if max(i, o) <= max_cores]
-        return min(candidates)
+        print(f"| {key} | " + " | ".join(fmt(result[m]["median_s"]) for m in MEASUREMENTS) + " |")
 
     sgemm_one = [r["sgemm.forward1000"]["gflops"] for k, (i, o, r) in configs.items() if o == 1]
     sgemm_rate = statistics.median(sgemm_one)
     print(f"\nnumpy/OpenBLAS sgemm on the forward shapes at batch 1000, one core:"
           f" {sgemm_rate:.1f} GFLOP/s (median over the one-thread runs)")
 
-    if not args.jmh:
+    if jmh is None:
         return
-    jmh = read_jmh(args.jmh)
     print("\nRatios, Dendrite time / PyTorch time (below 1 is faster), medians:")
+    spread_header = " Dendrite / PyTorch per round | Vector / PyTorch per round |" if spreads else ""
     print("| measurement | cores | Dendrite | Vector API | EJML | PyTorch best (config) |"
-          " Dendrite / PyTorch | Vector / PyTorch | EJML / Dendrite |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for measurement in measurements:
+          " Dendrite / PyTorch | Vector / PyTorch | EJML / Dendrite |" + spread_header)
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|---|" if spreads else ""))
+
+    def spread(measurement, implementation, cores):
+        ratios = spreads.get((measurement, implementation, cores))
+        return f"{min(ratios):.3g}-{max(ratios):.3g}" if ratios else "-"
+
+    for measurement in MEASUREMENTS:
         cores_list = sorted({t for (m, _, t) in jmh if m == measurement})
         for cores in cores_list:
             d = jmh.get((measurement, "dendrite", cores))
             v = jmh.get((measurement, "vector", cores))
             e = jmh.get((measurement, "ejml", cores)) or jmh.get((measurement, "ejml", 1))
-            t, key = best(measurement, cores)
+            t, key = best(configs, measurement, cores)
             row = [measurement, str(cores), fmt(d and d[0]), fmt(v and v[0]), fmt(e and e[0]),
                    f"{fmt(t)} ({key})",
                    f"{d[0] / t:.3g}" if d else "-",
                    f"{v[0] / t:.3g}" if v else "-",
                    f"{e[0] / d[0]:.3g}" if d and e else "-"]
+            if spreads:
+                row += [spread(measurement, "dendrite", cores), spread(measurement, "vector", cores)]
             print("| " + " | ".join(row) + " |")
     flops = 2 * PREDICT_BATCH * sum(LARGE[i] * LARGE[i + 1] for i in range(3))
     print()
@@ -286,9 +308,45 @@ def main():
                 print(f"{label} predictions/s at batch 1000 on {cores} core(s):"
                       f" {PREDICT_BATCH / d[0]:,.0f}")
     for cores in (1, 2):
-        t, key = best("large.predictBatch", cores)
+        t, key = best(configs, "large.predictBatch", cores)
         print(f"PyTorch predictions/s at batch 1000 on {cores} core(s): "
               f"{PREDICT_BATCH / t:,.0f} ({key})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke test")
+    parser.add_argument("--cores", type=int, default=os.cpu_count(),
+                        help="the cores the JVM had (default: all)")
+    parser.add_argument("--jmh", help="JMH JSON results to compare with")
+    parser.add_argument("--out", help="write the PyTorch results here as JSON")
+    parser.add_argument("--reuse", help="read PyTorch results written by --out instead of running")
+    parser.add_argument("--rounds", nargs="+", metavar="DIR",
+                        help="combine rounds instead of running: directories that each hold a"
+                             " round's jmh.json and pytorch.json (what benchmarks/run.sh writes)")
+    args = parser.parse_args()
+    if args.worker:
+        import torch
+        torch.set_num_threads(int(os.environ.get("DENDRITE_TORCH_THREADS", "1")))
+        worker(args.quick)
+        return
+    if args.rounds:
+        jmh, configs, spreads = combine_rounds(args.rounds)
+        print(f"Medians over {len(args.rounds)} rounds, each JMH then PyTorch:")
+        report(configs, jmh, spreads)
+        return
+
+    configs = read_configs(args.reuse) if args.reuse else {}
+    for intraop in range(1, args.cores + 1 if not args.reuse else 1):
+        for openblas in range(1, args.cores + 1):
+            key = f"intra-op {intraop} x OpenBLAS {openblas}"
+            print(f"running PyTorch, {key} ...", file=sys.stderr, flush=True)
+            configs[key] = (intraop, openblas, run_config(intraop, openblas, args.quick))
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump({k: v[2] for k, v in configs.items()}, f, indent=1)
+    report(configs, read_jmh(args.jmh) if args.jmh else None)
 
 
 if __name__ == "__main__":
