@@ -40,18 +40,7 @@ class EjmlDifferentialTest {
     model.predict(input, n, predicted);
     assertClose(reference.predict(input, n), predicted, name + " prediction");
 
-    List<boolean[][]> masks = masks(model, n);
-    model.forward(input, n, true);
-    float loss = model.backward(target);
-    ReferenceMlp.Pass pass = reference.train(input, target, n, masks);
-    assertEquals(pass.loss(), loss, TOLERANCE * Math.max(1, Math.abs(pass.loss())), name);
-    List<Tensor> tensors = model.parameters();
-    assertEquals(pass.gradients().size(), tensors.size());
-    for (int t = 0; t < tensors.size(); t++) {
-      Tensor tensor = tensors.get(t);
-      assertClose(pass.gradients().get(t), byShape(tensor.shape(), tensor.gradients()),
-          name + " " + tensor.name());
-    }
+    ReferenceMlp.Pass pass = assertTrainingPassMatches(model, reference, input, target, name);
     List<Tensor> buffers = model.buffers();
     assertEquals(pass.buffers().size(), buffers.size());
     for (int b = 0; b < buffers.size(); b++) {
@@ -87,18 +76,30 @@ class EjmlDifferentialTest {
         }
       }
     }
-    ReferenceMlp reference = reference(model);
+    assertTrainingPassMatches(model, reference(model), input, target,
+        name + " after the weights changed");
+  }
+
+  /**
+   * A training pass of {@code model} on the batch, against the same pass of {@code reference}
+   * with the dropout masks the model draws: the loss and every parameter gradient.
+   */
+  private static ReferenceMlp.Pass assertTrainingPassMatches(Model model, ReferenceMlp reference,
+      float[][] input, float[][] target, String name) {
+    int n = input.length;
     List<boolean[][]> masks = masks(model, n);
     model.forward(input, n, true);
     float loss = model.backward(target);
     ReferenceMlp.Pass pass = reference.train(input, target, n, masks);
     assertEquals(pass.loss(), loss, TOLERANCE * Math.max(1, Math.abs(pass.loss())), name);
     List<Tensor> tensors = model.parameters();
+    assertEquals(pass.gradients().size(), tensors.size());
     for (int t = 0; t < tensors.size(); t++) {
       Tensor tensor = tensors.get(t);
       assertClose(pass.gradients().get(t), byShape(tensor.shape(), tensor.gradients()),
-          name + " " + tensor.name() + " after the weights changed");
+          name + " " + tensor.name());
     }
+    return pass;
   }
 
   /** The reference network with the layers and the current weights of {@code model}. */

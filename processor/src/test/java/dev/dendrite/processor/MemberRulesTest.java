@@ -176,6 +176,35 @@ class MemberRulesTest {
   }
 
   @Test
+  void dn110MethodNamedLikeTheTilesOfALargeLayer() {
+    // 784 x 256 and 256 x 256 weights are more than one forward tile; 4 x 256 is unrolled.
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(784) Layer in;",
+        "  @Dense(units = 256, activation = RELU) Layer wide;",
+        "  @Dense(units = 256, activation = RELU) Layer deep;",
+        "  @Dense(units = 4) Layer out;",
+        "  void wideForwardTiles(float[][] in, int from, int to) {}",
+        "  void deepInputGradientTiles(float[][] in, int from, int to) {}",
+        "  void wideInputGradientTiles(float[][] in, int from, int to) {}",
+        "  void outForwardTiles(float[][] in, int from, int to) {}",
+        "}");
+    Sources.Result result = Expect.error(source,
+        "[DN110] class 'Mlp' declares the method 'wideForwardTiles(float[][], int, int)', but the"
+            + " generated 'MlpNet' declares a private method 'wideForwardTiles(float[][], int,"
+            + " int)' for layer 'wide', which cannot override it; rename the method, or make it"
+            + " private",
+        "void wideForwardTiles(");
+    assertThat(result.compilation()).hadErrorContaining("[DN110] class 'Mlp' declares the method"
+        + " 'deepInputGradientTiles(float[][], int, int)', but the generated 'MlpNet' declares a"
+        + " private method 'deepInputGradientTiles(float[][], int, int)' for layer 'deep'")
+        .inFile(source).onLineContaining("void deepInputGradientTiles(");
+    // The first layer has no input gradient, and the small output layer no tiles.
+    Expect.count(result, "DN110", 2);
+  }
+
+  @Test
   void dn110MethodNamedLikeABatchNormKernel() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

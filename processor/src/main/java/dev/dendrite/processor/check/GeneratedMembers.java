@@ -105,6 +105,21 @@ public final class GeneratedMembers {
         model("setThreads", "void", "int"));
   }
 
+  /** The values per sample after a layer {@code spec} whose input has {@code size} values. */
+  private static long sizeAfter(LayerSpec spec, long size) {
+    if (spec instanceof LayerSpec.DenseSpec dense) {
+      return dense.units();
+    }
+    if (spec instanceof LayerSpec.InputSpec input) {
+      long values = 1;
+      for (int d : input.shape()) {
+        values *= d;
+      }
+      return values;
+    }
+    return size;
+  }
+
   /**
    * Every method the generated network of loss {@code loss} declares for the layers in {@code
    * fields}: those of {@link #MODEL} it always implements, {@code buffers()} when a layer has
@@ -127,6 +142,7 @@ public final class GeneratedMembers {
     // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
     boolean trainableBefore = false;
     boolean penalties = false;
+    long size = 0;
     for (int i = 0; i < fields.size(); i++) {
       FieldDecl field = fields.get(i);
       LayerNames names = LayerNames.of(field.name(), "");
@@ -134,13 +150,20 @@ public final class GeneratedMembers {
       String layer = field.name();
       boolean last = i == fields.size() - 1;
       if (spec instanceof LayerSpec.DenseSpec dense) {
+        boolean looped = Planner.strategy(size, dense.units()) == Strategy.LOOPED;
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
+        if (looped && Planner.BLOCKING.tiles(size, dense.units())) {
+          methods.add(kernel(names.forwardTiles(), "void", layer, MATRIX, "int", "int"));
+        }
         if (dense.activation() != Activation.LINEAR
             && !(last && Planner.fused(loss, dense.activation()))) {
           methods.add(kernel(names.backward(), "void", layer, "int", "int"));
         }
         if (trainableBefore) {
           methods.add(kernel(names.inputGradient(), "void", layer, "int", "int"));
+          if (looped && Planner.BLOCKING.tiles(dense.units(), size)) {
+            methods.add(kernel(names.inputGradientTiles(), "void", layer, MATRIX, "int", "int"));
+          }
         }
         methods.add(kernel(names.parameterGradient(), "void", layer, "int", "int", "int"));
         if (last) {
@@ -164,6 +187,7 @@ public final class GeneratedMembers {
         trainableBefore = true;
       }
       // @Input and @Flatten have no kernels.
+      size = sizeAfter(spec, size);
     }
     if (penalties) {
       methods.add(model("penaltyLoss", "float"));
@@ -227,12 +251,6 @@ public final class GeneratedMembers {
               + "'"));
         }
         trainableBefore = true;
-        size = dense.units();
-      } else if (spec instanceof LayerSpec.InputSpec input) {
-        size = 1;
-        for (int d : input.shape()) {
-          size *= d;
-        }
       } else if (spec instanceof LayerSpec.DropoutSpec) {
         result.add(new Field(n.mask(), l, "the dropout mask of '" + l + "'"));
         result.add(new Field(n.out(), l, "the outputs of '" + l + "'"));
@@ -258,6 +276,7 @@ public final class GeneratedMembers {
         result.add(new Field(n.grad(), l, "the output gradient of '" + l + "'"));
         trainableBefore = true;
       }
+      size = sizeAfter(spec, size);
     }
     return result;
   }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.plan.Blocking;
 import java.util.Arrays;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes the blocked loop nest of a looped layer's product {@code out[s] = start + in[s] · M}
@@ -17,6 +18,11 @@ import java.util.Arrays;
  * Blocking#forwardTileWeights} values is taken in tiles of rows that every sample uses before the
  * next. Each output takes its sum in the same order either way: from the start value (the bias, or
  * zero), over the rows of {@code M} in order, in blocks.
+ *
+ * <p>The tiles go in a method of their own ({@link #tilesMethod}): inside the larger method that
+ * also sets the start values and finishes the rows, HotSpot's C2 compiled the inner loops of the
+ * tiles to scalar code in some runs (most runs of a batch split over two threads), and never
+ * once they stood apart.
  */
 final class BlockedProduct {
 
@@ -64,17 +70,20 @@ final class BlockedProduct {
   private final Operands o;
   private final int outputs;
   private final Finish finish;
+  private final String tiles;
 
   /**
    * A product of {@code outputs} outputs per row; {@code finish}, if not null, runs on each
-   * sample's finished row.
+   * sample's finished row; {@code tiles} names the method that holds the tiles, if there are.
    */
-  BlockedProduct(Precision p, Blocking blocking, Operands operands, int outputs, Finish finish) {
+  BlockedProduct(Precision p, Blocking blocking, Operands operands, int outputs, Finish finish,
+      String tiles) {
     this.p = p;
     this.blocking = blocking;
     this.o = operands;
     this.outputs = outputs;
     this.finish = finish;
+    this.tiles = tiles;
   }
 
   /** Samples per pass of the inner loop. */
@@ -98,7 +107,7 @@ final class BlockedProduct {
 
   /** Whether {@code M} is taken in tiles of {@link #tileRows} rows. */
   boolean tiled() {
-    return blocked() > tileRows();
+    return blocking.tiles(o.inputs(), outputs);
   }
 
   /** Writes the loop nest. */
@@ -119,16 +128,52 @@ final class BlockedProduct {
   }
 
   /**
-   * Tile by tile: {@link #tileRows} rows of {@code M} at a time, each tile used by every sample
-   * before the next, then the rows past the last whole block and {@code finish}.
+   * Tile by tile: the start values, the call of {@link #tilesMethod}, then the rows past the last
+   * whole block and {@code finish}.
    */
   private void writeTiled(MethodSpec.Builder m) {
     int blocked = blocked();
-    int tile = tileRows();
-    String blockedEnd = end(blocked);
     m.beginControlFlow("for (int s = from; s < to; s++)");
     start(m, o.out() + "[s]");
     m.endControlFlow();
+    m.addStatement("$L($L, from, to)", tiles, o.in());
+    boolean remainder = blocked != o.inputs();
+    if (!remainder && finish == null) {
+      return;
+    }
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    String row = o.outRow() + "0";
+    if (remainder) {
+      m.addStatement("$T $L0 = $L[s]", p.vector, o.inRow(), o.in());
+      m.addStatement("$T $L = $L[s]", p.vector, row, o.out());
+      m.addStatement("int $L = $L", o.rowIndex(), end(blocked));
+      rowBlock(m, 1, 1);
+    } else {
+      m.addStatement("$T $L = $L[s]", p.vector, row, o.out());
+    }
+    if (finish != null) {
+      finish.write(m, 0, row, "s");
+    }
+    m.endControlFlow();
+  }
+
+  /**
+   * {@code void tiles(float[][] in, int from, int to)}, for a tiled product: adds the sums over
+   * every whole block of rows of {@code M} to the output rows {@code from..to-1}, {@link
+   * #tileRows} rows at a time, each tile used by every sample before the next.
+   */
+  MethodSpec tilesMethod(String description) {
+    int blocked = blocked();
+    int tile = tileRows();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(tiles)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(p.matrix, "in")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("$L\nadds the sums over rows {@code 0..$L-1} of {@code $L}\nto $L rows"
+            + " {@code from..to-1}, $L rows at a time,\neach tile by every sample before the"
+            + " next, so that it stays in the cache.\n",
+            description, end(blocked), o.matrix(), o.out(), tile);
     int whole = blocked - blocked % tile;
     m.beginControlFlow("for (int tile = 0; tile < $L; tile += $L)", end(whole), tile);
     tileSamples(m, tile);
@@ -140,24 +185,7 @@ final class BlockedProduct {
       tileSamples(m, blocked - whole);
       m.addCode("$<}\n");
     }
-    boolean remainder = blocked != o.inputs();
-    if (!remainder && finish == null) {
-      return;
-    }
-    m.beginControlFlow("for (int s = from; s < to; s++)");
-    String row = o.outRow() + "0";
-    if (remainder) {
-      m.addStatement("$T $L0 = $L[s]", p.vector, o.inRow(), o.in());
-      m.addStatement("$T $L = $L[s]", p.vector, row, o.out());
-      m.addStatement("int $L = $L", o.rowIndex(), blockedEnd);
-      rowBlock(m, 1, 1);
-    } else {
-      m.addStatement("$T $L = $L[s]", p.vector, row, o.out());
-    }
-    if (finish != null) {
-      finish.write(m, 0, row, "s");
-    }
-    m.endControlFlow();
+    return m.build();
   }
 
   /** {@code inputsConstant}, less {@code inputs - rows} if the first {@code rows} are meant. */
@@ -194,17 +222,17 @@ final class BlockedProduct {
    * samples around it, HotSpot's C2 compiled the inner loop to scalar code.
    */
   private void tileBlock(MethodSpec.Builder m, int samples, int rows) {
-    sampleRows(m, samples);
+    sampleRows(m, samples, "in");
     m.beginControlFlow("for (int r = 0; r < $L; r += $L)", rows, rows());
     m.addStatement("int $L = tile + r", o.rowIndex());
     rowsBody(m, samples, rows());
     m.endControlFlow();
   }
 
-  /** Declares the input and output rows of {@code samples} samples from {@code s}. */
-  private void sampleRows(MethodSpec.Builder m, int samples) {
+  /** Declares the input rows (of {@code in}) and output rows of {@code samples} samples from s. */
+  private void sampleRows(MethodSpec.Builder m, int samples, String in) {
     for (int i = 0; i < samples; i++) {
-      m.addStatement("$T $L$L = $L[$L]", p.vector, o.inRow(), i, o.in(), offset("s", i));
+      m.addStatement("$T $L$L = $L[$L]", p.vector, o.inRow(), i, in, offset("s", i));
       m.addStatement("$T $L$L = $L[$L]", p.vector, o.outRow(), i, o.out(), offset("s", i));
     }
   }

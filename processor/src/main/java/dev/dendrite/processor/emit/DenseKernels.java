@@ -11,7 +11,9 @@ import dev.dendrite.processor.plan.Blocking;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.Strategy;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -150,9 +152,9 @@ final class DenseKernels {
       m.addJavadoc("$L samples per pass share each weight load; each load and store of {@code z}"
           + " serves $L inputs.\n", product.samples(), product.rows());
       if (product.tiled()) {
-        m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
-            + " before the next,\nso that it stays in the cache.\n", names.weight(),
-            product.tileRows());
+        m.addJavadoc("The rows of {@code $L} are taken $L at a time in {@link #$L},\neach tile by"
+            + " every sample before the next, so that it stays in the cache.\n", names.weight(),
+            product.tileRows(), names.forwardTiles());
       }
       if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
@@ -189,7 +191,38 @@ final class DenseKernels {
     return new BlockedProduct(p, blocking, new BlockedProduct.Operands(
         "in", names.weight(), preBuffer(), layer.inputs(), plan.inputSizeConstant(),
         names.sizeConstant(), layer.bias(), "x", "z", "w", "k", "j"),
-        layer.units(), activate);
+        layer.units(), activate, names.forwardTiles());
+  }
+
+  /** The input gradient's product {@code d = dz · W^T}, on the transposed weights. */
+  private BlockedProduct inputGradientProduct() {
+    return new BlockedProduct(p, blocking, new BlockedProduct.Operands(
+        names.grad(), names.weightTransposed(), plan.inputGradientBuffer(), layer.units(),
+        names.sizeConstant(), plan.inputSizeConstant(), false, "g", "d", "t", "j", "k"),
+        layer.inputs(), null, names.inputGradientTiles());
+  }
+
+  /**
+   * The methods that hold the tiles of the layer's products, one per tiled product: the forward
+   * pass's and the input gradient's.
+   */
+  List<MethodSpec> tileMethods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (unrolled) {
+      return methods;
+    }
+    BlockedProduct forward = forwardProduct();
+    if (forward.tiled()) {
+      methods.add(forward.tilesMethod("Part of the forward pass of " + describe() + ":"));
+    }
+    if (plan.inputGradientBuffer() != null) {
+      BlockedProduct gradient = inputGradientProduct();
+      if (gradient.tiled()) {
+        methods.add(gradient.tilesMethod("Part of the input gradient of " + describe()
+            + ", on the transposed weights:"));
+      }
+    }
+    return methods;
   }
 
   /** {@code a = activation(z)} for the rows of sample {@code sample}, as a loop. */
@@ -475,16 +508,15 @@ final class DenseKernels {
       m.endControlFlow();
       return m.build();
     }
-    BlockedProduct product = new BlockedProduct(p, blocking, new BlockedProduct.Operands(
-        names.grad(), names.weightTransposed(), target, layer.units(), names.sizeConstant(),
-        plan.inputSizeConstant(), false, "g", "d", "t", "j", "k"), layer.inputs(), null);
+    BlockedProduct product = inputGradientProduct();
     m.addJavadoc("Runs on {@code $L}, the weights transposed at the start of the backward"
         + " pass,\nin the forward pass's loop shape: $L samples per pass share each load of a"
         + " transposed row;\neach load and store of {@code d} serves $L units.\n",
         names.weightTransposed(), product.samples(), product.rows());
     if (product.tiled()) {
-      m.addJavadoc("The rows of {@code $L} are taken $L at a time, each tile by every sample"
-          + " before the next.\n", names.weightTransposed(), product.tileRows());
+      m.addJavadoc("The rows of {@code $L} are taken $L at a time in {@link #$L},\neach tile by"
+          + " every sample before the next.\n", names.weightTransposed(), product.tileRows(),
+          names.inputGradientTiles());
     }
     if (vectorizable()) {
       m.addJavadoc("With {@code Kernels.VECTOR}, its forward kernel takes over the product.\n");

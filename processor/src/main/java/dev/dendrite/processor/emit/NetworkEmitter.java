@@ -708,6 +708,7 @@ public final class NetworkEmitter {
           if (dense.inputGradientBuffer() != null) {
             type.addMethod(k.inputGradient());
           }
+          k.tileMethods().forEach(type::addMethod);
           type.addMethod(k.parameterGradient());
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           DropoutKernels k = new DropoutKernels(dropout, p);

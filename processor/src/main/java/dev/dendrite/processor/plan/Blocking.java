@@ -39,4 +39,14 @@ public record Blocking(
     int blocks = Math.max(1, forwardTileWeights / Math.max(1, units) / forwardInputs);
     return blocks * forwardInputs;
   }
+
+  /**
+   * Whether the forward pass's loops over a matrix of {@code rows} rows of {@code columns}
+   * values take it in tiles: when its whole blocks of {@link #forwardInputs} rows are more than
+   * one tile of {@link #forwardTileRows}.
+   */
+  public boolean tiles(long rows, long columns) {
+    long blocked = rows - rows % forwardInputs;
+    return blocked > forwardTileRows((int) Math.min(columns, Integer.MAX_VALUE));
+  }
 }

@@ -3,11 +3,11 @@ package dev.dendrite.processor.plan;
 /**
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
- * fBeta}, their gradients, the running statistics, and the per-sample buffers {@code fPre},
- * {@code fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, and
- * {@code fWeightT}, the transposed weights; methods {@code fForward}, {@code fInference}, {@code
- * fBackward}, {@code fInputGradient}, {@code fParameterGradient}, {@code fDrawMask}, {@code
- * fLoss}.
+ * fBeta}, their gradients, the running statistics, the per-sample buffers {@code fPre}, {@code
+ * fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, and {@code
+ * fWeightT}, the transposed weights; methods {@code fForward}, {@code fForwardTiles}, {@code
+ * fInference}, {@code fBackward}, {@code fInputGradient}, {@code fInputGradientTiles}, {@code
+ * fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
 
@@ -94,6 +94,16 @@ public record LayerNames(String field, String constantPrefix) {
 
   public String inputGradient() {
     return field + "InputGradient";
+  }
+
+  /** {@code fForwardTiles}: the tiles of a large layer's forward product. */
+  public String forwardTiles() {
+    return field + "ForwardTiles";
+  }
+
+  /** {@code fInputGradientTiles}: the tiles of a large layer's input gradient. */
+  public String inputGradientTiles() {
+    return field + "InputGradientTiles";
   }
 
   public String loss() {
