@@ -239,9 +239,8 @@ final class BlockedProduct {
 
   /** The whole product for {@code samples} samples starting at {@code s}, untiled. */
   private void block(MethodSpec.Builder m, int samples) {
+    sampleRows(m, samples, o.in());
     for (int i = 0; i < samples; i++) {
-      m.addStatement("$T $L$L = $L[$L]", p.vector, o.inRow(), i, o.in(), offset("s", i));
-      m.addStatement("$T $L$L = $L[$L]", p.vector, o.outRow(), i, o.out(), offset("s", i));
       start(m, o.outRow() + i);
     }
     m.addStatement("int $L = 0", o.rowIndex());
