@@ -256,7 +256,7 @@ MEASUREMENTS = ["tiny.trainStep", "tiny.predict", "large.trainStep", "large.epoc
 
 def report(configs, jmh, spreads=None):
     """Prints PyTorch's table by configuration and, with JMH results, the ratio table."""
-    print("\nPyTorch, median per operation, by configuration:")
+    print("\nPyTorch, median per operation, by configuration:\n")
     print("| configuration | " + " | ".join(MEASUREMENTS) + " |")
     print("|---" * (len(MEASUREMENTS) + 1) + "|")
     for key, (_, _, result) in configs.items():
@@ -269,7 +269,7 @@ def report(configs, jmh, spreads=None):
 
     if jmh is None:
         return
-    print("\nRatios, Dendrite time / PyTorch time (below 1 is faster), medians:")
+    print("\nRatios, Dendrite time / PyTorch time (below 1 is faster), medians:\n")
     spread_header = " Dendrite / PyTorch per round | Vector / PyTorch per round |" if spreads else ""
     print("| measurement | cores | Dendrite | Vector API | EJML | PyTorch best (config) |"
           " Dendrite / PyTorch | Vector / PyTorch | EJML / Dendrite |" + spread_header)
