@@ -3,8 +3,9 @@ package dev.dendrite.kernel;
 /**
  * The matrix products of a looped dense layer, as an alternative implementation may take them
  * over from the plain Java loops that generated networks contain. The input gradient {@code dz ·
- * W^T} is a {@link #forward} on the transposed weights, which generated networks keep. Matrices are rows of {@code
- * float}: a weight matrix is {@code [inputs][units]}, a batch {@code [samples][values]}.
+ * W^T} is a {@link #forward} on the transposed weights, which generated networks keep. Matrices
+ * are rows of {@code float}: a weight matrix is {@code [inputs][units]}, a batch {@code
+ * [samples][values]}.
  *
  * <p>An implementation computes each output value the same way whichever range of samples or
  * rows it is given, so that splitting a batch over threads does not change results.

@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
  * multiply-adds in a fixed order (from the bias, or from zero, over the inputs or the samples in
- * order), whichever path computes it. Results therefore do not depend on which range of samples or rows a call is
- * given, nor on how a batch is split over threads.
+ * order), whichever path computes it. Results therefore do not depend on which range of samples
+ * or rows a call is given, nor on how a batch is split over threads.
  */
 public final class VectorMatrixKernels implements MatrixKernels {
 
