@@ -13,10 +13,33 @@ import java.util.List;
  * more. Tensors of single-value rows (such as the weights of a wide layer with one unit; a
  * small one keeps them in one row) are reported by {@link #singleColumn} so that an update can
  * run over them as one column instead of one loop per row.
+ *
+ * <p>State that decays (a velocity, a running mean, a moment estimate: multiplied by a rate below
+ * 1 at every step) is kept out of float's subnormal range, below {@link Float#MIN_NORMAL}. A value
+ * whose gradient stays 0, as for the weights of a unit that never fires or of an input that is
+ * always 0, decays towards 0 but gets stuck on the way: for a rate above one half, the rate times
+ * a subnormal of a few units rounds back to the same subnormal, for ever. Arithmetic on
+ * subnormals is slower by one to two orders of magnitude on many CPUs (Java cannot switch on the
+ * CPU's flush-to-zero mode), and a network with dead units can then spend most of its training
+ * step in the optimizer. So every {@link #flushInterval} steps each state value of magnitude
+ * below {@link #FLUSH_BELOW} is set to 0: between two such passes a value decays by at most
+ * 2<sup>-20</sup> and stays normal. A state value that small moves no parameter by a visible
+ * amount, and the pass leaves every larger value as it is.
  */
 abstract class AbstractOptimizer implements Optimizer {
 
+  /**
+   * State values of smaller magnitude, 2<sup>-100</sup>, are set to 0 every {@link
+   * #flushInterval} steps; the smallest normal float is 2<sup>-126</sup>.
+   */
+  static final float FLUSH_BELOW = 0x1p-100f;
+
+  /** The longest interval between two passes that set tiny state values to 0. */
+  static final int MAX_FLUSH_INTERVAL = 128;
+
   private final int slotCount;
+  /** Steps between two passes that set tiny state values to 0; 0 for none. */
+  private final int flushInterval;
   private float learningRate;
   private int iterations;
 
@@ -31,9 +54,38 @@ abstract class AbstractOptimizer implements Optimizer {
   /** {@code slots[k][t]}: slot {@code k} of tensor {@code t}, laid out like the tensor. */
   private float[][][][] slots;
 
+  /** An optimizer whose state, if any, does not decay. */
   AbstractOptimizer(float learningRate, int slotCount) {
+    this(learningRate, slotCount, 0f);
+  }
+
+  /**
+   * An optimizer whose state decays: {@code decay} is the smallest positive rate in [0, 1) that
+   * multiplies a state value at a step where its gradient is 0; 0 if no state decays.
+   */
+  AbstractOptimizer(float learningRate, int slotCount, float decay) {
     this.learningRate = checkLearningRate(learningRate);
     this.slotCount = slotCount;
+    this.flushInterval = flushInterval(decay);
+  }
+
+  /**
+   * The number of steps in which state decaying at {@code decay} per step shrinks by at most
+   * 2<sup>-20</sup>, at most {@link #MAX_FLUSH_INTERVAL} and at least 1: 128 for the usual rates
+   * of 0.9 and above. 0, no flushing, for a rate of 0: such state does not carry over from step to
+   * step.
+   */
+  static int flushInterval(float decay) {
+    if (!(decay > 0f)) {
+      return 0;
+    }
+    double steps = Math.floor(20 * Math.log(2) / -Math.log(decay));
+    return (int) Math.max(1, Math.min(MAX_FLUSH_INTERVAL, steps));
+  }
+
+  /** Steps between two passes that set state values below {@link #FLUSH_BELOW} to 0; 0 for none. */
+  final int flushInterval() {
+    return flushInterval;
   }
 
   @Override
@@ -96,6 +148,25 @@ abstract class AbstractOptimizer implements Optimizer {
       update(t, tensor.values(), tensor.gradients());
     }
     iterations++;
+    if (flushInterval > 0 && iterations % flushInterval == 0) {
+      flushTinyState();
+    }
+  }
+
+  /** Sets every state value of magnitude below {@link #FLUSH_BELOW} to 0. */
+  private void flushTinyState() {
+    for (float[][][] slot : slots) {
+      for (float[][] tensor : slot) {
+        for (float[] row : tensor) {
+          for (int j = 0; j < row.length; j++) {
+            float x = row[j];
+            if (x != 0f && Math.abs(x) < FLUSH_BELOW) {
+              row[j] = 0f;
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Whether {@code parameters} are the tensors whose layout was last checked, in order. */

@@ -47,8 +47,8 @@ public final class AdaDelta extends AbstractOptimizer {
    * @throws IllegalArgumentException if a setting is out of range or not finite
    */
   public AdaDelta(float learningRate, float rho, float epsilon) {
-    super(learningRate, 2);
-    this.rho = Checks.unitInterval("rho", rho);
+    super(learningRate, 2, Checks.unitInterval("rho", rho));
+    this.rho = rho;
     this.epsilon = Checks.positive("epsilon", epsilon);
   }
 

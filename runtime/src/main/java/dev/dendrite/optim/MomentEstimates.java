@@ -23,7 +23,8 @@ abstract class MomentEstimates extends AbstractOptimizer {
 
   /** Takes settings its subclass has checked. */
   MomentEstimates(float learningRate, float beta1, float beta2, float epsilon) {
-    super(learningRate, 2);
+    super(learningRate, 2,
+        beta1 > 0f && beta2 > 0f ? Math.min(beta1, beta2) : Math.max(beta1, beta2));
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;

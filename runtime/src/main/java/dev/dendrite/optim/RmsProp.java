@@ -46,8 +46,8 @@ public final class RmsProp extends AbstractOptimizer {
    * @throws IllegalArgumentException if a setting is out of range or not finite
    */
   public RmsProp(float learningRate, float rho, float epsilon) {
-    super(learningRate, 1);
-    this.rho = Checks.unitInterval("rho", rho);
+    super(learningRate, 1, Checks.unitInterval("rho", rho));
+    this.rho = rho;
     this.epsilon = Checks.positive("epsilon", epsilon);
   }
 

@@ -27,7 +27,7 @@ public final class Sgd extends AbstractOptimizer {
   private final boolean withVelocity;
 
   private Sgd(float learningRate, float momentum, boolean nesterov, boolean withVelocity) {
-    super(learningRate, withVelocity ? 1 : 0);
+    super(learningRate, withVelocity ? 1 : 0, withVelocity ? momentum : 0f);
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.withVelocity = withVelocity;
