@@ -4,7 +4,10 @@ import java.util.Random;
 
 /**
  * Synthetic MNIST-shaped data: {@code samples} rows of 784 values in [0, 1) and one-hot targets
- * over ten classes. Speed does not depend on the values, only on the shapes.
+ * over ten classes. Speed depends on the shapes, not on the values, as long as no arithmetic
+ * meets subnormal floats: the network soon fits one batch seen again and again, many of its
+ * units stop firing, and the optimizer's state for their weights decays towards 0, which the
+ * optimizers keep from turning subnormal (see {@code AbstractOptimizer}).
  */
 final class DigitsData {
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Vector API kernels against the order of operations their contract gives, on shapes that
- * exercise every path: whole tiles of two vectors of units, a single leftover vector, leftover
- * units, leftover samples and rows, a single sample, and batches of more than one slice. Runs in the build's Vector API
+ * exercise every path: whole tiles of two vectors of units (of eight samples, where the vectors
+ * have 512 bits, and of four), a single leftover vector, leftover units, leftover samples and
+ * rows, a single sample, and batches of more than one slice. Runs in the build's Vector API
  * execution, where {@link Kernels#VECTOR} is loaded.
  */
 @EnabledIf("vectorKernelsLoaded")
@@ -41,6 +42,8 @@ class VectorKernelsTest {
       130, 10, 11
       784, 40, 1
       12, 33, 129
+      9, 40, 20
+      100, 64, 13
       6, 10, 200
       """;
 

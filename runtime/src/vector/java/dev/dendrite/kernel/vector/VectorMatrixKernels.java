@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link MatrixKernels} on the Vector API. Each kernel keeps a tile of accumulators in registers
- * (four samples or rows by two vectors of units) and runs the long dimension of the product
+ * (four samples or rows by two vectors of units; eight samples in the forward pass where there are
+ * 32 vector registers) and runs the long dimension of the product
  * inside it, one fused multiply-add per weight and sample. Units left over after the last whole
  * tile take a one-vector tile, then scalar fused multiply-adds, four independent sums side by
  * side. Batches are taken in slices of {@value #SAMPLES} samples, so that the slice's rows stay
@@ -24,6 +25,13 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int TILE = 2 * L;
+  /**
+   * Whether the forward tile takes eight samples instead of four: with vectors of 512 bits, as on
+   * x86 with AVX-512, there are 32 vector registers, room for the 16 accumulators of an eight by
+   * two tile, the two weight vectors and the broadcast input. With 16 registers (AVX2) the larger
+   * tile would spill.
+   */
+  private static final boolean EIGHT_SAMPLES = S.vectorBitSize() >= 512;
   /** Weight rows per slice of a single sample's forward pass (32 KB of rows of 128 floats). */
   private static final int ROWS = 64;
   /** Samples per slice of a batch (a multiple of the four samples of a tile). */
@@ -53,13 +61,21 @@ public final class VectorMatrixKernels implements MatrixKernels {
     }
   }
 
-  /** Units {@code j..j+2L-1} of samples {@code from..blocked-1}, four samples at a time. */
+  /**
+   * Units {@code j..j+2L-1} of samples {@code from..blocked-1}, eight or four samples at a time.
+   */
   private static void forwardTile(float[][] in, float[][] weight, float[] bias, float[][] z,
       int from, int blocked, int j) {
     int inputs = weight.length;
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
-    for (int s = from; s < blocked; s += 4) {
+    int s = from;
+    if (EIGHT_SAMPLES) {
+      for (; s + 8 <= blocked; s += 8) {
+        forwardEightSamples(in, weight, bias, z, s, j);
+      }
+    }
+    for (; s < blocked; s += 4) {
       float[] x0 = in[s];
       float[] x1 = in[s + 1];
       float[] x2 = in[s + 2];
@@ -98,6 +114,88 @@ public final class VectorMatrixKernels implements MatrixKernels {
       a30.intoArray(z[s + 3], j);
       a31.intoArray(z[s + 3], j + L);
     }
+  }
+
+  /**
+   * Units {@code j..j+2L-1} of samples {@code s..s+7}: each pair of weight vectors loaded serves
+   * eight samples. Takes the bias as an array, not as vectors: a vector argument of a method that
+   * is not inlined arrives as an object, and with accumulators that started from such arguments
+   * C2's compilation kept every accumulator as an object, allocating in every call.
+   */
+  private static void forwardEightSamples(float[][] in, float[][] weight, float[] bias,
+      float[][] z, int s, int j) {
+    int inputs = weight.length;
+    FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
+    float[] x0 = in[s];
+    float[] x1 = in[s + 1];
+    float[] x2 = in[s + 2];
+    float[] x3 = in[s + 3];
+    float[] x4 = in[s + 4];
+    float[] x5 = in[s + 5];
+    float[] x6 = in[s + 6];
+    float[] x7 = in[s + 7];
+    FloatVector a00 = bias0;
+    FloatVector a01 = bias1;
+    FloatVector a10 = bias0;
+    FloatVector a11 = bias1;
+    FloatVector a20 = bias0;
+    FloatVector a21 = bias1;
+    FloatVector a30 = bias0;
+    FloatVector a31 = bias1;
+    FloatVector a40 = bias0;
+    FloatVector a41 = bias1;
+    FloatVector a50 = bias0;
+    FloatVector a51 = bias1;
+    FloatVector a60 = bias0;
+    FloatVector a61 = bias1;
+    FloatVector a70 = bias0;
+    FloatVector a71 = bias1;
+    for (int k = 0; k < inputs; k++) {
+      float[] w = weight[k];
+      FloatVector w0 = FloatVector.fromArray(S, w, j);
+      FloatVector w1 = FloatVector.fromArray(S, w, j + L);
+      FloatVector v = FloatVector.broadcast(S, x0[k]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      v = FloatVector.broadcast(S, x1[k]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      v = FloatVector.broadcast(S, x2[k]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      v = FloatVector.broadcast(S, x3[k]);
+      a30 = w0.fma(v, a30);
+      a31 = w1.fma(v, a31);
+      v = FloatVector.broadcast(S, x4[k]);
+      a40 = w0.fma(v, a40);
+      a41 = w1.fma(v, a41);
+      v = FloatVector.broadcast(S, x5[k]);
+      a50 = w0.fma(v, a50);
+      a51 = w1.fma(v, a51);
+      v = FloatVector.broadcast(S, x6[k]);
+      a60 = w0.fma(v, a60);
+      a61 = w1.fma(v, a61);
+      v = FloatVector.broadcast(S, x7[k]);
+      a70 = w0.fma(v, a70);
+      a71 = w1.fma(v, a71);
+    }
+    a00.intoArray(z[s], j);
+    a01.intoArray(z[s], j + L);
+    a10.intoArray(z[s + 1], j);
+    a11.intoArray(z[s + 1], j + L);
+    a20.intoArray(z[s + 2], j);
+    a21.intoArray(z[s + 2], j + L);
+    a30.intoArray(z[s + 3], j);
+    a31.intoArray(z[s + 3], j + L);
+    a40.intoArray(z[s + 4], j);
+    a41.intoArray(z[s + 4], j + L);
+    a50.intoArray(z[s + 5], j);
+    a51.intoArray(z[s + 5], j + L);
+    a60.intoArray(z[s + 6], j);
+    a61.intoArray(z[s + 6], j + L);
+    a70.intoArray(z[s + 7], j);
+    a71.intoArray(z[s + 7], j + L);
   }
 
   /**
