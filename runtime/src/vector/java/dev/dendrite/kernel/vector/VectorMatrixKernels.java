@@ -7,11 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link MatrixKernels} on the Vector API. Each kernel keeps a tile of accumulators in registers
- * (four samples or rows by two vectors of units; eight samples in the forward pass where there are
- * 32 vector registers) and runs the long dimension of the product
- * inside it, one fused multiply-add per weight and sample. Units left over after the last whole
- * tile take a one-vector tile, then scalar fused multiply-adds, four independent sums side by
- * side. Batches are taken in slices of {@value #SAMPLES} samples, so that the slice's rows stay
+ * (four samples or rows by two vectors of units; eight where there are 32 vector registers) and
+ * runs the long dimension of the product inside it, one fused multiply-add per weight and
+ * sample. Units left over after the last whole tile take a one-vector tile, then scalar fused
+ * multiply-adds, four independent sums side by side. Batches are taken in slices of {@value #SAMPLES} samples, so that the slice's rows stay
  * in the cache while every tile of units passes over them; partial sums wait in the output
  * between slices.
  *
@@ -26,12 +25,12 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final int L = S.length();
   private static final int TILE = 2 * L;
   /**
-   * Whether the forward tile takes eight samples instead of four: with vectors of 512 bits, as on
-   * x86 with AVX-512, there are 32 vector registers, room for the 16 accumulators of an eight by
-   * two tile, the two weight vectors and the broadcast input. With 16 registers (AVX2) the larger
-   * tile would spill.
+   * Whether the tiles take eight samples (forward) or rows (weight gradient) instead of four:
+   * with vectors of 512 bits, as on x86 with AVX-512, there are 32 vector registers, room for the
+   * 16 accumulators of an eight by two tile, the two vectors loaded and the broadcast value. With
+   * 16 registers (AVX2) the larger tile would spill.
    */
-  private static final boolean EIGHT_SAMPLES = S.vectorBitSize() >= 512;
+  private static final boolean EIGHT_WIDE = S.vectorBitSize() >= 512;
   /** Weight rows per slice of a single sample's forward pass (32 KB of rows of 128 floats). */
   private static final int ROWS = 64;
   /** Samples per slice of a batch (a multiple of the four samples of a tile). */
@@ -70,7 +69,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
     int s = from;
-    if (EIGHT_SAMPLES) {
+    if (EIGHT_WIDE) {
       for (; s + 8 <= blocked; s += 8) {
         forwardEightSamples(in, weight, bias, z, s, j);
       }
@@ -366,10 +365,18 @@ public final class VectorMatrixKernels implements MatrixKernels {
     return start == 0 ? FloatVector.zero(S) : FloatVector.fromArray(S, weightGrad[k], j);
   }
 
-  /** Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time. */
+  /**
+   * Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, eight rows at a time where vectors
+   * have 512 bits, then four.
+   */
   private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int start,
       int end, int rowFrom, int rowTo, int j) {
     int k = rowFrom;
+    if (EIGHT_WIDE) {
+      for (; k + 7 < rowTo; k += 8) {
+        gradientEightRows(x, g, weightGrad, start, end, k, j);
+      }
+    }
     for (; k + 3 < rowTo; k += 4) {
       FloatVector a00 = sums(weightGrad, k, j, start);
       FloatVector a01 = sums(weightGrad, k, j + L, start);
@@ -418,6 +425,76 @@ public final class VectorMatrixKernels implements MatrixKernels {
       a0.intoArray(weightGrad[k], j);
       a1.intoArray(weightGrad[k], j + L);
     }
+  }
+
+  /**
+   * Units {@code j..j+2L-1} of rows {@code k..k+7}: each pair of gradient vectors loaded serves
+   * eight rows.
+   */
+  private static void gradientEightRows(float[][] x, float[][] g, float[][] weightGrad,
+      int start, int end, int k, int j) {
+    FloatVector a00 = sums(weightGrad, k, j, start);
+    FloatVector a01 = sums(weightGrad, k, j + L, start);
+    FloatVector a10 = sums(weightGrad, k + 1, j, start);
+    FloatVector a11 = sums(weightGrad, k + 1, j + L, start);
+    FloatVector a20 = sums(weightGrad, k + 2, j, start);
+    FloatVector a21 = sums(weightGrad, k + 2, j + L, start);
+    FloatVector a30 = sums(weightGrad, k + 3, j, start);
+    FloatVector a31 = sums(weightGrad, k + 3, j + L, start);
+    FloatVector a40 = sums(weightGrad, k + 4, j, start);
+    FloatVector a41 = sums(weightGrad, k + 4, j + L, start);
+    FloatVector a50 = sums(weightGrad, k + 5, j, start);
+    FloatVector a51 = sums(weightGrad, k + 5, j + L, start);
+    FloatVector a60 = sums(weightGrad, k + 6, j, start);
+    FloatVector a61 = sums(weightGrad, k + 6, j + L, start);
+    FloatVector a70 = sums(weightGrad, k + 7, j, start);
+    FloatVector a71 = sums(weightGrad, k + 7, j + L, start);
+    for (int s = start; s < end; s++) {
+      float[] gs = g[s];
+      float[] xs = x[s];
+      FloatVector g0 = FloatVector.fromArray(S, gs, j);
+      FloatVector g1 = FloatVector.fromArray(S, gs, j + L);
+      FloatVector v = FloatVector.broadcast(S, xs[k]);
+      a00 = g0.fma(v, a00);
+      a01 = g1.fma(v, a01);
+      v = FloatVector.broadcast(S, xs[k + 1]);
+      a10 = g0.fma(v, a10);
+      a11 = g1.fma(v, a11);
+      v = FloatVector.broadcast(S, xs[k + 2]);
+      a20 = g0.fma(v, a20);
+      a21 = g1.fma(v, a21);
+      v = FloatVector.broadcast(S, xs[k + 3]);
+      a30 = g0.fma(v, a30);
+      a31 = g1.fma(v, a31);
+      v = FloatVector.broadcast(S, xs[k + 4]);
+      a40 = g0.fma(v, a40);
+      a41 = g1.fma(v, a41);
+      v = FloatVector.broadcast(S, xs[k + 5]);
+      a50 = g0.fma(v, a50);
+      a51 = g1.fma(v, a51);
+      v = FloatVector.broadcast(S, xs[k + 6]);
+      a60 = g0.fma(v, a60);
+      a61 = g1.fma(v, a61);
+      v = FloatVector.broadcast(S, xs[k + 7]);
+      a70 = g0.fma(v, a70);
+      a71 = g1.fma(v, a71);
+    }
+    a00.intoArray(weightGrad[k], j);
+    a01.intoArray(weightGrad[k], j + L);
+    a10.intoArray(weightGrad[k + 1], j);
+    a11.intoArray(weightGrad[k + 1], j + L);
+    a20.intoArray(weightGrad[k + 2], j);
+    a21.intoArray(weightGrad[k + 2], j + L);
+    a30.intoArray(weightGrad[k + 3], j);
+    a31.intoArray(weightGrad[k + 3], j + L);
+    a40.intoArray(weightGrad[k + 4], j);
+    a41.intoArray(weightGrad[k + 4], j + L);
+    a50.intoArray(weightGrad[k + 5], j);
+    a51.intoArray(weightGrad[k + 5], j + L);
+    a60.intoArray(weightGrad[k + 6], j);
+    a61.intoArray(weightGrad[k + 6], j + L);
+    a70.intoArray(weightGrad[k + 7], j);
+    a71.intoArray(weightGrad[k + 7], j + L);
   }
 
   /**
