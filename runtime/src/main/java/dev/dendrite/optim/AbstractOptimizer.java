@@ -19,11 +19,11 @@ import java.util.List;
  * whose gradient stays 0, as for the weights of a unit that never fires or of an input that is
  * always 0, decays towards 0 but gets stuck on the way: for a rate above one half, the rate times
  * a subnormal of a few units rounds back to the same subnormal, for ever. Arithmetic on
- * subnormals is slower by one to two orders of magnitude on many CPUs (Java cannot switch on the
- * CPU's flush-to-zero mode), and a network with dead units can then spend most of its training
- * step in the optimizer. So every {@link #flushInterval} steps each state value of magnitude
- * below {@link #FLUSH_BELOW} is set to 0: between two such passes a value decays by at most
- * 2<sup>-20</sup> and stays normal. A state value that small moves no parameter by a visible
+ * subnormals is much slower on many CPUs (Java cannot switch on the CPU's flush-to-zero mode),
+ * and a network with dead units can then spend most of its training step in the optimizer. So
+ * every {@link #flushInterval} steps each state value of magnitude below {@link #FLUSH_BELOW} is
+ * set to 0: between two such passes a value that only decays shrinks by at most 2<sup>-20</sup>
+ * and stays normal. A state value that small moves no parameter by a visible
  * amount, and the pass leaves every larger value as it is.
  */
 abstract class AbstractOptimizer implements Optimizer {
