@@ -147,6 +147,28 @@ public class KernelShapes {
     return z;
   }
 
+  /** The same shape with {@code Math.fma}: one rounding per multiply-add, as the Vector API's. */
+  @Benchmark
+  public float[][] forwardTwoSamplesFourInputsFma() {
+    for (int s = 0; s < N; s += 2) {
+      float[] xa = x[s], xb = x[s + 1];
+      float[] za = z[s], zb = z[s + 1];
+      java.util.Arrays.fill(za, 0f);
+      java.util.Arrays.fill(zb, 0f);
+      for (int k = 0; k < IN; k += 4) {
+        float a0 = xa[k], a1 = xa[k + 1], a2 = xa[k + 2], a3 = xa[k + 3];
+        float b0 = xb[k], b1 = xb[k + 1], b2 = xb[k + 2], b3 = xb[k + 3];
+        float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+        for (int j = 0; j < UNITS; j++) {
+          float v0 = w0[j], v1 = w1[j], v2 = w2[j], v3 = w3[j];
+          za[j] = Math.fma(a3, v3, Math.fma(a2, v2, Math.fma(a1, v1, Math.fma(a0, v0, za[j]))));
+          zb[j] = Math.fma(b3, v3, Math.fma(b2, v2, Math.fma(b1, v1, Math.fma(b0, v0, zb[j]))));
+        }
+      }
+    }
+    return z;
+  }
+
   /** Four samples by four inputs. */
   @Benchmark
   public float[][] forwardFourSamplesFourInputs() {
