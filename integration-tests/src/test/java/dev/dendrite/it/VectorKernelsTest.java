@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Vector API kernels against the order of operations their contract gives, on shapes that
- * exercise every path: whole tiles of two vectors of units (of eight samples, where the vectors
- * have 512 bits, and of four), a single leftover vector, leftover units, leftover samples and
- * rows, a single sample, and batches of more than one slice. Runs in the build's Vector API
- * execution, where {@link Kernels#VECTOR} is loaded.
+ * exercise every path: whole tiles of two vectors of units (of eight samples or rows, where the
+ * vectors have 512 bits, and of four), a single leftover vector, leftover units, leftover
+ * samples and rows, a single sample, and batches of more than one slice. Runs in the build's
+ * Vector API execution, where {@link Kernels#VECTOR} is loaded.
  */
 @EnabledIf("vectorKernelsLoaded")
 class VectorKernelsTest {

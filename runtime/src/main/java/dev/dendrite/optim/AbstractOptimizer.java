@@ -23,8 +23,8 @@ import java.util.List;
  * and a network with dead units can then spend most of its training step in the optimizer. So
  * every {@link #flushInterval} steps each state value of magnitude below {@link #FLUSH_BELOW} is
  * set to 0: between two such passes a value that only decays shrinks by at most 2<sup>-20</sup>
- * and stays normal. A state value that small moves no parameter by a visible
- * amount, and the pass leaves every larger value as it is.
+ * and stays normal. A state value that small moves no parameter by a visible amount, and the
+ * pass leaves every larger value as it is.
  */
 abstract class AbstractOptimizer implements Optimizer {
 

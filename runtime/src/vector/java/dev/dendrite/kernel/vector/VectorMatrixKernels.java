@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (four samples or rows by two vectors of units; eight where there are 32 vector registers) and
  * runs the long dimension of the product inside it, one fused multiply-add per weight and
  * sample. Units left over after the last whole tile take a one-vector tile, then scalar fused
- * multiply-adds, four independent sums side by side. Batches are taken in slices of {@value #SAMPLES} samples, so that the slice's rows stay
- * in the cache while every tile of units passes over them; partial sums wait in the output
- * between slices.
+ * multiply-adds, four independent sums side by side. Batches are taken in slices of {@value
+ * #SAMPLES} samples, so that the slice's rows stay in the cache while every tile of units passes
+ * over them; partial sums wait in the output between slices.
  *
  * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
  * multiply-adds in a fixed order (from the bias, or from zero, over the inputs or the samples in
