@@ -41,6 +41,7 @@ public class VectorTileShapes {
   float[][] x = new float[N][IN];
   float[][] w = new float[IN][UNITS];
   float[][] z = new float[N][UNITS];
+  float[] packed = new float[IN * UNITS];
 
   @Setup
   public void setUp() {
@@ -114,6 +115,98 @@ public class VectorTileShapes {
     return z;
   }
 
+  /**
+   * Six samples by two vectors: 12 accumulators, the two vectors loaded and the broadcast value
+   * fill 15 of AVX2's 16 registers. The four samples of each slice that are left take a tile of
+   * four by two.
+   */
+  @Benchmark
+  public float[][] sixByTwo() {
+    for (int start = 0; start < N; start += SLICE) {
+      int wide = start + SLICE / 6 * 6;
+      for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
+        for (int s = start; s < wide; s += 6) {
+          sixByTwoTile(s, j);
+        }
+        for (int s = wide; s < start + SLICE; s += 4) {
+          fourByTwoTile(s, j);
+        }
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Four samples by two vectors on packed weights: each operation first copies every column of
+   * two vectors of weights into one contiguous run ({@code IN * 2L} floats), so that the tile
+   * reads its weights in order from one array.
+   */
+  @Benchmark
+  public float[][] fourByTwoPacked() {
+    pack();
+    for (int start = 0; start < N; start += SLICE) {
+      for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
+        for (int s = start; s < start + SLICE; s += 4) {
+          fourByTwoPackedTile(s, j);
+        }
+      }
+    }
+    return z;
+  }
+
+  /** Copies the weights into {@link #packed}: column {@code j / 2L} at {@code j * IN}. */
+  private void pack() {
+    for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
+      int base = j * IN;
+      for (int k = 0; k < IN; k++) {
+        System.arraycopy(w[k], j, packed, base + k * 2 * L, 2 * L);
+      }
+    }
+  }
+
+  /** Units {@code j..j+2L-1} of samples {@code s..s+3}, from packed weights. */
+  private void fourByTwoPackedTile(int s, int j) {
+    float[] x0 = x[s + 0];
+    float[] x1 = x[s + 1];
+    float[] x2 = x[s + 2];
+    float[] x3 = x[s + 3];
+    float[] p = packed;
+    int base = j * IN;
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S);
+    FloatVector a31 = FloatVector.zero(S);
+    for (int k = 0; k < IN; k++) {
+      int at = base + k * 2 * L;
+      FloatVector w0 = FloatVector.fromArray(S, p, at);
+      FloatVector w1 = FloatVector.fromArray(S, p, at + L);
+      FloatVector v = FloatVector.broadcast(S, x0[k]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      v = FloatVector.broadcast(S, x1[k]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      v = FloatVector.broadcast(S, x2[k]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      v = FloatVector.broadcast(S, x3[k]);
+      a30 = w0.fma(v, a30);
+      a31 = w1.fma(v, a31);
+    }
+    a00.intoArray(z[s], j);
+    a01.intoArray(z[s], j + L);
+    a10.intoArray(z[s + 1], j);
+    a11.intoArray(z[s + 1], j + L);
+    a20.intoArray(z[s + 2], j);
+    a21.intoArray(z[s + 2], j + L);
+    a30.intoArray(z[s + 3], j);
+    a31.intoArray(z[s + 3], j + L);
+  }
+
   /** Units {@code j..j+2L-1} of samples {@code s..s+3}. */
   private void fourByTwoTile(int s, int j) {
     float[] x0 = x[s + 0];
@@ -153,6 +246,63 @@ public class VectorTileShapes {
     a21.intoArray(z[s + 2], j + L);
     a30.intoArray(z[s + 3], j);
     a31.intoArray(z[s + 3], j + L);
+  }
+
+  /** Units {@code j..j+2L-1} of samples {@code s..s+5}. */
+  private void sixByTwoTile(int s, int j) {
+    float[] x0 = x[s + 0];
+    float[] x1 = x[s + 1];
+    float[] x2 = x[s + 2];
+    float[] x3 = x[s + 3];
+    float[] x4 = x[s + 4];
+    float[] x5 = x[s + 5];
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S);
+    FloatVector a31 = FloatVector.zero(S);
+    FloatVector a40 = FloatVector.zero(S);
+    FloatVector a41 = FloatVector.zero(S);
+    FloatVector a50 = FloatVector.zero(S);
+    FloatVector a51 = FloatVector.zero(S);
+    for (int k = 0; k < IN; k++) {
+      float[] wk = w[k];
+      FloatVector w0 = FloatVector.fromArray(S, wk, j);
+      FloatVector w1 = FloatVector.fromArray(S, wk, j + L);
+      FloatVector v = FloatVector.broadcast(S, x0[k]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      v = FloatVector.broadcast(S, x1[k]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      v = FloatVector.broadcast(S, x2[k]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      v = FloatVector.broadcast(S, x3[k]);
+      a30 = w0.fma(v, a30);
+      a31 = w1.fma(v, a31);
+      v = FloatVector.broadcast(S, x4[k]);
+      a40 = w0.fma(v, a40);
+      a41 = w1.fma(v, a41);
+      v = FloatVector.broadcast(S, x5[k]);
+      a50 = w0.fma(v, a50);
+      a51 = w1.fma(v, a51);
+    }
+    a00.intoArray(z[s], j);
+    a01.intoArray(z[s], j + L);
+    a10.intoArray(z[s + 1], j);
+    a11.intoArray(z[s + 1], j + L);
+    a20.intoArray(z[s + 2], j);
+    a21.intoArray(z[s + 2], j + L);
+    a30.intoArray(z[s + 3], j);
+    a31.intoArray(z[s + 3], j + L);
+    a40.intoArray(z[s + 4], j);
+    a41.intoArray(z[s + 4], j + L);
+    a50.intoArray(z[s + 5], j);
+    a51.intoArray(z[s + 5], j + L);
   }
 
   /** Units {@code j..j+2L-1} of samples {@code s..s+7}. */

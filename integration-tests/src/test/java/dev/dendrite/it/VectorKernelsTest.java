@@ -45,6 +45,8 @@ class VectorKernelsTest {
       9, 40, 20
       100, 64, 13
       6, 10, 200
+      50, 40, 66
+      784, 256, 40
       """;
 
   @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
@@ -104,6 +106,27 @@ class VectorKernelsTest {
         assertArrayEquals(before[k], weightGrad[k], "row " + k + " is outside the range");
         continue;
       }
+      for (int j = 0; j < units; j++) {
+        float expected = 0f;
+        for (int s = 0; s < n; s++) {
+          expected = Math.fma(g[s][j], x[s][k], expected);
+        }
+        assertEquals(expected, weightGrad[k][j], "row " + k + ", unit " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} samples of buffers with {1} rows")
+  @CsvSource({"96, 128", "3, 64", "40, 41"})
+  void weightGradientReadsOnlyTheFirstNSamplesOfLongerBuffers(int n, int capacity) {
+    int inputs = 70;
+    int units = 40;
+    Random random = new Random(n * 31 + capacity);
+    float[][] x = matrix(random, capacity, inputs);
+    float[][] g = matrix(random, capacity, units);
+    float[][] weightGrad = new float[inputs][units];
+    kernels.weightGradient(x, g, weightGrad, n, 0, inputs);
+    for (int k = 0; k < inputs; k++) {
       for (int j = 0; j < units; j++) {
         float expected = 0f;
         for (int s = 0; s < n; s++) {

@@ -14,6 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
  * #SAMPLES} samples, so that the slice's rows stay in the cache while every tile of units passes
  * over them; partial sums wait in the output between slices.
  *
+ * <p>Where the tiles take four samples (vectors of fewer than 512 bits, as with AVX2), a forward
+ * pass over at least {@value #PACK_MIN_SAMPLES} samples first copies the weights of whole tiles
+ * into one array, each strip of two vectors of units in input order, so that a tile reads its
+ * weights in sequence; and the weight gradient {@code x^T g} runs as that forward pass, on the
+ * inputs transposed (one row per input, over the samples) with the gradients as its weights.
+ * Both copies go to buffers of the calling thread, which grow to the largest layer and batch the
+ * thread has seen and are kept for its next call: steady-state calls allocate nothing.
+ *
  * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
  * multiply-adds in a fixed order (from the bias, or from zero, over the inputs or the samples in
  * order), whichever path computes it. Results therefore do not depend on which range of samples
@@ -35,43 +43,74 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final int ROWS = 64;
   /** Samples per slice of a batch (a multiple of the four samples of a tile). */
   private static final int SAMPLES = 64;
+  /**
+   * The smallest range of samples whose forward pass first copies the weights of whole tiles into
+   * one array, strip by strip of two vectors of units, where the tiles take four samples: the
+   * copy costs about one pass over the weights, and each group of four samples then reads its
+   * strip in sequence instead of one vector pair from each of the layer's rows.
+   */
+  private static final int PACK_MIN_SAMPLES = 32;
+  /** The side of the squares in which {@link #transposedRows} copies, so that they stay cached. */
+  private static final int TRANSPOSE_BLOCK = 32;
+  /** Each thread's rows of transposed inputs for the weight gradient, in a holder. */
+  private static final ThreadLocal<float[][][]> TRANSPOSED =
+      ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
+  /** Each thread's buffer of packed weights, in a holder so that it can grow. */
+  private static final ThreadLocal<float[][]> PACKED =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
+    forward(in, weight, weight.length, bias, z, from, to);
+  }
+
+  /**
+   * {@link #forward(float[][], float[][], float[], float[][], int, int)} over the first {@code
+   * inputs} rows of {@code weight} (and values of each input row).
+   */
+  private static void forward(float[][] in, float[][] weight, int inputs, float[] bias,
+      float[][] z, int from, int to) {
     int units = weight[0].length;
     int blocked = from + (to - from) / 4 * 4;
+    float[] packed = null;
+    if (!EIGHT_WIDE && blocked - from >= PACK_MIN_SAMPLES && units >= TILE) {
+      packed = pack(weight, inputs, units / TILE);
+    }
     for (int start = from; start < blocked; start += SAMPLES) {
       int end = Math.min(blocked, start + SAMPLES);
       int j = 0;
       for (; j + TILE <= units; j += TILE) {
-        forwardTile(in, weight, bias, z, start, end, j);
+        if (packed == null) {
+          forwardTile(in, weight, inputs, bias, z, start, end, j);
+        } else {
+          forwardPackedTile(in, packed, inputs, bias, z, start, end, j);
+        }
       }
       if (j + L <= units) {
-        forwardColumn(in, weight, bias, z, start, end, j);
+        forwardColumn(in, weight, inputs, bias, z, start, end, j);
         j += L;
       }
       if (j < units) {
-        forwardScalars(in, weight, bias, z, start, end, j);
+        forwardScalars(in, weight, inputs, bias, z, start, end, j);
       }
     }
     for (int s = blocked; s < to; s++) {
-      forwardSingle(in[s], weight, bias, z[s]);
+      forwardSingle(in[s], weight, inputs, bias, z[s]);
     }
   }
 
   /**
    * Units {@code j..j+2L-1} of samples {@code from..blocked-1}, eight or four samples at a time.
    */
-  private static void forwardTile(float[][] in, float[][] weight, float[] bias, float[][] z,
-      int from, int blocked, int j) {
-    int inputs = weight.length;
+  private static void forwardTile(float[][] in, float[][] weight, int inputs, float[] bias,
+      float[][] z, int from, int blocked, int j) {
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
     int s = from;
     if (EIGHT_WIDE) {
       for (; s + 8 <= blocked; s += 8) {
-        forwardEightSamples(in, weight, bias, z, s, j);
+        forwardEightSamples(in, weight, inputs, bias, z, s, j);
       }
     }
     for (; s < blocked; s += 4) {
@@ -116,14 +155,91 @@ public final class VectorMatrixKernels implements MatrixKernels {
   }
 
   /**
+   * This thread's copy of the weights of whole tiles, {@code strips} of them: strip {@code t}
+   * (units {@code t * 2L..t * 2L + 2L - 1}) at {@code t * inputs * 2L}, input {@code k}'s two
+   * vectors at {@code k * 2L} within it. The buffer grows to the largest layer this thread has
+   * seen and is kept for the next call.
+   */
+  private static float[] pack(float[][] weight, int inputs, int strips) {
+    int size = inputs * strips * TILE;
+    float[][] holder = PACKED.get();
+    float[] packed = holder[0];
+    if (packed.length < size) {
+      packed = new float[size];
+      holder[0] = packed;
+    }
+    for (int t = 0; t < strips; t++) {
+      int j = t * TILE;
+      int at = inputs * j;
+      for (int k = 0; k < inputs; k++) {
+        float[] w = weight[k];
+        FloatVector.fromArray(S, w, j).intoArray(packed, at);
+        FloatVector.fromArray(S, w, j + L).intoArray(packed, at + L);
+        at += TILE;
+      }
+    }
+    return packed;
+  }
+
+  /**
+   * Units {@code j..j+2L-1} of samples {@code from..blocked-1}, four samples at a time, from the
+   * strip of these units that {@link #pack} wrote: the same sums as {@link #forwardTile}, in the
+   * same order, with the weights read in sequence from one array.
+   */
+  private static void forwardPackedTile(float[][] in, float[] packed, int inputs, float[] bias,
+      float[][] z, int from, int blocked, int j) {
+    int base = inputs * j;
+    FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
+    for (int s = from; s < blocked; s += 4) {
+      float[] x0 = in[s];
+      float[] x1 = in[s + 1];
+      float[] x2 = in[s + 2];
+      float[] x3 = in[s + 3];
+      FloatVector a00 = bias0;
+      FloatVector a01 = bias1;
+      FloatVector a10 = bias0;
+      FloatVector a11 = bias1;
+      FloatVector a20 = bias0;
+      FloatVector a21 = bias1;
+      FloatVector a30 = bias0;
+      FloatVector a31 = bias1;
+      for (int k = 0; k < inputs; k++) {
+        int at = base + k * TILE;
+        FloatVector w0 = FloatVector.fromArray(S, packed, at);
+        FloatVector w1 = FloatVector.fromArray(S, packed, at + L);
+        FloatVector v = FloatVector.broadcast(S, x0[k]);
+        a00 = w0.fma(v, a00);
+        a01 = w1.fma(v, a01);
+        v = FloatVector.broadcast(S, x1[k]);
+        a10 = w0.fma(v, a10);
+        a11 = w1.fma(v, a11);
+        v = FloatVector.broadcast(S, x2[k]);
+        a20 = w0.fma(v, a20);
+        a21 = w1.fma(v, a21);
+        v = FloatVector.broadcast(S, x3[k]);
+        a30 = w0.fma(v, a30);
+        a31 = w1.fma(v, a31);
+      }
+      a00.intoArray(z[s], j);
+      a01.intoArray(z[s], j + L);
+      a10.intoArray(z[s + 1], j);
+      a11.intoArray(z[s + 1], j + L);
+      a20.intoArray(z[s + 2], j);
+      a21.intoArray(z[s + 2], j + L);
+      a30.intoArray(z[s + 3], j);
+      a31.intoArray(z[s + 3], j + L);
+    }
+  }
+
+  /**
    * Units {@code j..j+2L-1} of samples {@code s..s+7}: each pair of weight vectors loaded serves
    * eight samples. Takes the bias as an array, not as vectors: a vector argument of a method that
    * is not inlined arrives as an object, and with accumulators that started from such arguments
    * C2's compilation kept every accumulator as an object, allocating in every call.
    */
-  private static void forwardEightSamples(float[][] in, float[][] weight, float[] bias,
-      float[][] z, int s, int j) {
-    int inputs = weight.length;
+  private static void forwardEightSamples(float[][] in, float[][] weight, int inputs,
+      float[] bias, float[][] z, int s, int j) {
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
     float[] x0 = in[s];
@@ -201,9 +317,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * Units {@code j..j+L-1} of samples {@code from..blocked-1}, four samples at a time: the
    * column of units left over when fewer than two vectors remain.
    */
-  private static void forwardColumn(float[][] in, float[][] weight, float[] bias, float[][] z,
-      int from, int blocked, int j) {
-    int inputs = weight.length;
+  private static void forwardColumn(float[][] in, float[][] weight, int inputs, float[] bias,
+      float[][] z, int from, int blocked, int j) {
     FloatVector start = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     for (int s = from; s < blocked; s += 4) {
       float[] x0 = in[s];
@@ -233,9 +348,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * samples' sums of one unit at a time, so that four independent chains of fused multiply-adds
    * overlap.
    */
-  private static void forwardScalars(float[][] in, float[][] weight, float[] bias, float[][] z,
-      int from, int blocked, int first) {
-    int inputs = weight.length;
+  private static void forwardScalars(float[][] in, float[][] weight, int inputs, float[] bias,
+      float[][] z, int from, int blocked, int first) {
     int units = weight[0].length;
     for (int s = from; s < blocked; s += 4) {
       float[] x0 = in[s];
@@ -269,8 +383,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * over the slice and kept in {@code z} between slices; then single vectors and single units.
    * Each unit is accumulated in the same order as in the tiles.
    */
-  private static void forwardSingle(float[] x, float[][] weight, float[] bias, float[] z) {
-    int inputs = weight.length;
+  private static void forwardSingle(float[] x, float[][] weight, int inputs, float[] bias,
+      float[] z) {
     int units = weight[0].length;
     int blocks = units - units % (8 * L);
     if (bias == null) {
@@ -344,6 +458,10 @@ public final class VectorMatrixKernels implements MatrixKernels {
       }
       return;
     }
+    if (!EIGHT_WIDE) {
+      forward(transposedRows(x, n, rowFrom, rowTo), g, n, null, weightGrad, rowFrom, rowTo);
+      return;
+    }
     for (int start = 0; start < n; start += SAMPLES) {
       int end = Math.min(n, start + SAMPLES);
       int j = 0;
@@ -358,6 +476,41 @@ public final class VectorMatrixKernels implements MatrixKernels {
         gradientScalars(x, g, weightGrad, start, end, rowFrom, rowTo, j);
       }
     }
+  }
+
+  /**
+   * Rows {@code rowFrom..rowTo-1} of {@code x} transposed, in this thread's buffer: row {@code k}
+   * holds {@code x[s][k]} for samples {@code 0..n-1} (and may be longer); other rows are left as
+   * they were. The weight gradient is then the forward product of these rows with the gradients
+   * {@code g[0..n-1]} as the weights: {@code weightGrad[k] = sum_s x[s][k] g[s]}, each sum a chain
+   * of fused multiply-adds over the samples in order, as the forward pass sums over its inputs.
+   * The buffer grows to the largest layer and batch this thread has seen.
+   */
+  private static float[][] transposedRows(float[][] x, int n, int rowFrom, int rowTo) {
+    float[][][] holder = TRANSPOSED.get();
+    float[][] rows = holder[0];
+    if (rows.length < rowTo) {
+      rows = Arrays.copyOf(rows, rowTo);
+      holder[0] = rows;
+    }
+    for (int k = rowFrom; k < rowTo; k++) {
+      if (rows[k] == null || rows[k].length < n) {
+        rows[k] = new float[n];
+      }
+    }
+    for (int s0 = 0; s0 < n; s0 += TRANSPOSE_BLOCK) {
+      int s1 = Math.min(n, s0 + TRANSPOSE_BLOCK);
+      for (int k0 = rowFrom; k0 < rowTo; k0 += TRANSPOSE_BLOCK) {
+        int k1 = Math.min(rowTo, k0 + TRANSPOSE_BLOCK);
+        for (int k = k0; k < k1; k++) {
+          float[] row = rows[k];
+          for (int s = s0; s < s1; s++) {
+            row[s] = x[s][k];
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   /** Row {@code k}'s sums at units {@code j..j+L-1} so far: zero before the first sample. */
