@@ -50,8 +50,6 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * strip in sequence instead of one vector pair from each of the layer's rows.
    */
   private static final int PACK_MIN_SAMPLES = 32;
-  /** The side of the squares in which {@link #transposedRows} copies, so that they stay cached. */
-  private static final int TRANSPOSE_BLOCK = 32;
   /** Each thread's rows of transposed inputs for the weight gradient, in a holder. */
   private static final ThreadLocal<float[][][]> TRANSPOSED =
       ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
@@ -168,14 +166,13 @@ public final class VectorMatrixKernels implements MatrixKernels {
       packed = new float[size];
       holder[0] = packed;
     }
-    for (int t = 0; t < strips; t++) {
-      int j = t * TILE;
-      int at = inputs * j;
-      for (int k = 0; k < inputs; k++) {
-        float[] w = weight[k];
+    for (int k = 0; k < inputs; k++) {
+      float[] w = weight[k];
+      int at = k * TILE;
+      for (int j = 0; j < strips * TILE; j += TILE) {
         FloatVector.fromArray(S, w, j).intoArray(packed, at);
         FloatVector.fromArray(S, w, j + L).intoArray(packed, at + L);
-        at += TILE;
+        at += inputs * TILE;
       }
     }
     return packed;
@@ -498,16 +495,24 @@ public final class VectorMatrixKernels implements MatrixKernels {
         rows[k] = new float[n];
       }
     }
-    for (int s0 = 0; s0 < n; s0 += TRANSPOSE_BLOCK) {
-      int s1 = Math.min(n, s0 + TRANSPOSE_BLOCK);
-      for (int k0 = rowFrom; k0 < rowTo; k0 += TRANSPOSE_BLOCK) {
-        int k1 = Math.min(rowTo, k0 + TRANSPOSE_BLOCK);
-        for (int k = k0; k < k1; k++) {
-          float[] row = rows[k];
-          for (int s = s0; s < s1; s++) {
-            row[s] = x[s][k];
-          }
-        }
+    int s = 0;
+    for (; s + 3 < n; s += 4) {
+      float[] x0 = x[s];
+      float[] x1 = x[s + 1];
+      float[] x2 = x[s + 2];
+      float[] x3 = x[s + 3];
+      for (int k = rowFrom; k < rowTo; k++) {
+        float[] row = rows[k];
+        row[s] = x0[k];
+        row[s + 1] = x1[k];
+        row[s + 2] = x2[k];
+        row[s + 3] = x3[k];
+      }
+    }
+    for (; s < n; s++) {
+      float[] xs = x[s];
+      for (int k = rowFrom; k < rowTo; k++) {
+        rows[k][s] = xs[k];
       }
     }
     return rows;
