@@ -47,9 +47,12 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * The smallest range of samples whose forward pass first copies the weights of whole tiles into
    * one array, strip by strip of two vectors of units, where the tiles take four samples: the
    * copy costs about one pass over the weights, and each group of four samples then reads its
-   * strip in sequence instead of one vector pair from each of the layer's rows.
+   * strip in sequence instead of one vector pair from each of the layer's rows. Measured on AVX2
+   * (BENCHMARKS.md), the copy paid for itself from 8 samples on for a 784 x 256 layer and from 20
+   * on for a 256 x 128 one, which stays in the cache; at 16 the smaller layer loses a few percent
+   * and the larger gains a fifth.
    */
-  private static final int PACK_MIN_SAMPLES = 32;
+  private static final int PACK_MIN_SAMPLES = 16;
   /** Each thread's rows of transposed inputs for the weight gradient, in a holder. */
   private static final ThreadLocal<float[][][]> TRANSPOSED =
       ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
