@@ -527,16 +527,14 @@ public final class VectorMatrixKernels implements MatrixKernels {
   }
 
   /**
-   * Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, eight rows at a time where vectors
-   * have 512 bits, then four.
+   * Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, eight rows at a time, then four
+   * (only where vectors have 512 bits: other machines run the weight gradient as a forward pass).
    */
   private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int start,
       int end, int rowFrom, int rowTo, int j) {
     int k = rowFrom;
-    if (EIGHT_WIDE) {
-      for (; k + 7 < rowTo; k += 8) {
-        gradientEightRows(x, g, weightGrad, start, end, k, j);
-      }
+    for (; k + 7 < rowTo; k += 8) {
+      gradientEightRows(x, g, weightGrad, start, end, k, j);
     }
     for (; k + 3 < rowTo; k += 4) {
       FloatVector a00 = sums(weightGrad, k, j, start);
