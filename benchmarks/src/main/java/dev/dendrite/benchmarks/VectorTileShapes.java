@@ -42,6 +42,10 @@ public class VectorTileShapes {
   float[][] w = new float[IN][UNITS];
   float[][] z = new float[N][UNITS];
   float[] packed = new float[IN * UNITS];
+  /** Strips of two vectors of units, packed once in {@link #setUp}. */
+  float[] prepacked = new float[IN * UNITS];
+  /** Strips of three vectors of units over the units whole strips cover, packed once. */
+  float[] prepackedWide = new float[IN * UNITS];
 
   @Setup
   public void setUp() {
@@ -51,6 +55,13 @@ public class VectorTileShapes {
         for (int j = 0; j < row.length; j++) {
           row[j] = random.nextFloat() - 0.5f;
         }
+      }
+    }
+    pack();
+    System.arraycopy(packed, 0, prepacked, 0, packed.length);
+    for (int j = 0; j + 3 * L <= UNITS; j += 3 * L) {
+      for (int k = 0; k < IN; k++) {
+        System.arraycopy(w[k], j, prepackedWide, j * IN + k * 3 * L, 3 * L);
       }
     }
   }
@@ -147,7 +158,56 @@ public class VectorTileShapes {
     for (int start = 0; start < N; start += SLICE) {
       for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
         for (int s = start; s < start + SLICE; s += 4) {
-          fourByTwoPackedTile(s, j);
+          fourByTwoPackedTile(packed, s, j);
+        }
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Four samples by two vectors on weights packed once, before the benchmark: the tile alone,
+   * beside {@link #fiveByTwoPrepacked} and {@link #threeByThreePrepacked}.
+   */
+  @Benchmark
+  public float[][] fourByTwoPrepacked() {
+    for (int start = 0; start < N; start += SLICE) {
+      for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
+        for (int s = start; s < start + SLICE; s += 4) {
+          fourByTwoPackedTile(prepacked, s, j);
+        }
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Five samples by two vectors on weights packed once: 60 samples of each slice of 64 in tiles
+   * of five, the other four in a tile of four.
+   */
+  @Benchmark
+  public float[][] fiveByTwoPrepacked() {
+    for (int start = 0; start < N; start += SLICE) {
+      for (int j = 0; j + 2 * L <= UNITS; j += 2 * L) {
+        for (int s = start; s < start + 60; s += 5) {
+          fivePrepackedTile(s, j);
+        }
+        fourByTwoPackedTile(prepacked, start + 60, j);
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Three samples by three vectors on weights packed once in strips of three vectors, over the
+   * first 60 samples of each slice and the units whole strips cover.
+   */
+  @Benchmark
+  public float[][] threeByThreePrepacked() {
+    for (int start = 0; start < N; start += SLICE) {
+      for (int j = 0; j + 3 * L <= UNITS; j += 3 * L) {
+        for (int s = start; s < start + 60; s += 3) {
+          threeByThreePrepackedTile(s, j);
         }
       }
     }
@@ -164,13 +224,108 @@ public class VectorTileShapes {
     }
   }
 
-  /** Units {@code j..j+2L-1} of samples {@code s..s+3}, from packed weights. */
-  private void fourByTwoPackedTile(int s, int j) {
+  /** Units {@code j..j+2L-1} of samples {@code s..s+4}, from the prepacked strips. */
+  private void fivePrepackedTile(int s, int j) {
+    float[] x0 = x[s];
+    float[] x1 = x[s + 1];
+    float[] x2 = x[s + 2];
+    float[] x3 = x[s + 3];
+    float[] x4 = x[s + 4];
+    float[] p = prepacked;
+    int base = j * IN;
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S);
+    FloatVector a31 = FloatVector.zero(S);
+    FloatVector a40 = FloatVector.zero(S);
+    FloatVector a41 = FloatVector.zero(S);
+    for (int k = 0; k < IN; k++) {
+      int at = base + k * 2 * L;
+      FloatVector w0 = FloatVector.fromArray(S, p, at);
+      FloatVector w1 = FloatVector.fromArray(S, p, at + L);
+      FloatVector v = FloatVector.broadcast(S, x0[k]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      v = FloatVector.broadcast(S, x1[k]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      v = FloatVector.broadcast(S, x2[k]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      v = FloatVector.broadcast(S, x3[k]);
+      a30 = w0.fma(v, a30);
+      a31 = w1.fma(v, a31);
+      v = FloatVector.broadcast(S, x4[k]);
+      a40 = w0.fma(v, a40);
+      a41 = w1.fma(v, a41);
+    }
+    a00.intoArray(z[s], j);
+    a01.intoArray(z[s], j + L);
+    a10.intoArray(z[s + 1], j);
+    a11.intoArray(z[s + 1], j + L);
+    a20.intoArray(z[s + 2], j);
+    a21.intoArray(z[s + 2], j + L);
+    a30.intoArray(z[s + 3], j);
+    a31.intoArray(z[s + 3], j + L);
+    a40.intoArray(z[s + 4], j);
+    a41.intoArray(z[s + 4], j + L);
+  }
+
+  /** Units {@code j..j+3L-1} of samples {@code s..s+2}, from the wide prepacked strips. */
+  private void threeByThreePrepackedTile(int s, int j) {
+    float[] x0 = x[s];
+    float[] x1 = x[s + 1];
+    float[] x2 = x[s + 2];
+    float[] p = prepackedWide;
+    int base = j * IN;
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a02 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a12 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a22 = FloatVector.zero(S);
+    for (int k = 0; k < IN; k++) {
+      int at = base + k * 3 * L;
+      FloatVector w0 = FloatVector.fromArray(S, p, at);
+      FloatVector w1 = FloatVector.fromArray(S, p, at + L);
+      FloatVector w2 = FloatVector.fromArray(S, p, at + 2 * L);
+      FloatVector v = FloatVector.broadcast(S, x0[k]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      a02 = w2.fma(v, a02);
+      v = FloatVector.broadcast(S, x1[k]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      a12 = w2.fma(v, a12);
+      v = FloatVector.broadcast(S, x2[k]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      a22 = w2.fma(v, a22);
+    }
+    a00.intoArray(z[s], j);
+    a01.intoArray(z[s], j + L);
+    a02.intoArray(z[s], j + 2 * L);
+    a10.intoArray(z[s + 1], j);
+    a11.intoArray(z[s + 1], j + L);
+    a12.intoArray(z[s + 1], j + 2 * L);
+    a20.intoArray(z[s + 2], j);
+    a21.intoArray(z[s + 2], j + L);
+    a22.intoArray(z[s + 2], j + 2 * L);
+  }
+
+  /** Units {@code j..j+2L-1} of samples {@code s..s+3}, from weights packed into {@code p}. */
+  private void fourByTwoPackedTile(float[] p, int s, int j) {
     float[] x0 = x[s + 0];
     float[] x1 = x[s + 1];
     float[] x2 = x[s + 2];
     float[] x3 = x[s + 3];
-    float[] p = packed;
     int base = j * IN;
     FloatVector a00 = FloatVector.zero(S);
     FloatVector a01 = FloatVector.zero(S);
