@@ -45,6 +45,7 @@ final class AllTestNets {
         Arguments.of("BatchNormBeforeActivation", (LongFunction<DoubleModel>) TestNets_BatchNormBeforeActivationNetDouble::new),
         Arguments.of("Flattened", (LongFunction<DoubleModel>) TestNets_FlattenedNetDouble::new),
         Arguments.of("Prelu", (LongFunction<DoubleModel>) TestNets_PreluNetDouble::new),
+        Arguments.of("SmallPrelu", (LongFunction<DoubleModel>) TestNets_SmallPreluNetDouble::new),
         Arguments.of("NoBias", (LongFunction<DoubleModel>) TestNets_NoBiasNetDouble::new),
         Arguments.of("Initialisers", (LongFunction<DoubleModel>) TestNets_InitialisersNetDouble::new),
         Arguments.of("Penalized", (LongFunction<DoubleModel>) TestNets_PenalizedNetDouble::new));
@@ -84,6 +85,7 @@ final class AllTestNets {
         Arguments.of("BatchNormBeforeActivation", (LongFunction<Model>) TestNets_BatchNormBeforeActivationNet::new),
         Arguments.of("Flattened", (LongFunction<Model>) TestNets_FlattenedNet::new),
         Arguments.of("Prelu", (LongFunction<Model>) TestNets_PreluNet::new),
+        Arguments.of("SmallPrelu", (LongFunction<Model>) TestNets_SmallPreluNet::new),
         Arguments.of("NoBias", (LongFunction<Model>) TestNets_NoBiasNet::new),
         Arguments.of("Initialisers", (LongFunction<Model>) TestNets_InitialisersNet::new));
   }

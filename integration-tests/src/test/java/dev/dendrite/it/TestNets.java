@@ -321,6 +321,19 @@ final class TestNets {
     @Dense(units = 3, activation = PRELU) Layer out;
   }
 
+  /**
+   * PRELU with slopes per unit and shared, and layers without bias, with every layer unrolled (a
+   * single sample is predicted in local variables).
+   */
+  @Network(loss = Loss.MSE, doublePrecision = true)
+  abstract static class SmallPrelu {
+    @Input(3) Layer in;
+    @Dense(units = 5, activation = PRELU, bias = false) Layer perUnit;
+    @Dropout(0.1) Layer drop;
+    @Dense(units = 4, activation = PRELU, preluMode = PreluMode.SHARED, alpha = 0.1) Layer shared;
+    @Dense(units = 2, activation = SWISH, bias = false) Layer out;
+  }
+
   /** Layers without bias, unrolled and looped, with a fused softmax output. */
   @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
   abstract static class NoBias {

@@ -1,6 +1,7 @@
 package dev.dendrite.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,38 @@ class MethodSizeTest {
         "}")), "test.PeeledNet", "test.PeeledNetDouble");
     assertTrue(sizes.containsKey("test.PeeledNet.tallParameterGradient"),
         sizes.keySet().toString());
+    assertAllBelowLimit(sizes);
+  }
+
+  @Test
+  void singleSamplePredictionsInLocalsStayCompilable() throws IOException {
+    // At Planner.LOCALS_PREDICTION_MAX_WEIGHTS (16 x 16 + 16 x 8), with a temporary per unit for
+    // PRELU and LEAKY_RELU; and near LOCALS_PREDICTION_MAX_LOCALS (60 inputs, 240 weights).
+    assertEquals(384, Planner.LOCALS_PREDICTION_MAX_WEIGHTS);
+    Compilation square = Sources.compile(Sources.network("Square",
+        "@Network(loss = Loss.MSE, doublePrecision = true)",
+        "abstract class Square {",
+        "  @Input(16) Layer in;",
+        "  @Dense(units = 16, activation = PRELU) Layer first;",
+        "  @Dense(units = 8, activation = LEAKY_RELU) Layer out;",
+        "}"));
+    Compilation tall = Sources.compile(Sources.network("Tall",
+        "@Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)",
+        "abstract class Tall {",
+        "  @Input(60) Layer in;",
+        "  @Dense(units = 4, activation = GELU) Layer narrow;",
+        "  @Dense(units = 36, activation = SOFTMAX) Layer out;",
+        "}"));
+    for (Compilation compilation : List.of(square, tall)) {
+      assertThat(compilation).succeeded();
+    }
+    assertThat(square).generatedSourceFile("test.SquareNet").contentsAsUtf8String()
+        .contains("every value in a local variable");
+    assertThat(tall).generatedSourceFile("test.TallNet").contentsAsUtf8String()
+        .contains("every value in a local variable");
+    Map<String, Integer> sizes = methodSizes(square, "test.SquareNet", "test.SquareNetDouble");
+    sizes.putAll(methodSizes(tall, "test.TallNet", "test.TallNetDouble"));
+    assertTrue(sizes.get("test.SquareNet.predict") > 2000, sizes.toString());
     assertAllBelowLimit(sizes);
   }
 

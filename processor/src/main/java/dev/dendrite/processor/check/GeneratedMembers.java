@@ -203,9 +203,12 @@ public final class GeneratedMembers {
   public static List<Field> fields(List<FieldDecl> fields, Loss loss) {
     List<Field> result = new ArrayList<>();
     for (String name : List.of(
-        "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "single", "random",
+        "parameters", "capacity", "batchInput", "batchSize", "trainingPass", "random",
         "threads")) {
       result.add(new Field(name, null, "the network's '" + name + "'"));
+    }
+    if (!predictsInLocals(fields)) {
+      result.add(new Field("single", null, "the network's 'single'"));
     }
     if (hasBuffers(fields)) {
       result.add(new Field("buffers", null, "the network's 'buffers'"));
@@ -279,6 +282,26 @@ public final class GeneratedMembers {
       size = sizeAfter(spec, size);
     }
     return result;
+  }
+
+  /**
+   * Whether the network of {@code fields} predicts a single sample in local variables, without
+   * the one-row batch {@code single}: as {@link Planner#predictsInLocals} decides.
+   */
+  private static boolean predictsInLocals(List<FieldDecl> fields) {
+    List<Planner.DenseShape> dense = new ArrayList<>();
+    long inputValues = 0;
+    long size = 0;
+    for (FieldDecl field : fields) {
+      LayerSpec spec = field.layers().get(0);
+      if (spec instanceof LayerSpec.DenseSpec d) {
+        dense.add(new Planner.DenseShape(size, d.units(), d.bias()));
+      } else if (spec instanceof LayerSpec.InputSpec) {
+        inputValues = sizeAfter(spec, 0);
+      }
+      size = sizeAfter(spec, size);
+    }
+    return Planner.predictsInLocals(inputValues, dense, hasBuffers(fields));
   }
 
   /**

@@ -64,6 +64,27 @@ final class ActivationCode {
   }
 
   /**
+   * The activation of unit {@code unit}'s value {@code z}, with a PRELU slope read from its field
+   * rather than from the {@code slope} local of {@link #forwardSetup()}: for code that runs
+   * several layers in one method.
+   */
+  CodeBlock applyToUnit(Object z, int unit) {
+    if (activation == Activation.PRELU) {
+      return CodeBlock.of("$L > $L ? $L : $L[0][$L] * $L", z, precision.literal(0), z, slopes,
+          sharedSlope ? 0 : unit, z);
+    }
+    return apply(z);
+  }
+
+  /**
+   * Whether {@link #applyToUnit} names its value more than once, so that the value must be a
+   * variable rather than an expression.
+   */
+  boolean readsValueTwice() {
+    return activation == Activation.LEAKY_RELU || activation == Activation.PRELU;
+  }
+
+  /**
    * Statements that a backward kernel runs before its loops: for PRELU, {@code slope} as in
    * {@link #forwardSetup()}.
    */
@@ -104,8 +125,11 @@ final class ActivationCode {
     return activation == Activation.SOFTMAX;
   }
 
-  /** The activation of the element {@code z}, e.g. {@code Math.max(0f, z[j])}. */
-  CodeBlock apply(String z) {
+  /**
+   * The activation of the element {@code z}, e.g. {@code Math.max(0f, z[j])}: a name, or for an
+   * activation that names it once, an expression (a {@link CodeBlock}).
+   */
+  CodeBlock apply(Object z) {
     String zero = precision.literal(0);
     return switch (activation) {
       case LINEAR -> CodeBlock.of("$L", z);

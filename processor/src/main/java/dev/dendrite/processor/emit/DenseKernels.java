@@ -256,6 +256,65 @@ final class DenseKernels {
     m.endControlFlow();
   }
 
+  // ---- single-sample prediction ----
+
+  /**
+   * The layer's part of a single-sample prediction that keeps every value in a local variable:
+   * reads its inputs from the locals {@code in} and declares a local {@code <layer>_<j>} per unit,
+   * or, for the output layer ({@code output} not null), writes its units to that array. Each
+   * unit's sum has the forward pass's terms in the forward pass's order, so the values are the
+   * same bit for bit.
+   *
+   * @return the names of the locals holding the units
+   */
+  List<String> singleSample(MethodSpec.Builder m, List<String> in, String output) {
+    String prefix = layer.name();
+    String bias = prefix + "B";
+    String temp = prefix + "Z";
+    m.addCode("// $L: Dense, $L input$L to $L unit$L$L\n", layer.name(), layer.inputs(),
+        layer.inputs() == 1 ? "" : "s", layer.units(), layer.units() == 1 ? "" : "s",
+        layer.detail().isEmpty() ? "" : ", " + layer.detail());
+    if (layer.bias()) {
+      m.addStatement("$T $L = $L[0]", p.vector, bias, names.bias());
+    }
+    hoistWeightRows(m, prefix + "W", names.weight());
+    boolean rowWise = activation.isRowWise();
+    boolean viaTemp = !rowWise && activation.readsValueTwice();
+    if (viaTemp) {
+      m.addStatement("$T $L", p.scalar, temp);
+    }
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < layer.units(); j++) {
+      CodeBlock.Builder sum = layer.bias()
+          ? CodeBlock.builder().add("$L[$L]$W+ $L * $L", bias, j, in.get(0),
+              weightAt(prefix + "W", 0, j))
+          : CodeBlock.builder().add("$L * $L", in.get(0), weightAt(prefix + "W", 0, j));
+      for (int k = 1; k < layer.inputs(); k++) {
+        sum.add("$W+ $L * $L", in.get(k), weightAt(prefix + "W", k, j));
+      }
+      CodeBlock value;
+      if (rowWise) {
+        value = sum.build();
+      } else if (viaTemp) {
+        m.addStatement("$L = $L", temp, sum.build());
+        value = activation.applyToUnit(temp, j);
+      } else {
+        value = activation.applyToUnit(sum.build(), j);
+      }
+      if (output != null) {
+        out.add(output + "[" + j + "]");
+        m.addStatement("$L[$L] = $L", output, j, value);
+      } else {
+        out.add(prefix + "_" + j);
+        m.addStatement("$T $L_$L = $L", p.scalar, prefix, j, value);
+      }
+    }
+    if (rowWise) {
+      m.addCode(activation.applyRow(output, output));
+    }
+    return out;
+  }
+
   // ---- backward ----
 
   /**

@@ -362,9 +362,11 @@ public final class NetworkEmitter {
       type.addField(FieldSpec.builder(boolean.class, "trainingPass", Modifier.PRIVATE)
           .addJavadoc("Whether the buffers hold a training pass that backward can use.\n")
           .build());
-      type.addField(FieldSpec.builder(p.matrix, "single", Modifier.PRIVATE, Modifier.FINAL)
-          .addJavadoc("A batch of one row, for single-sample prediction.\n")
-          .initializer("new $T[1][]", p.scalar).build());
+      if (!plan.predictsInLocals()) {
+        type.addField(FieldSpec.builder(p.matrix, "single", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("A batch of one row, for single-sample prediction.\n")
+            .initializer("new $T[1][]", p.scalar).build());
+      }
       type.addField(FieldSpec.builder(RNG, "random", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Draws dropout masks.\n").build());
       if (!splittable()) {
@@ -670,16 +672,45 @@ public final class NetworkEmitter {
           .addStatement("$T.arraycopy(result[s], 0, output[s], 0, OUTPUT_SIZE)", System.class)
           .endControlFlow()
           .build());
-      type.addMethod(override("predict", TypeName.VOID)
+      MethodSpec.Builder single = override("predict", TypeName.VOID)
           .addParameter(p.vector, "input")
           .addParameter(p.vector, "output")
           .addStatement("$T.requireLength(input, INPUT_SIZE, $S)", BATCHES, "input")
-          .addStatement("$T.requireLength(output, OUTPUT_SIZE, $S)", BATCHES, "output")
-          .addStatement("single[0] = input")
-          .addStatement("$T result = forward(single, 1, false)", p.matrix)
-          .addStatement("single[0] = null")
-          .addStatement("$T.arraycopy(result[0], 0, output, 0, OUTPUT_SIZE)", System.class)
-          .build());
+          .addStatement("$T.requireLength(output, OUTPUT_SIZE, $S)", BATCHES, "output");
+      if (plan.predictsInLocals()) {
+        predictInLocals(single);
+      } else {
+        single.addStatement("single[0] = input")
+            .addStatement("$T result = forward(single, 1, false)", p.matrix)
+            .addStatement("single[0] = null")
+            .addStatement("$T.arraycopy(result[0], 0, output, 0, OUTPUT_SIZE)", System.class);
+      }
+      type.addMethod(single.build());
+    }
+
+    /**
+     * The body of {@code predict(input, output)} for a network whose layers are all unrolled:
+     * every value in a local variable, layer after layer, nothing written but {@code output}.
+     */
+    private void predictInLocals(MethodSpec.Builder m) {
+      m.addJavadoc("Predicts one sample with every value in a local variable: the same arithmetic"
+          + " as a forward pass\nover a batch of one, term for term, without its buffers.\n");
+      m.addStatement("trainingPass = false");
+      String input = network.input().name();
+      List<String> values = new java.util.ArrayList<>();
+      for (int k = 0; k < network.input().outputSize(); k++) {
+        values.add(input + "_" + k);
+        m.addStatement("$T $L_$L = input[$L]", p.scalar, input, k, k);
+      }
+      for (LayerPlan layer : plan.layers()) {
+        if (layer instanceof LayerPlan.DensePlan dense) {
+          values = new DenseKernels(dense, p)
+              .singleSample(m, values, dense == plan.output() ? "output" : null);
+        } else if (!(layer instanceof LayerPlan.InputPlan)) {
+          m.addCode("// $L: $L, its input unchanged in inference\n", layer.layer().name(),
+              layer.layer().kind());
+        }
+      }
     }
 
     private void ensureCapacity() {

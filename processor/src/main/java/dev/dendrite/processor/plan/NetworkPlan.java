@@ -10,8 +10,12 @@ import java.util.List;
  * @param layers the layer plans, the input first
  * @param parallelMinBatch the smallest batch whose passes are split over several threads;
  *     smaller batches run on the calling thread, where a hand-off would cost more than it saves
+ * @param predictsInLocals whether a single-sample prediction runs as one method that keeps every
+ *     value in a local variable, rather than as a forward pass over a batch of one
  */
-public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int parallelMinBatch) {
+public record NetworkPlan(
+    CheckedNetwork network, List<LayerPlan> layers, int parallelMinBatch,
+    boolean predictsInLocals) {
 
   public NetworkPlan {
     layers = List.copyOf(layers);

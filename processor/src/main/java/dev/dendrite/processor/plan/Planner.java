@@ -45,6 +45,19 @@ public final class Planner {
    */
   public static final long PARALLEL_MIN_FLOPS = 4_000_000L;
 
+  /**
+   * A network whose dense layers are all unrolled predicts a single sample in one method that
+   * keeps every value in a local variable, if its dense layers have at most this many weights in
+   * all: each weight's term takes about ten bytes of bytecode, so the method stays below 4 KB.
+   */
+  public static final int LOCALS_PREDICTION_MAX_WEIGHTS = 384;
+
+  /**
+   * ... and if that method needs at most this many local variables (a value per input and per
+   * unit, a row per weight row and bias): past 255, each access takes a {@code wide} prefix.
+   */
+  public static final int LOCALS_PREDICTION_MAX_LOCALS = 240;
+
   /** Plans {@code network}. */
   public NetworkPlan plan(CheckedNetwork network) {
     List<CheckedLayer> layers = network.layers();
@@ -92,7 +105,53 @@ public final class Planner {
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();
     }
-    return new NetworkPlan(network, plans, parallelMinBatch(layers));
+    return new NetworkPlan(network, plans, parallelMinBatch(layers), predictsInLocals(plans));
+  }
+
+  /** The shape of a dense layer, as {@link #predictsInLocals(long, List, boolean)} needs it. */
+  public record DenseShape(long inputs, long units, boolean bias) {}
+
+  /** {@link #predictsInLocals(long, List, boolean)} for planned layers. */
+  static boolean predictsInLocals(List<LayerPlan> plans) {
+    List<DenseShape> dense = new ArrayList<>();
+    boolean batchNorm = false;
+    for (LayerPlan plan : plans) {
+      if (plan instanceof LayerPlan.DensePlan d) {
+        dense.add(new DenseShape(d.layer().inputs(), d.layer().units(), d.layer().bias()));
+      }
+      batchNorm |= plan instanceof LayerPlan.BatchNormPlan;
+    }
+    return predictsInLocals(plans.get(0).layer().outputSize(), dense, batchNorm);
+  }
+
+  /**
+   * Whether a single sample is predicted with every value in a local variable: every dense layer
+   * is unrolled, no batch normalization (whose inference reads running statistics per unit) comes
+   * in between, and the method stays within {@link #LOCALS_PREDICTION_MAX_WEIGHTS} and {@link
+   * #LOCALS_PREDICTION_MAX_LOCALS}. Dropout and flatten layers pass their input on unchanged in
+   * inference.
+   *
+   * @param inputValues the values of one input sample
+   * @param dense the dense layers, in order
+   * @param batchNorm whether the network has a batch normalization layer
+   */
+  public static boolean predictsInLocals(
+      long inputValues, List<DenseShape> dense, boolean batchNorm) {
+    if (batchNorm) {
+      return false;
+    }
+    long weights = 0;
+    long locals = inputValues;
+    for (DenseShape layer : dense) {
+      if (strategy(layer.inputs(), layer.units()) != Strategy.UNROLLED) {
+        return false;
+      }
+      weights += layer.inputs() * layer.units();
+      // a one-unit unrolled layer keeps its weights in one row
+      locals += layer.units() + (layer.units() == 1 ? 1 : layer.inputs())
+          + (layer.bias() ? 1 : 0);
+    }
+    return weights <= LOCALS_PREDICTION_MAX_WEIGHTS && locals <= LOCALS_PREDICTION_MAX_LOCALS;
   }
 
   /**
