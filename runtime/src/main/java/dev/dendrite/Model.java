@@ -1,5 +1,6 @@
 package dev.dendrite;
 
+import dev.dendrite.optim.Optimizer;
 import java.util.List;
 
 /**
@@ -52,6 +53,17 @@ public interface Model extends ModelDescription {
    * @return the mean loss over the batch
    */
   float backward(float[][] target);
+
+  /**
+   * Updates the parameters with one step of {@code optimizer} from the gradients of the last
+   * {@link #backward}: {@code optimizer.step(parameters())}. A generated network that split its
+   * last batch over threads splits the step over the same threads ({@link
+   * Optimizer#step(List, dev.dendrite.parallel.Workers)}), each thread updating the rows whose
+   * gradients it computed, which it still has in its cache; the values are the same either way.
+   */
+  default void step(Optimizer optimizer) {
+    optimizer.step(parameters());
+  }
 
   /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
   void predict(float[][] input, int n, float[][] output);

@@ -71,7 +71,7 @@ public class DigitsBenchmark {
   public float trainStepDendrite() {
     net.forward(batch, BATCH, true);
     float loss = net.backward(batchTargets);
-    adam.step(net.parameters());
+    net.step(adam);
     return loss;
   }
 

@@ -48,7 +48,7 @@ public final class KernelTimes {
       for (int i = 0; i < 500; i++) {
         net.forward(input, BATCH, true);
         net.backward(target);
-        adam.step(net.parameters());
+        net.step(adam);
       }
       long step = (System.nanoTime() - start) / 500;
       long adamStart = System.nanoTime();

@@ -65,7 +65,7 @@ public class VectorDigitsBenchmark {
   public float trainStepVector() {
     net.forward(batch, DigitsBenchmark.BATCH, true);
     float loss = net.backward(batchTargets);
-    adam.step(net.parameters());
+    net.step(adam);
     return loss;
   }
 

@@ -61,7 +61,7 @@ public class VectorDigitsEpochBenchmark {
       }
       net.forward(batch, n, true);
       loss = net.backward(batchTargets);
-      adam.step(net.parameters());
+      net.step(adam);
     }
     return loss;
   }

@@ -28,7 +28,7 @@ class AllocationTest {
     Runnable work = () -> {
       model.forward(input, n, true);
       model.backward(target);
-      adam.step(model.parameters());
+      model.step(adam);
       model.predict(input, n, output);
       model.predict(single, singleOut);
     };

@@ -102,7 +102,7 @@ class ParallelTest {
     Runnable work = () -> {
       model.forward(input, BATCH, true);
       model.backward(target);
-      adam.step(model.parameters());
+      model.step(adam);
       model.predict(input, BATCH, output);
     };
     for (int i = 0; i < 1_000; i++) {
@@ -155,7 +155,7 @@ class ParallelTest {
     for (int step = 0; step < losses.length; step++) {
       model.forward(input, BATCH, true);
       losses[step] = model.backward(target);
-      adam.step(model.parameters());
+      model.step(adam);
     }
     values.add(losses);
     values.add(model.forward(input, BATCH, false)[BATCH - 1].clone());

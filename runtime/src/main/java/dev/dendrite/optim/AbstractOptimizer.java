@@ -1,6 +1,7 @@
 package dev.dendrite.optim;
 
 import dev.dendrite.Tensor;
+import dev.dendrite.parallel.Workers;
 import java.util.List;
 
 /**
@@ -44,6 +45,9 @@ abstract class AbstractOptimizer implements Optimizer {
   private int iterations;
 
   /** The number of rows and the row length of each tensor of the first step; null before. */
+  /** A part of a step split over threads: {@link #updateRows}. */
+  private final Workers.Task updateTask = this::updateRows;
+
   private int[] rows;
   private int[] columns;
   /**
@@ -142,11 +146,43 @@ abstract class AbstractOptimizer implements Optimizer {
       bind(parameters);
     }
     beginStep(iterations + 1);
+    updateRows(0, 1);
+    endStep();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every tensor is checked, and the step's constants computed, on the calling thread before
+   * the parts start; a rejected step leaves the values, the state and the step count as they
+   * were.
+   */
+  @Override
+  public final void step(List<Tensor> parameters, Workers workers) {
+    if (!isChecked(parameters)) {
+      bind(parameters);
+    }
+    beginStep(iterations + 1);
+    workers.run(updateTask);
+    endStep();
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of the step's updates: rows {@code [Workers.start(rows,
+   * part, parts), Workers.start(rows, part + 1, parts))} of every tensor.
+   */
+  private void updateRows(int part, int parts) {
     Tensor[] tensors = checked;
     for (int t = 0; t < tensors.length; t++) {
       Tensor tensor = tensors[t];
-      update(t, tensor.values(), tensor.gradients());
+      float[][] values = tensor.values();
+      update(t, values, tensor.gradients(), Workers.start(values.length, part, parts),
+          Workers.start(values.length, part + 1, parts));
     }
+  }
+
+  /** Counts the step and, every {@link #flushInterval()} steps, flushes tiny state to zero. */
+  private void endStep() {
     iterations++;
     if (flushInterval > 0 && iterations % flushInterval == 0) {
       flushTinyState();
@@ -200,10 +236,12 @@ abstract class AbstractOptimizer implements Optimizer {
   void beginStep(int t) {}
 
   /**
-   * Updates the values of tensor number {@code index} from its gradients. Every row of values,
-   * gradients and slots of the tensor has been checked to have the same length.
+   * Updates rows {@code from..to-1} of the values of tensor number {@code index} from its
+   * gradients. Every row of values, gradients and slots of the tensor has been checked to have
+   * the same length. Each value's update depends on that value, its gradient and its state alone,
+   * so that parts of a step may run on several threads at once.
    */
-  abstract void update(int index, float[][] values, float[][] gradients);
+  abstract void update(int index, float[][] values, float[][] gradients, int from, int to);
 
   /**
    * Whether every row of tensor number {@code index} holds a single value, as the weights of a

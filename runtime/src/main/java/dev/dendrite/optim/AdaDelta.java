@@ -69,14 +69,14 @@ public final class AdaDelta extends AbstractOptimizer {
   }
 
   @Override
-  void update(int index, float[][] values, float[][] gradients) {
+  void update(int index, float[][] values, float[][] gradients, int from, int to) {
     float lr = learningRate();
     float decay = rho;
     float keep = 1f - rho;
     float eps = epsilon;
     float[][] gradientMeans = slot(GRADIENT, index);
     float[][] updateMeans = slot(UPDATE, index);
-    for (int r = 0; r < values.length; r++) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] eg = gradientMeans[r];

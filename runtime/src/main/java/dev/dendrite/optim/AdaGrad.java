@@ -85,11 +85,11 @@ public final class AdaGrad extends AbstractOptimizer {
   }
 
   @Override
-  void update(int index, float[][] values, float[][] gradients) {
+  void update(int index, float[][] values, float[][] gradients, int from, int to) {
     float lr = learningRate();
     float eps = epsilon;
     float[][] sum = slot(0, index);
-    for (int r = 0; r < values.length; r++) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] s = sum[r];

@@ -61,11 +61,11 @@ abstract class MomentEstimates extends AbstractOptimizer {
   }
 
   /**
-   * One fused pass over the tensor: each value's moments and the value itself are updated
-   * together, row by row, or down the column when every row holds one value.
+   * One fused pass over the tensor's rows {@code from..to-1}: each value's moments and the value
+   * itself are updated together, row by row, or down the column when every row holds one value.
    */
   @Override
-  final void update(int index, float[][] values, float[][] gradients) {
+  final void update(int index, float[][] values, float[][] gradients, int from, int to) {
     float lr = learningRate();
     float shrink = shrink(lr);
     float b1 = beta1;
@@ -78,7 +78,7 @@ abstract class MomentEstimates extends AbstractOptimizer {
     float[][] first = slot(FIRST_MOMENT, index);
     float[][] second = slot(SECOND_MOMENT, index);
     if (singleColumn(index)) {
-      for (int r = 0; r < values.length; r++) {
+      for (int r = from; r < to; r++) {
         float g = gradients[r][0];
         float m = b1 * first[r][0] + ob1 * g;
         float v = b2 * second[r][0] + ob2 * g * g;
@@ -88,7 +88,7 @@ abstract class MomentEstimates extends AbstractOptimizer {
       }
       return;
     }
-    for (int r = 0; r < values.length; r++) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] m = first[r];

@@ -1,6 +1,7 @@
 package dev.dendrite.optim;
 
 import dev.dendrite.Tensor;
+import dev.dendrite.parallel.Workers;
 import java.util.List;
 
 /**
@@ -29,6 +30,23 @@ public interface Optimizer {
    *     first step, or if a tensor's gradients are not laid out like its values
    */
   void step(List<Tensor> parameters);
+
+  /**
+   * The same update as {@link #step(List)}, split over {@code workers}: part {@code p} of {@code
+   * parts} updates rows {@code [Workers.start(rows, p, parts), Workers.start(rows, p + 1,
+   * parts))} of every tensor. Every value gets exactly the update {@link #step(List)} gives it,
+   * whatever the number of threads. A generated network that splits its batches over threads
+   * passes its own ({@code Model.step(Optimizer)}), whose parameter gradients are split by rows
+   * the same way, so that each thread updates the rows whose gradients it has just written.
+   * This default runs {@link #step(List)} on the calling thread.
+   *
+   * @param parameters the tensors to update, typically {@code model.parameters()}
+   * @param workers the threads to split the step over
+   * @throws IllegalArgumentException as {@link #step(List)}
+   */
+  default void step(List<Tensor> parameters, Workers workers) {
+    step(parameters);
+  }
 
   /** The learning rate the next step will use. */
   float learningRate();

@@ -68,13 +68,13 @@ public final class RmsProp extends AbstractOptimizer {
   }
 
   @Override
-  void update(int index, float[][] values, float[][] gradients) {
+  void update(int index, float[][] values, float[][] gradients, int from, int to) {
     float lr = learningRate();
     float decay = rho;
     float keep = 1f - rho;
     float eps = epsilon;
     float[][] meanSquare = slot(0, index);
-    for (int r = 0; r < values.length; r++) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] s = meanSquare[r];

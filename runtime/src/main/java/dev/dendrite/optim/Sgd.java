@@ -85,34 +85,36 @@ public final class Sgd extends AbstractOptimizer {
    * JIT to inline into {@link #step}: a step then costs no call per tensor.
    */
   @Override
-  void update(int index, float[][] values, float[][] gradients) {
+  void update(int index, float[][] values, float[][] gradients, int from, int to) {
     float lr = learningRate();
     if (!withVelocity) {
       if (singleColumn(index)) {
-        plainColumn(values, gradients, lr);
+        plainColumn(values, gradients, lr, from, to);
       } else {
-        plainRows(values, gradients, lr);
+        plainRows(values, gradients, lr, from, to);
       }
       return;
     }
     float[][] velocity = slot(0, index);
     if (singleColumn(index)) {
-      momentumColumn(values, gradients, velocity, lr, momentum, nesterov);
+      momentumColumn(values, gradients, velocity, lr, momentum, nesterov, from, to);
     } else if (nesterov) {
-      nesterovRows(values, gradients, velocity, lr, momentum);
+      nesterovRows(values, gradients, velocity, lr, momentum, from, to);
     } else {
-      momentumRows(values, gradients, velocity, lr, momentum);
+      momentumRows(values, gradients, velocity, lr, momentum, from, to);
     }
   }
 
-  private static void plainColumn(float[][] values, float[][] gradients, float lr) {
-    for (int r = 0; r < values.length; r++) {
+  private static void plainColumn(float[][] values, float[][] gradients, float lr,
+      int from, int to) {
+    for (int r = from; r < to; r++) {
       values[r][0] -= lr * gradients[r][0];
     }
   }
 
-  private static void plainRows(float[][] values, float[][] gradients, float lr) {
-    for (int r = 0; r < values.length; r++) {
+  private static void plainRows(float[][] values, float[][] gradients, float lr,
+      int from, int to) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       for (int j = 0; j < p.length; j++) {
@@ -122,8 +124,8 @@ public final class Sgd extends AbstractOptimizer {
   }
 
   private static void momentumColumn(float[][] values, float[][] gradients,
-      float[][] velocity, float lr, float mu, boolean nesterov) {
-    for (int r = 0; r < values.length; r++) {
+      float[][] velocity, float lr, float mu, boolean nesterov, int from, int to) {
+    for (int r = from; r < to; r++) {
       float g = gradients[r][0];
       float v = mu * velocity[r][0] - lr * g;
       velocity[r][0] = v;
@@ -132,8 +134,8 @@ public final class Sgd extends AbstractOptimizer {
   }
 
   private static void nesterovRows(float[][] values, float[][] gradients, float[][] velocity,
-      float lr, float mu) {
-    for (int r = 0; r < values.length; r++) {
+      float lr, float mu, int from, int to) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] v = velocity[r];
@@ -147,8 +149,8 @@ public final class Sgd extends AbstractOptimizer {
   }
 
   private static void momentumRows(float[][] values, float[][] gradients, float[][] velocity,
-      float lr, float mu) {
-    for (int r = 0; r < values.length; r++) {
+      float lr, float mu, int from, int to) {
+    for (int r = from; r < to; r++) {
       float[] p = values[r];
       float[] g = gradients[r];
       float[] v = velocity[r];

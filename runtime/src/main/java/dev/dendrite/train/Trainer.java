@@ -497,7 +497,7 @@ public final class Trainer {
         if (clipping != null) {
           clipping.clip(parameters);
         }
-        optimizer.step(parameters);
+        model.step(optimizer);
         lossSum += (double) loss * n;
         for (int l = 0, count = all.size(); l < count; l++) {
           all.get(l).onBatchEnd(epoch, batch, start + n, loss);

@@ -67,6 +67,7 @@ public final class GeneratedMembers {
       Map.entry("Math", "java.lang.Math"),
       Map.entry("MatrixKernels", "dev.dendrite.kernel.MatrixKernels"),
       Map.entry("Model", "dev.dendrite.Model"),
+      Map.entry("Optimizer", "dev.dendrite.optim.Optimizer"),
       Map.entry("Override", "java.lang.Override"),
       Map.entry("Penalties", "dev.dendrite.kernel.Penalties"),
       Map.entry("Rng", "dev.dendrite.random.Rng"),
@@ -136,6 +137,7 @@ public final class GeneratedMembers {
     methods.add(new Method("backwardRows", List.of("int", "int"), "void", false, null));
     methods.add(new Method("parameterGradients", List.of("int", "int"), "void", false, null));
     if (!hasBuffers(fields)) {
+      methods.add(model("step", "void", "dev.dendrite.optim.Optimizer"));
       methods.add(new Method("splits", List.of("int"), "boolean", false, null));
       methods.add(new Method("workers", List.of(), "dev.dendrite.parallel.Workers", false, null));
     }

@@ -33,6 +33,7 @@ public final class NetworkEmitter {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName WORKERS = DenseKernels.WORKERS;
   static final ClassName TASK = WORKERS.nestedClass("Task");
+  static final ClassName OPTIMIZER = ClassName.get("dev.dendrite.optim", "Optimizer");
   static final ClassName TRANSPOSES = ClassName.get("dev.dendrite.kernel", "Transposes");
 
   /** The source files for {@code plan}: the float network, then its double twin if requested. */
@@ -642,6 +643,19 @@ public final class NetworkEmitter {
           .endControlFlow()
           .addStatement("this.threads = threads")
           .build());
+      if (p == Precision.FLOAT) {
+        type.addMethod(override("step", TypeName.VOID)
+            .addParameter(OPTIMIZER, "optimizer")
+            .addJavadoc("Splits the step over this network's threads when the last batch was"
+                + " split: each thread\nupdates the rows of every tensor whose gradients it"
+                + " computed.\n")
+            .beginControlFlow("if (splits(batchSize))")
+            .addStatement("optimizer.step(parameters, workers())")
+            .nextControlFlow("else")
+            .addStatement("optimizer.step(parameters)")
+            .endControlFlow()
+            .build());
+      }
       type.addMethod(MethodSpec.methodBuilder("splits")
           .addModifiers(Modifier.PRIVATE)
           .returns(boolean.class)
