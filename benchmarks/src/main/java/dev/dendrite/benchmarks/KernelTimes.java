@@ -10,7 +10,10 @@ import java.util.List;
  * Where a training step goes: trains the large benchmark network at batch 128 on the given number
  * of threads (as JMH's {@link DigitsBenchmark} does), then times each generated kernel of it
  * alone, on the calling thread, over the ranges the threads would take; then the tiny network's
- * training forward pass, forward and backward pass, SGD step and prediction apart. A loop harness,
+ * training forward pass, forward and backward pass, SGD step and prediction apart. Adam is
+ * timed three ways: repeated alone (its data in the caller's cache), right after a backward pass
+ * on the calling thread ({@code adam.step(net.parameters())}), and right after a backward pass
+ * split as {@code net.step(adam)} splits it. A loop harness,
  * not JMH: it shows which compiled method is slow after an emitter change (HotSpot's C2 has
  * compiled a kernel's inner loops to scalar code in some runs and not in others), so run it
  * several times.
@@ -56,7 +59,24 @@ public final class KernelTimes {
         adam.step(net.parameters());
       }
       long adamTime = (System.nanoTime() - adamStart) / 500;
+      // Adam right after a backward pass: on the calling thread, and split as net.step does
+      long onCaller = 0;
+      long split = 0;
+      for (int i = 0; i < 500; i++) {
+        net.forward(input, BATCH, true);
+        net.backward(target);
+        long t0 = System.nanoTime();
+        if (i % 2 == 0) {
+          adam.step(net.parameters());
+          onCaller += System.nanoTime() - t0;
+        } else {
+          net.step(adam);
+          split += System.nanoTime() - t0;
+        }
+      }
       List<String> times = new ArrayList<>();
+      times.add("Adam after backward, on the caller " + micros(onCaller / 250) + ", net.step "
+          + micros(split / 250));
       for (String name : ROW_KERNELS) {
         times.add(name + " " + micros(timeRows(net, name, input, threads)));
       }

@@ -707,8 +707,9 @@ public final class NetworkEmitter {
      * every value in a local variable, layer after layer, nothing written but {@code output}.
      */
     private void predictInLocals(MethodSpec.Builder m) {
-      m.addJavadoc("Predicts one sample with every value in a local variable: the same arithmetic"
-          + " as a forward pass\nover a batch of one, term for term, without its buffers.\n");
+      m.addJavadoc("Predicts one sample with every value in a local variable: the same"
+          + " arithmetic as a\nforward pass over a batch of one, term for term, without its"
+          + " buffers.\n");
       m.addStatement("trainingPass = false");
       String input = network.input().name();
       List<String> values = new java.util.ArrayList<>();
