@@ -22,6 +22,16 @@ public interface MatrixKernels {
   void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from, int to);
 
   /**
+   * The fewest columns of a product's result ({@code weight[0].length} in {@link #forward}, {@code
+   * g[0].length} in {@link #weightGradient}) for which generated networks call this
+   * implementation; narrower products keep their own loops. 1 unless an implementation says
+   * otherwise.
+   */
+  default int minUnits() {
+    return 1;
+  }
+
+  /**
    * {@code weightGrad[k] = sum_s x[s][k] g[s]} over samples {@code 0..n-1} in order, for rows
    * {@code k} in {@code rowFrom..rowTo-1}.
    */

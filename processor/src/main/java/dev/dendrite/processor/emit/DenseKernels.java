@@ -74,10 +74,14 @@ final class DenseKernels {
     return !unrolled && p == Precision.FLOAT;
   }
 
-  /** Opens {@code if (Kernels.VECTOR != null)}, naming the kernels {@code fast}. */
-  private void beginVectorBranch(MethodSpec.Builder m) {
+  /**
+   * Opens {@code if (Kernels.VECTOR != null && width >= fast.minUnits())}, naming the kernels
+   * {@code fast}: {@code width}, a size constant, is the number of columns of the product's
+   * result (the layer's units, or its inputs for the input gradient).
+   */
+  private void beginVectorBranch(MethodSpec.Builder m, String width) {
     m.addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS);
-    m.beginControlFlow("if (fast != null)");
+    m.beginControlFlow("if (fast != null && $L >= fast.minUnits())", width);
   }
 
   /** The buffer holding {@code z}: its own, or the output buffer for a linear layer. */
@@ -157,8 +161,9 @@ final class DenseKernels {
             product.tileRows(), names.forwardTiles());
       }
       if (vectorizable()) {
-        m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product.\n");
-        beginVectorBranch(m);
+        m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product of a layer as wide"
+            + " as its vectors.\n");
+        beginVectorBranch(m, names.sizeConstant());
         m.addStatement("fast.forward(in, $L, $L, $L, from, to)", names.weight(),
             layer.bias() ? "b" : "null", preBuffer());
         if (plan.keepsPreActivation()) {
@@ -433,7 +438,7 @@ final class DenseKernels {
           inputs, WORKERS, blocks, scale);
     }
     if (vectorizable()) {
-      beginVectorBranch(m);
+      beginVectorBranch(m, names.sizeConstant());
       m.addStatement("fast.weightGradient(x, g, $L, n, first, last)", names.weightGrad());
       m.nextControlFlow("else");
     }
@@ -579,7 +584,7 @@ final class DenseKernels {
     }
     if (vectorizable()) {
       m.addJavadoc("With {@code Kernels.VECTOR}, its forward kernel takes over the product.\n");
-      beginVectorBranch(m);
+      beginVectorBranch(m, plan.inputSizeConstant());
       m.addStatement("fast.forward($L, $L, null, $L, from, to)", names.grad(),
           names.weightTransposed(), target);
       m.addStatement("return");

@@ -60,6 +60,15 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final ThreadLocal<float[][]> PACKED =
       ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
+  /**
+   * One vector: a narrower product would run here as scalar FMA chains, which took about twice
+   * as long as the generated loops for a 10-unit layer with 16-float vectors (BENCHMARKS.md).
+   */
+  @Override
+  public int minUnits() {
+    return S.length();
+  }
+
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
