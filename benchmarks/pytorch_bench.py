@@ -21,8 +21,9 @@ matrix products against float64; a worker whose products are wrong stops the run
 also raise glibc's mmap and trim thresholds (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_) to
 1 GB, so that PyTorch's large temporaries (the optimizer's and the backward pass's, hundreds of
 KB each) are reused from the heap instead of being mapped and unmapped at every operation; on a
-virtual machine each fresh page then costs a fault, which made Adam alone 2.7 ms instead of 0.3
-ms at batch 128. --default-malloc keeps glibc's defaults. Medians over repeated timings are reported. With --jmh, reads JMH's JSON results
+virtual machine each fresh page then costs a fault, which made the large network's training
+step 5.5 ms instead of 1.5 ms on one core (see BENCHMARKS.md). --default-malloc keeps glibc's
+defaults. Medians over repeated timings are reported. With --jmh, reads JMH's JSON results
 (`java -jar target/benchmarks.jar ... -rf json -rff results.json`) and prints the ratios.
 
 Usage (Debian's python3-torch, libopenblas0-pthread and python3-numpy):
