@@ -44,10 +44,10 @@ abstract class AbstractOptimizer implements Optimizer {
   private float learningRate;
   private int iterations;
 
-  /** The number of rows and the row length of each tensor of the first step; null before. */
   /** A part of a step split over threads: {@link #updateRows}. */
   private final Workers.Task updateTask = this::updateRows;
 
+  /** The number of rows and the row length of each tensor of the first step; null before. */
   private int[] rows;
   private int[] columns;
   /**
