@@ -1,6 +1,6 @@
 package dev.dendrite.optim;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dendrite.Tensor;
@@ -42,14 +42,19 @@ class AdaptiveAllocationTest {
         clipping.clip(params);
         optimizer.step(params);
       }
-      bean.getThreadAllocatedBytes(thread);
-      long before = bean.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < 2000; i++) {
-        clipping.clip(params);
-        optimizer.step(params);
+      // Five rounds of 400 steps; the fewest bytes of any round counts: a late compilation or
+      // deoptimization allocates once, in one round, while a step that allocates shows in all.
+      long fewest = Long.MAX_VALUE;
+      for (int round = 0; round < 5; round++) {
+        bean.getThreadAllocatedBytes(thread);
+        long before = bean.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 400; i++) {
+          clipping.clip(params);
+          optimizer.step(params);
+        }
+        fewest = Math.min(fewest, bean.getThreadAllocatedBytes(thread) - before);
       }
-      long allocated = bean.getThreadAllocatedBytes(thread) - before;
-      assertTrue(allocated < 1024, optimizer + " allocated " + allocated + " bytes in 2000 steps");
+      assertEquals(0, fewest, optimizer + ": bytes allocated by 400 warm steps");
     }
   }
 }
