@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Where a training step goes: trains the large benchmark network at batch 128 on the given number
- * of threads (as JMH's {@link DigitsBenchmark} does), then times each generated kernel of it
+ * of threads (as JMH's {@link DigitsBenchmark} does), timing its forward pass, backward pass and
+ * optimizer step apart, then times each generated kernel of it
  * alone, on the calling thread, over the ranges the threads would take; then the tiny network's
  * training forward pass, forward and backward pass, SGD step and prediction apart. Adam is
  * timed three ways: repeated alone (its data in the caller's cache), right after a backward pass
@@ -47,13 +48,22 @@ public final class KernelTimes {
     float[][] input = data.images;
     float[][] target = data.labels;
     for (int round = 0; round < 5; round++) {
-      long start = System.nanoTime();
+      long forward = 0;
+      long backward = 0;
+      long update = 0;
       for (int i = 0; i < 500; i++) {
+        long t0 = System.nanoTime();
         net.forward(input, BATCH, true);
+        long t1 = System.nanoTime();
         net.backward(target);
+        long t2 = System.nanoTime();
         net.step(adam);
+        long t3 = System.nanoTime();
+        forward += t1 - t0;
+        backward += t2 - t1;
+        update += t3 - t2;
       }
-      long step = (System.nanoTime() - start) / 500;
+      long step = (forward + backward + update) / 500;
       long adamStart = System.nanoTime();
       for (int i = 0; i < 500; i++) {
         adam.step(net.parameters());
@@ -83,8 +93,10 @@ public final class KernelTimes {
       for (String name : GRADIENT_KERNELS) {
         times.add(name + " " + micros(timeGradient(net, name, threads)));
       }
-      System.out.printf("%d thread(s): step %s us, Adam %s us; alone, in us: %s%n", threads,
-          micros(step), micros(adamTime), String.join(", ", times));
+      System.out.printf("%d thread(s): step %s us (forward %s, backward %s, net.step(adam) %s),"
+              + " Adam %s us; alone, in us: %s%n", threads, micros(step), micros(forward / 500),
+          micros(backward / 500), micros(update / 500), micros(adamTime),
+          String.join(", ", times));
     }
   }
 
