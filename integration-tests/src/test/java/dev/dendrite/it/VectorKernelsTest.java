@@ -2,6 +2,7 @@ package dev.dendrite.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.MatrixKernels;
@@ -69,6 +70,43 @@ class VectorKernelsTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
+  @CsvSource(textBlock = SHAPES)
+  void forwardPartSumsEachUnitOverItsRowsInOrder(int inputs, int units, int n) {
+    Random random = new Random(inputs * 1000 + units + 3);
+    float[][] in = matrix(random, n, inputs);
+    float[][] weight = matrix(random, inputs, units);
+    float[] bias = matrix(random, 1, units)[0];
+    int rowFrom = inputs / 3;
+    int rowTo = inputs - inputs / 5;
+    for (float[] b : new float[][] {bias, null}) {
+      float[][] z = new float[n][units];
+      kernels.forwardPart(in, weight, rowFrom, rowTo, b, z, 0, n);
+      for (int s = 0; s < n; s++) {
+        for (int j = 0; j < units; j++) {
+          float expected = b == null ? 0f : b[j];
+          for (int k = rowFrom; k < rowTo; k++) {
+            expected = Math.fma(weight[k][j], in[s][k], expected);
+          }
+          assertEquals(expected, z[s][j], "sample " + s + ", unit " + j);
+        }
+      }
+    }
+  }
+
+  @Test
+  void forwardPartRejectsRowsOutsideTheWeights() {
+    float[][] in = new float[2][4];
+    float[][] weight = new float[4][3];
+    float[][] z = new float[2][3];
+    assertThrows(IllegalArgumentException.class,
+        () -> kernels.forwardPart(in, weight, 2, 5, null, z, 0, 2));
+    assertThrows(IllegalArgumentException.class,
+        () -> kernels.forwardPart(in, weight, 3, 2, null, z, 0, 2));
+    assertThrows(IllegalArgumentException.class,
+        () -> kernels.forwardPart(in, weight, -1, 2, null, z, 0, 2));
   }
 
   @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")

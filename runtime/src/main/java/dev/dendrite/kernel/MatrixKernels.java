@@ -22,6 +22,18 @@ public interface MatrixKernels {
   void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from, int to);
 
   /**
+   * The part of {@link #forward} that weight rows {@code rowFrom..rowTo-1} contribute: {@code
+   * z[s] = bias + sum_k in[s][k] weight[k]} over {@code k} in {@code rowFrom..rowTo-1}, for
+   * samples {@code from..to-1}; a {@code null} bias starts each sum from zero. Generated networks
+   * split a first layer's product this way into two parts of fixed rows, so that on two threads
+   * each thread reads and updates only its own half of the weights (BENCHMARKS.md, "What crosses
+   * between the cores"). Each value is computed the same way as by {@code forward} over the same
+   * rows.
+   */
+  void forwardPart(float[][] in, float[][] weight, int rowFrom, int rowTo, float[] bias,
+      float[][] z, int from, int to);
+
+  /**
    * The fewest columns of a product's result ({@code weight[0].length} in {@link #forward}, {@code
    * g[0].length} in {@link #weightGradient}) for which generated networks call this
    * implementation; narrower products keep their own loops. 1 unless an implementation says

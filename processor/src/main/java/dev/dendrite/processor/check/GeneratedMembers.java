@@ -154,6 +154,9 @@ public final class GeneratedMembers {
       if (spec instanceof LayerSpec.DenseSpec dense) {
         boolean looped = Planner.strategy(size, dense.units()) == Strategy.LOOPED;
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
+        if (forwardInHalves(fields, i, size, dense)) {
+          methods.add(kernel(names.forwardHalves(), "void", layer, "int", "int"));
+        }
         if (looped && Planner.BLOCKING.tiles(size, dense.units())) {
           methods.add(kernel(names.forwardTiles(), "void", layer, MATRIX, "int", "int"));
         }
@@ -251,6 +254,10 @@ public final class GeneratedMembers {
           result.add(new Field(n.alphaTerms(), l, "the PRELU slope gradient terms of '" + l
               + "'"));
         }
+        if (forwardInHalves(fields, i, size, dense)) {
+          result.add(new Field(n.secondHalf(), l, "the second half's sums of '" + l + "'"));
+          result.add(new Field("forwardHalvesTask", null, "the network's 'forwardHalvesTask'"));
+        }
         if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {
           result.add(new Field(n.weightTransposed(), l, "the transposed weights of '" + l
               + "'"));
@@ -310,6 +317,23 @@ public final class GeneratedMembers {
    * Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists: a
    * batch normalization, which also keeps the network from splitting batches over threads.
    */
+  /**
+   * Whether the dense layer in field {@code index}, whose input has {@code size} values, computes
+   * its forward product in two parts with the Vector API ({@link Planner#forwardInHalves}): only
+   * Input and Flatten layers come before it.
+   */
+  private static boolean forwardInHalves(List<FieldDecl> fields, int index, long size,
+      LayerSpec.DenseSpec dense) {
+    for (int i = 0; i < index; i++) {
+      LayerSpec before = fields.get(i).layers().get(0);
+      if (!(before instanceof LayerSpec.InputSpec) && !(before instanceof LayerSpec.FlattenSpec)) {
+        return false;
+      }
+    }
+    return Planner.forwardInHalves(true, Planner.strategy(size, dense.units()), size,
+        hasBuffers(fields));
+  }
+
   private static boolean hasBuffers(List<FieldDecl> fields) {
     return fields.stream().anyMatch(
         f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.BatchNormSpec);

@@ -75,6 +75,14 @@ final class DenseKernels {
   }
 
   /**
+   * Whether the forward product, with {@code Kernels.VECTOR}, runs in two parts of fixed weight
+   * rows ({@link dev.dendrite.processor.plan.Planner#forwardInHalves}): float layers only.
+   */
+  boolean forwardInHalves() {
+    return plan.forwardInHalves() && vectorizable();
+  }
+
+  /**
    * Opens {@code if (Kernels.VECTOR != null && width >= fast.minUnits())}, naming the kernels
    * {@code fast}: {@code width}, a size constant, is the number of columns of the product's
    * result (the layer's units, or its inputs for the input gradient).
@@ -160,7 +168,24 @@ final class DenseKernels {
             + " every sample before the next, so that it stays in the cache.\n", names.weight(),
             product.tileRows(), names.forwardTiles());
       }
-      if (vectorizable()) {
+      if (forwardInHalves()) {
+        m.addJavadoc("With {@code Kernels.VECTOR}, {@link #$L} has already summed the product in"
+            + " two parts;\nthis adds the second to the first.\n", names.forwardHalves());
+        beginVectorBranch(m, names.sizeConstant());
+        m.beginControlFlow("for (int s = from; s < to; s++)");
+        m.addStatement("$T z = $L[s]", p.vector, preBuffer());
+        m.addStatement("$T h = $L[s]", p.vector, names.secondHalf());
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+        m.addStatement("z[j] += h[j]");
+        m.endControlFlow();
+        if (plan.keepsPreActivation()) {
+          m.addStatement("$T a = $L[s]", p.vector, names.out());
+          applyActivation(m, "z", "a", "s");
+        }
+        m.endControlFlow();
+        m.addStatement("return $L", names.out());
+        m.endControlFlow();
+      } else if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product of a layer as wide"
             + " as its vectors.\n");
         beginVectorBranch(m, names.sizeConstant());
@@ -179,6 +204,42 @@ final class DenseKernels {
       product.write(m);
     }
     m.addStatement("return $L", names.out());
+    return m.build();
+  }
+
+  /**
+   * {@code void fForwardHalves(int part, int parts)}: part {@code part} of {@code parts} of the
+   * forward product in two parts of weight rows, for the current batch.
+   */
+  MethodSpec forwardHalves() {
+    String split = names.splitRowConstant();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(names.forwardHalves())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "part")
+        .addParameter(int.class, "parts")
+        .addJavadoc("The product of $L in two parts, with {@code Kernels.VECTOR}:\n"
+            + "writes to $L {@code z = in · $L$L} over weight rows {@code 0..$L-1} (the first"
+            + " part),\nand to $L the sums over rows {@code $L..$L-1} (the second).\n"
+            + "The work is two parts times {@code parts} ranges of samples, the first part's"
+            + " ranges first;\npart {@code p} takes items {@code 2p} and {@code 2p + 1}, so that"
+            + " on two threads each thread\nreads only its own half of the weights, the half whose"
+            + " gradients it computes and which it\nupdates in {@link #step}. Every value is the"
+            + " same for any number of threads.\n",
+            describe(), preBuffer(), names.weight(), layer.bias() ? " + " + names.bias() : "",
+            split, names.secondHalf(), split, plan.inputSizeConstant())
+        .addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS)
+        .beginControlFlow("for (int item = 2 * part; item < 2 * part + 2; item++)")
+        .addStatement("int range = item % parts")
+        .addStatement("int from = $T.start(batchSize, range, parts)", WORKERS)
+        .addStatement("int to = $T.start(batchSize, range + 1, parts)", WORKERS)
+        .beginControlFlow("if (item < parts)")
+        .addStatement("fast.forwardPart($L, $L, 0, $L, $L, $L, from, to)", plan.inputBuffer(),
+            names.weight(), split, layer.bias() ? names.bias() + "[0]" : "null", preBuffer())
+        .nextControlFlow("else")
+        .addStatement("fast.forwardPart($L, $L, $L, $L, null, $L, from, to)", plan.inputBuffer(),
+            names.weight(), split, plan.inputSizeConstant(), names.secondHalf())
+        .endControlFlow()
+        .endControlFlow();
     return m.build();
   }
 

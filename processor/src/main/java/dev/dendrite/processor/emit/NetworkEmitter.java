@@ -14,6 +14,7 @@ import dev.dendrite.processor.model.CheckedNetwork;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.NetworkPlan;
+import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,20 @@ public final class NetworkEmitter {
      */
     private boolean splittable() {
       return plan.layers().stream().noneMatch(l -> l instanceof LayerPlan.BatchNormPlan);
+    }
+
+    /**
+     * The layer whose forward product runs in two parts of weight rows with the Vector API's
+     * kernels, or {@code null}.
+     */
+    private LayerPlan.DensePlan halved() {
+      for (LayerPlan layer : plan.layers()) {
+        if (layer instanceof LayerPlan.DensePlan dense
+            && new DenseKernels(dense, p).forwardInHalves()) {
+          return dense;
+        }
+      }
+      return null;
     }
 
     JavaFile file() {
@@ -194,6 +209,14 @@ public final class NetworkEmitter {
         }
         if (layer instanceof LayerPlan.BatchNormPlan norm) {
           new BatchNormKernels(norm, p).constants().forEach(type::addField);
+        }
+        if (layer == halved()) {
+          type.addField(FieldSpec.builder(int.class, names.splitRowConstant(),
+                  Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The first weight row of {@code $L} in the second part of its forward"
+                  + " product.\n", layer.layer().name())
+              .initializer("$L", Planner.splitRow(((LayerPlan.DensePlan) layer).layer().inputs()))
+              .build());
         }
       }
       String inputSize = plan.input().names().sizeConstant();
@@ -329,6 +352,10 @@ public final class NetworkEmitter {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});
           }
+          if (dense == halved()) {
+            buffers.add(new String[] {n.secondHalf(), size, "the sums over the second part of"
+                + " the weight rows, with {@code Kernels.VECTOR}"});
+          }
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           buffers.add(new String[] {n.mask(), size, "dropout mask"});
           buffers.add(new String[] {n.out(), size, "outputs in training"});
@@ -387,6 +414,14 @@ public final class NetworkEmitter {
           .addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
           .initializer("(part, parts) -> forwardRows(\n$T.start(batchSize, part, parts),"
               + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+      LayerPlan.DensePlan halved = halved();
+      if (halved != null) {
+        type.addField(FieldSpec.builder(TASK, "forwardHalvesTask", Modifier.PRIVATE,
+                Modifier.FINAL)
+            .addJavadoc("A share of the two parts of $L's forward product.\n",
+                halved.names().weight())
+            .initializer("this::$L", halved.names().forwardHalves()).build());
+      }
       type.addField(FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("A part of the backward pass through the layers: a contiguous range of"
               + " samples.\n")
@@ -503,7 +538,23 @@ public final class NetworkEmitter {
       if (dropout) {
         m.endControlFlow();
       }
-      if (splittable()) {
+      LayerPlan.DensePlan halved = halved();
+      if (halved != null) {
+        m.addStatement("$T fast = $T.VECTOR", DenseKernels.MATRIX_KERNELS, DenseKernels.KERNELS);
+        m.addStatement("boolean halves = fast != null && $L >= fast.minUnits()",
+            halved.names().sizeConstant());
+        m.beginControlFlow("if (splits(n))")
+            .beginControlFlow("if (halves)")
+            .addStatement("workers().run(forwardHalvesTask)")
+            .endControlFlow()
+            .addStatement("workers().run(forwardTask)")
+            .nextControlFlow("else")
+            .beginControlFlow("if (halves)")
+            .addStatement("$L(0, 1)", halved.names().forwardHalves())
+            .endControlFlow()
+            .addStatement("forwardRows(0, n)")
+            .endControlFlow();
+      } else if (splittable()) {
         m.beginControlFlow("if (splits(n))")
             .addStatement("workers().run(forwardTask)")
             .nextControlFlow("else")
@@ -748,6 +799,9 @@ public final class NetworkEmitter {
         if (layer instanceof LayerPlan.DensePlan dense) {
           DenseKernels k = new DenseKernels(dense, p);
           type.addMethod(k.forward());
+          if (k.forwardInHalves()) {
+            type.addMethod(k.forwardHalves());
+          }
           if (k.needsDerivative()) {
             type.addMethod(k.backward());
           }

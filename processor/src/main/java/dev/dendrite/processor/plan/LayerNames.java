@@ -4,8 +4,9 @@ package dev.dendrite.processor.plan;
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
  * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
  * fBeta}, their gradients, the running statistics, the per-sample buffers {@code fPre}, {@code
- * fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, and {@code
- * fWeightT}, the transposed weights; methods {@code fForward}, {@code fForwardTiles}, {@code
+ * fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, {@code
+ * fSecondHalf}, and {@code fWeightT}, the transposed weights; methods {@code fForward}, {@code
+ * fForwardTiles}, {@code fForwardHalves}, {@code
  * fInference}, {@code fBackward}, {@code fInputGradient}, {@code fInputGradientTiles}, {@code
  * fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
@@ -99,6 +100,21 @@ public record LayerNames(String field, String constantPrefix) {
   /** {@code fForwardTiles}: the tiles of a large layer's forward product. */
   public String forwardTiles() {
     return field + "ForwardTiles";
+  }
+
+  /** {@code F_SPLIT_ROW}: the first weight row of the second part of a product in halves. */
+  public String splitRowConstant() {
+    return constantPrefix + "_SPLIT_ROW";
+  }
+
+  /** {@code fSecondHalf}: the second part's sums of a forward product in halves. */
+  public String secondHalf() {
+    return field + "SecondHalf";
+  }
+
+  /** {@code fForwardHalves}: a share of the two parts of a forward product in halves. */
+  public String forwardHalves() {
+    return field + "ForwardHalves";
   }
 
   /** {@code fInputGradientTiles}: the tiles of a large layer's input gradient. */

@@ -54,6 +54,9 @@ public sealed interface LayerPlan {
    *     {@code z} directly (sigmoid + binary cross-entropy, softmax + categorical cross-entropy)
    * @param blocking for a looped layer, how many samples and rows share each pass of its inner
    *     loops
+   * @param forwardInHalves whether, with the Vector API's kernels, its forward product runs in two
+   *     parts of fixed weight rows, each summed on its own and the second added to the first (see
+   *     {@link Planner#forwardInHalves})
    */
   record DensePlan(
       CheckedLayer.DenseLayer layer,
@@ -64,7 +67,8 @@ public sealed interface LayerPlan {
       Strategy strategy,
       boolean keepsPreActivation,
       boolean fusedLoss,
-      Blocking blocking)
+      Blocking blocking,
+      boolean forwardInHalves)
       implements LayerPlan {
 
     /**

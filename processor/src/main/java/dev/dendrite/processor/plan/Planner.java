@@ -66,6 +66,7 @@ public final class Planner {
     String inputBuffer = "batchInput";
     String inputGradient = null;
     String inputSize = names.get(0).sizeConstant();
+    boolean batchNorm = layers.stream().anyMatch(l -> l instanceof CheckedLayer.BatchNormLayer);
     for (int i = 0; i < layers.size(); i++) {
       CheckedLayer layer = layers.get(i);
       LayerNames layerNames = names.get(i);
@@ -84,7 +85,9 @@ public final class Planner {
             strategy(dense),
             dense.activation() != Activation.LINEAR,
             output && fused(network.loss(), dense.activation()),
-            BLOCKING));
+            BLOCKING,
+            forwardInHalves(inputBuffer.equals("batchInput"), strategy(dense), dense.inputs(),
+                batchNorm)));
         inputGradient = layerNames.grad();
       } else if (layer instanceof CheckedLayer.DropoutLayer dropout) {
         plans.add(new LayerPlan.DropoutPlan(
@@ -106,6 +109,37 @@ public final class Planner {
       inputSize = layerNames.sizeConstant();
     }
     return new NetworkPlan(network, plans, parallelMinBatch(layers), predictsInLocals(plans));
+  }
+
+  /**
+   * Whether a dense layer's forward product, where the Vector API's kernels take it over, runs in
+   * two parts of fixed weight rows, rows {@code 0..inputs/2-1} from the bias and the rest from
+   * zero, and then adds the second part's sums to the first's. Two threads then each compute one
+   * part for the whole batch: each reads only the half of the weights whose gradients it computes
+   * and which it updates in {@code step}, so that no weight crosses between the cores. On the Zen
+   * 5 machine a write to a cache line the other core has read cost 27 times a write to one of its
+   * own (BENCHMARKS.md, "What crosses between the cores"), and with the Vector API's kernels
+   * Adam's step on two threads took 2.9-3.9 times as long as on one before this split (on one
+   * thread it does all the work, on two half of it). The split changes the order of the sums,
+   * and so their rounding, but not between thread counts: one thread computes the same two parts.
+   *
+   * <p>It applies to the first layer, looped, whose input is the batch itself (only Flatten may
+   * come between), which passes no gradient back and so needs no transposed copy of its weights
+   * on both threads, in a network without batch normalization (whose batches are never split).
+   *
+   * @param readsBatchInput whether the layer's input is the batch input
+   * @param strategy how the layer's kernels are written
+   * @param inputs the layer's inputs
+   * @param batchNorm whether the network has a batch normalization layer
+   */
+  public static boolean forwardInHalves(
+      boolean readsBatchInput, Strategy strategy, long inputs, boolean batchNorm) {
+    return readsBatchInput && strategy == Strategy.LOOPED && inputs >= 2 && !batchNorm;
+  }
+
+  /** The first weight row of the second part of a {@link #forwardInHalves} product. */
+  public static long splitRow(long inputs) {
+    return inputs / 2;
   }
 
   /** The shape of a dense layer, as {@link #predictsInLocals(long, List, boolean)} needs it. */

@@ -72,55 +72,65 @@ public final class VectorMatrixKernels implements MatrixKernels {
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
       int to) {
-    forward(in, weight, weight.length, bias, z, from, to);
+    forward(in, weight, 0, weight.length, bias, z, from, to);
+  }
+
+  @Override
+  public void forwardPart(float[][] in, float[][] weight, int rowFrom, int rowTo, float[] bias,
+      float[][] z, int from, int to) {
+    if (rowFrom < 0 || rowFrom > rowTo || rowTo > weight.length) {
+      throw new IllegalArgumentException("rows " + rowFrom + ".." + rowTo + " of a weight matrix"
+          + " of " + weight.length + " rows");
+    }
+    forward(in, weight, rowFrom, rowTo, bias, z, from, to);
   }
 
   /**
-   * {@link #forward(float[][], float[][], float[], float[][], int, int)} over the first {@code
-   * inputs} rows of {@code weight} (and values of each input row).
+   * {@link #forward(float[][], float[][], float[], float[][], int, int)} over rows {@code
+   * kFrom..kTo-1} of {@code weight} (and values {@code kFrom..kTo-1} of each input row).
    */
-  private static void forward(float[][] in, float[][] weight, int inputs, float[] bias,
+  private static void forward(float[][] in, float[][] weight, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int to) {
     int units = weight[0].length;
     int blocked = from + (to - from) / 4 * 4;
     float[] packed = null;
     if (!EIGHT_WIDE && blocked - from >= PACK_MIN_SAMPLES && units >= TILE) {
-      packed = pack(weight, inputs, units / TILE);
+      packed = pack(weight, kFrom, kTo, units / TILE);
     }
     for (int start = from; start < blocked; start += SAMPLES) {
       int end = Math.min(blocked, start + SAMPLES);
       int j = 0;
       for (; j + TILE <= units; j += TILE) {
         if (packed == null) {
-          forwardTile(in, weight, inputs, bias, z, start, end, j);
+          forwardTile(in, weight, kFrom, kTo, bias, z, start, end, j);
         } else {
-          forwardPackedTile(in, packed, inputs, bias, z, start, end, j);
+          forwardPackedTile(in, packed, kFrom, kTo, bias, z, start, end, j);
         }
       }
       if (j + L <= units) {
-        forwardColumn(in, weight, inputs, bias, z, start, end, j);
+        forwardColumn(in, weight, kFrom, kTo, bias, z, start, end, j);
         j += L;
       }
       if (j < units) {
-        forwardScalars(in, weight, inputs, bias, z, start, end, j);
+        forwardScalars(in, weight, kFrom, kTo, bias, z, start, end, j);
       }
     }
     for (int s = blocked; s < to; s++) {
-      forwardSingle(in[s], weight, inputs, bias, z[s]);
+      forwardSingle(in[s], weight, kFrom, kTo, bias, z[s]);
     }
   }
 
   /**
    * Units {@code j..j+2L-1} of samples {@code from..blocked-1}, eight or four samples at a time.
    */
-  private static void forwardTile(float[][] in, float[][] weight, int inputs, float[] bias,
+  private static void forwardTile(float[][] in, float[][] weight, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int blocked, int j) {
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
     int s = from;
     if (EIGHT_WIDE) {
       for (; s + 8 <= blocked; s += 8) {
-        forwardEightSamples(in, weight, inputs, bias, z, s, j);
+        forwardEightSamples(in, weight, kFrom, kTo, bias, z, s, j);
       }
     }
     for (; s < blocked; s += 4) {
@@ -136,7 +146,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
       FloatVector a21 = bias1;
       FloatVector a30 = bias0;
       FloatVector a31 = bias1;
-      for (int k = 0; k < inputs; k++) {
+      for (int k = kFrom; k < kTo; k++) {
         float[] w = weight[k];
         FloatVector w0 = FloatVector.fromArray(S, w, j);
         FloatVector w1 = FloatVector.fromArray(S, w, j + L);
@@ -166,25 +176,25 @@ public final class VectorMatrixKernels implements MatrixKernels {
 
   /**
    * This thread's copy of the weights of whole tiles, {@code strips} of them: strip {@code t}
-   * (units {@code t * 2L..t * 2L + 2L - 1}) at {@code t * inputs * 2L}, input {@code k}'s two
-   * vectors at {@code k * 2L} within it. The buffer grows to the largest layer this thread has
+   * (units {@code t * 2L..t * 2L + 2L - 1}) at {@code t * (kTo - kFrom) * 2L}, input {@code k}'s two
+   * vectors at {@code (k - kFrom) * 2L} within it. The buffer grows to the largest layer this thread has
    * seen and is kept for the next call.
    */
-  private static float[] pack(float[][] weight, int inputs, int strips) {
-    int size = inputs * strips * TILE;
+  private static float[] pack(float[][] weight, int kFrom, int kTo, int strips) {
+    int size = (kTo - kFrom) * strips * TILE;
     float[][] holder = PACKED.get();
     float[] packed = holder[0];
     if (packed.length < size) {
       packed = new float[size];
       holder[0] = packed;
     }
-    for (int k = 0; k < inputs; k++) {
+    for (int k = kFrom; k < kTo; k++) {
       float[] w = weight[k];
-      int at = k * TILE;
+      int at = (k - kFrom) * TILE;
       for (int j = 0; j < strips * TILE; j += TILE) {
         FloatVector.fromArray(S, w, j).intoArray(packed, at);
         FloatVector.fromArray(S, w, j + L).intoArray(packed, at + L);
-        at += inputs * TILE;
+        at += (kTo - kFrom) * TILE;
       }
     }
     return packed;
@@ -195,9 +205,9 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * strip of these units that {@link #pack} wrote: the same sums as {@link #forwardTile}, in the
    * same order, with the weights read in sequence from one array.
    */
-  private static void forwardPackedTile(float[][] in, float[] packed, int inputs, float[] bias,
+  private static void forwardPackedTile(float[][] in, float[] packed, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int blocked, int j) {
-    int base = inputs * j;
+    int base = (kTo - kFrom) * j - kFrom * TILE;
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
     for (int s = from; s < blocked; s += 4) {
@@ -213,7 +223,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
       FloatVector a21 = bias1;
       FloatVector a30 = bias0;
       FloatVector a31 = bias1;
-      for (int k = 0; k < inputs; k++) {
+      for (int k = kFrom; k < kTo; k++) {
         int at = base + k * TILE;
         FloatVector w0 = FloatVector.fromArray(S, packed, at);
         FloatVector w1 = FloatVector.fromArray(S, packed, at + L);
@@ -247,7 +257,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * is not inlined arrives as an object, and with accumulators that started from such arguments
    * C2's compilation kept every accumulator as an object, allocating in every call.
    */
-  private static void forwardEightSamples(float[][] in, float[][] weight, int inputs,
+  private static void forwardEightSamples(float[][] in, float[][] weight, int kFrom, int kTo,
       float[] bias, float[][] z, int s, int j) {
     FloatVector bias0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     FloatVector bias1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j + L);
@@ -275,7 +285,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
     FloatVector a61 = bias1;
     FloatVector a70 = bias0;
     FloatVector a71 = bias1;
-    for (int k = 0; k < inputs; k++) {
+    for (int k = kFrom; k < kTo; k++) {
       float[] w = weight[k];
       FloatVector w0 = FloatVector.fromArray(S, w, j);
       FloatVector w1 = FloatVector.fromArray(S, w, j + L);
@@ -326,7 +336,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * Units {@code j..j+L-1} of samples {@code from..blocked-1}, four samples at a time: the
    * column of units left over when fewer than two vectors remain.
    */
-  private static void forwardColumn(float[][] in, float[][] weight, int inputs, float[] bias,
+  private static void forwardColumn(float[][] in, float[][] weight, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int blocked, int j) {
     FloatVector start = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     for (int s = from; s < blocked; s += 4) {
@@ -338,7 +348,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
       FloatVector a1 = start;
       FloatVector a2 = start;
       FloatVector a3 = start;
-      for (int k = 0; k < inputs; k++) {
+      for (int k = kFrom; k < kTo; k++) {
         FloatVector w = FloatVector.fromArray(S, weight[k], j);
         a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
         a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
@@ -357,7 +367,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * samples' sums of one unit at a time, so that four independent chains of fused multiply-adds
    * overlap.
    */
-  private static void forwardScalars(float[][] in, float[][] weight, int inputs, float[] bias,
+  private static void forwardScalars(float[][] in, float[][] weight, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int blocked, int first) {
     int units = weight[0].length;
     for (int s = from; s < blocked; s += 4) {
@@ -371,7 +381,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
         float a1 = start;
         float a2 = start;
         float a3 = start;
-        for (int k = 0; k < inputs; k++) {
+        for (int k = kFrom; k < kTo; k++) {
           float w = weight[k][j];
           a0 = Math.fma(w, x0[k], a0);
           a1 = Math.fma(w, x1[k], a1);
@@ -392,7 +402,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * over the slice and kept in {@code z} between slices; then single vectors and single units.
    * Each unit is accumulated in the same order as in the tiles.
    */
-  private static void forwardSingle(float[] x, float[][] weight, int inputs, float[] bias,
+  private static void forwardSingle(float[] x, float[][] weight, int kFrom, int kTo, float[] bias,
       float[] z) {
     int units = weight[0].length;
     int blocks = units - units % (8 * L);
@@ -401,8 +411,8 @@ public final class VectorMatrixKernels implements MatrixKernels {
     } else {
       System.arraycopy(bias, 0, z, 0, blocks);
     }
-    for (int k = 0; k < inputs; k += ROWS) {
-      int end = Math.min(inputs, k + ROWS);
+    for (int k = kFrom; k < kTo; k += ROWS) {
+      int end = Math.min(kTo, k + ROWS);
       for (int j = 0; j < blocks; j += 8 * L) {
         forwardSingleBlock(x, weight, z, j, k, end);
       }
@@ -410,14 +420,14 @@ public final class VectorMatrixKernels implements MatrixKernels {
     int j = blocks;
     for (; j + L <= units; j += L) {
       FloatVector a = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
-      for (int k = 0; k < inputs; k++) {
+      for (int k = kFrom; k < kTo; k++) {
         a = FloatVector.fromArray(S, weight[k], j).fma(FloatVector.broadcast(S, x[k]), a);
       }
       a.intoArray(z, j);
     }
     for (; j < units; j++) {
       float acc = bias == null ? 0f : bias[j];
-      for (int k = 0; k < inputs; k++) {
+      for (int k = kFrom; k < kTo; k++) {
         acc = Math.fma(weight[k][j], x[k], acc);
       }
       z[j] = acc;
@@ -468,7 +478,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
       return;
     }
     if (!EIGHT_WIDE) {
-      forward(transposedRows(x, n, rowFrom, rowTo), g, n, null, weightGrad, rowFrom, rowTo);
+      forward(transposedRows(x, n, rowFrom, rowTo), g, 0, n, null, weightGrad, rowFrom, rowTo);
       return;
     }
     for (int start = 0; start < n; start += SAMPLES) {
