@@ -217,6 +217,14 @@ public final class NetworkEmitter {
                   + " product.\n", layer.layer().name())
               .initializer("$L", Planner.splitRow(((LayerPlan.DensePlan) layer).layer().inputs()))
               .build());
+          type.addField(FieldSpec.builder(boolean.class, names.halvesConstant(),
+                  Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("Whether {@code $L}'s forward product runs in two parts of weight rows:"
+                  + " with {@code Kernels.VECTOR},\nwhich takes over the product of a layer at"
+                  + " least one vector wide.\n", layer.layer().name())
+              .initializer("$T.VECTOR != null && $L >= $T.VECTOR.minUnits()",
+                  DenseKernels.KERNELS, names.sizeConstant(), DenseKernels.KERNELS)
+              .build());
         }
       }
       String inputSize = plan.input().names().sizeConstant();
@@ -332,9 +340,13 @@ public final class NetworkEmitter {
           .build());
     }
 
-    /** The per-sample buffers of every layer, in the order they are allocated. */
+    /**
+     * The per-sample buffers of every layer, in the order they are allocated; the second part's
+     * sums of a product in halves last, allocated only when the product runs in halves.
+     */
     private List<String[]> buffers() {
       List<String[]> buffers = new ArrayList<>();
+      LayerPlan.DensePlan halved = halved();
       for (LayerPlan layer : plan.layers()) {
         LayerNames n = layer.names();
         String size = n.sizeConstant();
@@ -352,10 +364,7 @@ public final class NetworkEmitter {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});
           }
-          if (dense == halved()) {
-            buffers.add(new String[] {n.secondHalf(), size, "the sums over the second part of"
-                + " the weight rows, with {@code Kernels.VECTOR}"});
-          }
+
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           buffers.add(new String[] {n.mask(), size, "dropout mask"});
           buffers.add(new String[] {n.out(), size, "outputs in training"});
@@ -371,6 +380,10 @@ public final class NetworkEmitter {
           buffers.add(new String[] {n.out(), size, "outputs"});
           buffers.add(new String[] {n.grad(), size, "gradient of the loss"});
         }
+      }
+      if (halved != null) {
+        buffers.add(new String[] {halved.names().secondHalf(), halved.names().sizeConstant(),
+            "the sums over the second part of the weight rows, with {@code Kernels.VECTOR}"});
       }
       return buffers;
     }
@@ -540,16 +553,14 @@ public final class NetworkEmitter {
       }
       LayerPlan.DensePlan halved = halved();
       if (halved != null) {
-        m.addStatement("$T fast = $T.VECTOR", DenseKernels.MATRIX_KERNELS, DenseKernels.KERNELS);
-        m.addStatement("boolean halves = fast != null && $L >= fast.minUnits()",
-            halved.names().sizeConstant());
+        String halves = halved.names().halvesConstant();
         m.beginControlFlow("if (splits(n))")
-            .beginControlFlow("if (halves)")
+            .beginControlFlow("if ($L)", halves)
             .addStatement("workers().run(forwardHalvesTask)")
             .endControlFlow()
             .addStatement("workers().run(forwardTask)")
             .nextControlFlow("else")
-            .beginControlFlow("if (halves)")
+            .beginControlFlow("if ($L)", halves)
             .addStatement("$L(0, 1)", halved.names().forwardHalves())
             .endControlFlow()
             .addStatement("forwardRows(0, n)")
@@ -787,8 +798,15 @@ public final class NetworkEmitter {
           .beginControlFlow("if (n <= capacity)")
           .addStatement("return")
           .endControlFlow();
+      LayerPlan.DensePlan halved = halved();
       for (String[] buffer : buffers()) {
-        m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
+        if (halved != null && buffer[0].equals(halved.names().secondHalf())) {
+          m.beginControlFlow("if ($L)", halved.names().halvesConstant())
+              .addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1])
+              .endControlFlow();
+        } else {
+          m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
+        }
       }
       m.addStatement("capacity = n");
       type.addMethod(m.build());

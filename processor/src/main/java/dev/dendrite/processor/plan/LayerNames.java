@@ -107,6 +107,11 @@ public record LayerNames(String field, String constantPrefix) {
     return constantPrefix + "_SPLIT_ROW";
   }
 
+  /** {@code F_HALVES}: whether a forward product runs in halves in this JVM. */
+  public String halvesConstant() {
+    return constantPrefix + "_HALVES";
+  }
+
   /** {@code fSecondHalf}: the second part's sums of a forward product in halves. */
   public String secondHalf() {
     return field + "SecondHalf";
