@@ -431,8 +431,8 @@ public final class NetworkEmitter {
       if (halved != null) {
         type.addField(FieldSpec.builder(TASK, "forwardHalvesTask", Modifier.PRIVATE,
                 Modifier.FINAL)
-            .addJavadoc("A share of the two parts of $L's forward product.\n",
-                halved.names().weight())
+            .addJavadoc("A share of the two parts of {@code $L}'s forward product.\n",
+                halved.layer().name())
             .initializer("this::$L", halved.names().forwardHalves()).build());
       }
       type.addField(FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
