@@ -1,0 +1,115 @@
+package dev.dendrite.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Which layer's forward product runs in two parts of weight rows with the Vector API: the first
+ * dense layer, looped, reading the batch itself, in a network without batch normalization; and
+ * only in the float network, not in its double-precision twin.
+ */
+class ForwardHalvesTest {
+
+  static Stream<Arguments> networks() {
+    return Stream.of(
+        Arguments.of("the first looped layer", List.of(
+            "@Input(784) Layer pixels;",
+            "@Dense(units = 64, activation = RELU) Layer hidden;",
+            "@Dense(units = 32, activation = RELU) Layer second;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), "hidden", 392),
+        Arguments.of("after a flatten", List.of(
+            "@Input({28, 28}) Layer image;",
+            "@Flatten Layer flat;",
+            "@Dense(units = 64, activation = TANH) Layer hidden;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), "hidden", 392),
+        Arguments.of("an odd number of inputs", List.of(
+            "@Input(301) Layer x;",
+            "@Dense(units = 40, bias = false) Layer hidden;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), "hidden", 150),
+        Arguments.of("after a dropout on the inputs", List.of(
+            "@Input(784) Layer pixels;",
+            "@Dropout(0.2) Layer noise;",
+            "@Dense(units = 64, activation = RELU) Layer hidden;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), null, 0),
+        Arguments.of("with batch normalization", List.of(
+            "@Input(784) Layer pixels;",
+            "@Dense(units = 64, activation = RELU) Layer hidden;",
+            "@BatchNorm Layer norm;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), null, 0),
+        Arguments.of("an unrolled first layer", List.of(
+            "@Input(4) Layer x;",
+            "@Dense(units = 8, activation = RELU) Layer small;",
+            "@Dense(units = 64, activation = RELU) Layer wide;",
+            "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), null, 0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("networks")
+  void onlyTheFirstLoopedLayerReadingTheBatchRunsInHalves(String description,
+      List<String> fields, String halved, int splitRow) throws IOException {
+    Compilation compilation = compile(fields);
+    String source = source(compilation, "test.MlpNet");
+    if (halved == null) {
+      assertFalse(source.contains("ForwardHalves"), source);
+      assertFalse(source.contains("SecondHalf"), source);
+      return;
+    }
+    String constant = halved.toUpperCase();
+    assertTrue(source.contains("private static final int " + constant + "_SPLIT_ROW = "
+        + splitRow + ";"), source);
+    assertTrue(source.contains("private void " + halved + "ForwardHalves(int part, int parts)"),
+        source);
+    assertTrue(source.contains("workers().run(forwardHalvesTask);"), source);
+    assertEquals(1, count(source, "ForwardHalves(int part, int parts)"),
+        "only one layer runs in halves");
+  }
+
+  @Test
+  void theDoublePrecisionTwinKeepsTheWholeProduct() throws IOException {
+    Compilation compilation = compile(List.of(
+        "@Input(784) Layer pixels;",
+        "@Dense(units = 64, activation = RELU) Layer hidden;",
+        "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), ", doublePrecision = true");
+    assertTrue(source(compilation, "test.MlpNet").contains("hiddenForwardHalves"));
+    String twin = source(compilation, "test.MlpNetDouble");
+    assertFalse(twin.contains("ForwardHalves"), twin);
+    assertFalse(twin.contains("SecondHalf"), twin);
+  }
+
+  private static Compilation compile(List<String> fields) {
+    return compile(fields, "");
+  }
+
+  private static Compilation compile(List<String> fields, String options) {
+    Compilation compilation = Sources.compile(Sources.network("Mlp",
+        "@Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY" + options + ")",
+        "abstract class Mlp {",
+        "  " + String.join("\n  ", fields),
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
+  private static String source(Compilation compilation, String type) throws IOException {
+    return compilation.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+}
