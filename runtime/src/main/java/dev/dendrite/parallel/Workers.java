@@ -26,8 +26,16 @@ public final class Workers implements AutoCloseable {
   /** System property that sets the default number of threads. */
   public static final String THREADS_PROPERTY = "dendrite.threads";
 
-  /** How long a waiting thread spins before it parks, in {@link Thread#onSpinWait} calls. */
-  private static final int SPINS = 2_000;
+  /**
+   * How long a waiting thread spins before it parks, in nanoseconds. On the Zen 5 machine a
+   * hand-off to a thread that had parked took 16-20 us after the caller had been busy for 50-100
+   * us, and 81-115 us after 300-1000 us, against 1-2 us to a thread still spinning ({@code
+   * HandOffCost} in the benchmarks module). A split training step leaves the other thread waiting
+   * for some tens of microseconds between its parts (the loss and the transposed weights, on the
+   * calling thread), which 2,000 {@link Thread#onSpinWait} calls, 20-50 us there, did not always
+   * cover.
+   */
+  private static final long SPIN_NANOS = 200_000L;
 
   private static final Cleaner CLEANER = Cleaner.create();
 
@@ -108,10 +116,9 @@ public final class Workers implements AutoCloseable {
     } catch (Throwable t) {
       own = t;
     }
-    int spins = 0;
+    long spinUntil = System.nanoTime() + SPIN_NANOS;
     while (remaining.get() > 0) {
-      if (spins < SPINS) {
-        spins++;
+      if (System.nanoTime() - spinUntil < 0) {
         Thread.onSpinWait();
       } else {
         LockSupport.park(this);
@@ -149,10 +156,9 @@ public final class Workers implements AutoCloseable {
   private void loop(int part) {
     long seen = 0;
     while (!closed) {
-      int spins = 0;
+      long spinUntil = System.nanoTime() + SPIN_NANOS;
       while (generation == seen && !closed) {
-        if (spins < SPINS) {
-          spins++;
+        if (System.nanoTime() - spinUntil < 0) {
           Thread.onSpinWait();
         } else {
           LockSupport.park(this);
