@@ -1,8 +1,9 @@
 package dev.dendrite.kernel;
 
 /**
- * Matrix transposes, called by generated networks: before each backward pass a looped dense
- * layer copies its weights {@code [inputs][units]} to {@code [units][inputs]}, so that its input
+ * Matrix transposes, called by generated networks: in each training forward pass a looped dense
+ * layer copies its weights {@code [inputs][units]} to {@code [units][inputs]} (split by rows over
+ * the threads that run the pass), so that the backward pass's input
  * gradient {@code dz · W^T} runs the forward pass's loop shape, whose inner loop HotSpot
  * vectorizes, instead of one dot product per sample and input.
  *
@@ -24,11 +25,24 @@ public final class Transposes {
    *     {@code from.length} values
    */
   public static void transpose(float[][] from, float[][] to) {
+    transposeRows(from, to, 0, from.length);
+  }
+
+  /**
+   * Rows {@code rowFrom..rowTo-1} of {@code from} into columns {@code rowFrom..rowTo-1} of
+   * {@code to}, its transpose; the rest of {@code to} is left as it was. Threads that each take
+   * a range of rows write disjoint parts of {@code to}.
+   *
+   * @throws IllegalArgumentException if {@code to} is not {@code columns x rows} or the range
+   *     is not within {@code from}'s rows
+   */
+  public static void transposeRows(float[][] from, float[][] to, int rowFrom, int rowTo) {
     int rows = from.length;
     int columns = rows == 0 ? 0 : from[0].length;
     requireShape(to.length, to.length == 0 ? rows : to[0].length, rows, columns);
-    for (int k0 = 0; k0 < rows; k0 += BLOCK) {
-      int k1 = Math.min(rows, k0 + BLOCK);
+    requireRange(rowFrom, rowTo, rows);
+    for (int k0 = rowFrom; k0 < rowTo; k0 += BLOCK) {
+      int k1 = Math.min(rowTo, k0 + BLOCK);
       for (int j0 = 0; j0 < columns; j0 += BLOCK) {
         int j1 = Math.min(columns, j0 + BLOCK);
         for (int j = j0; j < j1; j++) {
@@ -43,11 +57,24 @@ public final class Transposes {
 
   /** Double form of {@link #transpose(float[][], float[][])}. */
   public static void transpose(double[][] from, double[][] to) {
+    transposeRows(from, to, 0, from.length);
+  }
+
+  /**
+   * Rows {@code rowFrom..rowTo-1} of {@code from} into columns {@code rowFrom..rowTo-1} of
+   * {@code to}, its transpose; the rest of {@code to} is left as it was. Threads that each take
+   * a range of rows write disjoint parts of {@code to}.
+   *
+   * @throws IllegalArgumentException if {@code to} is not {@code columns x rows} or the range
+   *     is not within {@code from}'s rows
+   */
+  public static void transposeRows(double[][] from, double[][] to, int rowFrom, int rowTo) {
     int rows = from.length;
     int columns = rows == 0 ? 0 : from[0].length;
     requireShape(to.length, to.length == 0 ? rows : to[0].length, rows, columns);
-    for (int k0 = 0; k0 < rows; k0 += BLOCK) {
-      int k1 = Math.min(rows, k0 + BLOCK);
+    requireRange(rowFrom, rowTo, rows);
+    for (int k0 = rowFrom; k0 < rowTo; k0 += BLOCK) {
+      int k1 = Math.min(rowTo, k0 + BLOCK);
       for (int j0 = 0; j0 < columns; j0 += BLOCK) {
         int j1 = Math.min(columns, j0 + BLOCK);
         for (int j = j0; j < j1; j++) {
@@ -57,6 +84,13 @@ public final class Transposes {
           }
         }
       }
+    }
+  }
+
+  private static void requireRange(int rowFrom, int rowTo, int rows) {
+    if (rowFrom < 0 || rowFrom > rowTo || rowTo > rows) {
+      throw new IllegalArgumentException(
+          "rows " + rowFrom + ".." + rowTo + " of a matrix of " + rows + " rows");
     }
   }
 

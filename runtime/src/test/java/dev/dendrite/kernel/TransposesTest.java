@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +47,48 @@ class TransposesTest {
     assertEquals(7f, to[0][0]);
     assertThrows(IllegalArgumentException.class,
         () -> Transposes.transpose(new double[2][4], new double[toRows][toColumns]));
+  }
+
+  /** Ranges that start and end inside and on the edges of the squares. */
+  @ParameterizedTest(name = "rows {0}..{1} of 37 x 20")
+  @CsvSource({"0, 37", "0, 18", "18, 37", "5, 6", "16, 32", "3, 3"})
+  void aRangeOfRowsFillsOnlyItsColumnsOfTheTranspose(int rowFrom, int rowTo) {
+    int rows = 37;
+    int columns = 20;
+    float[][] from = new float[rows][columns];
+    double[][] fromDouble = new double[rows][columns];
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < columns; j++) {
+        from[k][j] = k * 1000 + j + 0.5f;
+        fromDouble[k][j] = -(k * 1000 + j) - 0.25;
+      }
+    }
+    float[][] to = new float[columns][rows];
+    double[][] toDouble = new double[columns][rows];
+    for (int j = 0; j < columns; j++) {
+      Arrays.fill(to[j], -1f);
+      Arrays.fill(toDouble[j], -1.0);
+    }
+    Transposes.transposeRows(from, to, rowFrom, rowTo);
+    Transposes.transposeRows(fromDouble, toDouble, rowFrom, rowTo);
+    for (int k = 0; k < rows; k++) {
+      boolean inside = k >= rowFrom && k < rowTo;
+      for (int j = 0; j < columns; j++) {
+        assertEquals(inside ? from[k][j] : -1f, to[j][k], "value " + k + ", " + j);
+        assertEquals(inside ? fromDouble[k][j] : -1.0, toDouble[j][k],
+            "double value " + k + ", " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "rows {0}..{1}")
+  @CsvSource({"-1, 2", "3, 2", "0, 5"})
+  void aRangeOutsideTheRowsIsRejected(int rowFrom, int rowTo) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Transposes.transposeRows(new float[4][3], new float[3][4], rowFrom, rowTo));
+    assertTrue(e.getMessage().contains("rows " + rowFrom + ".." + rowTo + " of a matrix of 4"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Transposes.transposeRows(new double[4][3], new double[3][4], rowFrom, rowTo));
   }
 }

@@ -144,6 +144,7 @@ public final class GeneratedMembers {
     // Whether a layer with parameters comes before: only then does a layer pass a gradient back.
     boolean trainableBefore = false;
     boolean penalties = false;
+    boolean transposes = false;
     long size = 0;
     for (int i = 0; i < fields.size(); i++) {
       FieldDecl field = fields.get(i);
@@ -165,6 +166,7 @@ public final class GeneratedMembers {
           methods.add(kernel(names.backward(), "void", layer, "int", "int"));
         }
         if (trainableBefore) {
+          transposes |= looped;
           methods.add(kernel(names.inputGradient(), "void", layer, "int", "int"));
           if (looped && Planner.BLOCKING.tiles(dense.units(), size)) {
             methods.add(kernel(names.inputGradientTiles(), "void", layer, MATRIX, "int", "int"));
@@ -193,6 +195,9 @@ public final class GeneratedMembers {
       }
       // @Input and @Flatten have no kernels.
       size = sizeAfter(spec, size);
+    }
+    if (transposes) {
+      methods.add(new Method("transposeWeights", List.of("int", "int"), "void", false, null));
     }
     if (penalties) {
       methods.add(model("penaltyLoss", "float"));

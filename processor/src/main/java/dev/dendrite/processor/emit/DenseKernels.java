@@ -634,7 +634,7 @@ final class DenseKernels {
       return m.build();
     }
     BlockedProduct product = inputGradientProduct();
-    m.addJavadoc("Runs on {@code $L}, the weights transposed at the start of the backward"
+    m.addJavadoc("Runs on {@code $L}, the weights transposed by the training forward"
         + " pass,\nin the forward pass's loop shape: $L samples per pass share each load of a"
         + " transposed row;\neach load and store of {@code d} serves $L units.\n",
         names.weightTransposed(), product.samples(), product.rows());

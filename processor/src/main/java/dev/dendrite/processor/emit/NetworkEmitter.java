@@ -77,6 +77,11 @@ public final class NetworkEmitter {
       return plan.layers().stream().noneMatch(l -> l instanceof LayerPlan.BatchNormPlan);
     }
 
+    /** Whether a looped layer with an input gradient keeps its weights transposed. */
+    private boolean transposes() {
+      return plan.layers().stream().anyMatch(Writer::transposesWeight);
+    }
+
     /**
      * The layer whose forward product runs in two parts of weight rows with the Vector API's
      * kernels, or {@code null}.
@@ -111,6 +116,7 @@ public final class NetworkEmitter {
       constructors();
       description();
       forward();
+      transposeWeights();
       backward();
       predict();
       threading();
@@ -307,8 +313,8 @@ public final class NetworkEmitter {
           LayerPlan.DensePlan dense = (LayerPlan.DensePlan) layer;
           addMatrix(dense.names().weightTransposed(), dense.names().sizeConstant(),
               dense.inputSizeConstant(), "{@code " + dense.names().weight() + "} transposed,"
-                  + " one row per unit: what the input gradient reads,\ncopied at the start of"
-                  + " each backward pass.");
+                  + " one row per unit: what the input gradient reads,\ncopied by each"
+                  + " training forward pass.");
         }
       }
       type.addField(FieldSpec.builder(
@@ -423,10 +429,26 @@ public final class NetworkEmitter {
           .initializer("$T.defaultThreads()", WORKERS).build());
       type.addField(FieldSpec.builder(WORKERS, "workers", Modifier.PRIVATE)
           .addJavadoc("The threads, started on the first batch that is split.\n").build());
-      type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
-          .addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
-          .initializer("(part, parts) -> forwardRows(\n$T.start(batchSize, part, parts),"
-              + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+      if (transposes()) {
+        type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("A part of the forward pass: a contiguous range of samples, and in a"
+                + " training pass a share of\nthe transposed weights.\n")
+            .initializer(CodeBlock.builder()
+                .add("(part, parts) -> {\n$>")
+                .beginControlFlow("if (trainingPass)")
+                .addStatement("transposeWeights(part, parts)")
+                .endControlFlow()
+                .addStatement("forwardRows($T.start(batchSize, part, parts),"
+                    + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS)
+                .add("$<}")
+                .build())
+            .build());
+      } else {
+        type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
+            .initializer("(part, parts) -> forwardRows(\n$T.start(batchSize, part, parts),"
+                + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+      }
       LayerPlan.DensePlan halved = halved();
       if (halved != null) {
         type.addField(FieldSpec.builder(TASK, "forwardHalvesTask", Modifier.PRIVATE,
@@ -552,6 +574,14 @@ public final class NetworkEmitter {
         m.endControlFlow();
       }
       LayerPlan.DensePlan halved = halved();
+      if (transposes()) {
+        if (splittable()) {
+          m.beginControlFlow("if (training && !splits(n))");
+        } else {
+          m.beginControlFlow("if (training)");
+        }
+        m.addStatement("transposeWeights(0, 1)").endControlFlow();
+      }
       if (halved != null) {
         String halves = halved.names().halvesConstant();
         m.beginControlFlow("if (splits(n))")
@@ -603,6 +633,34 @@ public final class NetworkEmitter {
       type.addMethod(rows.build());
     }
 
+    /**
+     * {@code transposeWeights(part, parts)}: a share of the rows of every weight matrix the
+     * backward pass reads transposed.
+     */
+    private void transposeWeights() {
+      if (!transposes()) {
+        return;
+      }
+      MethodSpec.Builder m = MethodSpec.methodBuilder("transposeWeights")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(int.class, "part")
+          .addParameter(int.class, "parts")
+          .addJavadoc("Part {@code part} of {@code parts} of the transposed weights the input"
+              + " gradients read: rows\n{@code Workers.start(rows, part, parts)..} of each weight"
+              + " matrix, the rows the same thread\nupdates in {@code step}. A training forward"
+              + " pass writes them, so that the backward pass\nruns on the weights the forward"
+              + " pass used.\n");
+      for (LayerPlan layer : plan.layers()) {
+        if (transposesWeight(layer)) {
+          String rows = ((LayerPlan.DensePlan) layer).inputSizeConstant();
+          m.addStatement("$T.transposeRows($L, $L, $T.start($L, part, parts),"
+                  + " $T.start($L, part + 1, parts))", TRANSPOSES, layer.names().weight(),
+              layer.names().weightTransposed(), WORKERS, rows, WORKERS, rows);
+        }
+      }
+      type.addMethod(m.build());
+    }
+
     private void backward() {
       MethodSpec.Builder m = override("backward", p.scalar)
           .addParameter(p.matrix, "target")
@@ -614,12 +672,6 @@ public final class NetworkEmitter {
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
           .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
-      for (LayerPlan layer : plan.layers()) {
-        if (transposesWeight(layer)) {
-          m.addStatement("$T.transpose($L, $L)", TRANSPOSES, layer.names().weight(),
-              layer.names().weightTransposed());
-        }
-      }
       if (splittable()) {
         m.beginControlFlow("if (splits(n))")
             .addStatement("workers().run(backwardTask)")
