@@ -14,14 +14,8 @@ class TransposesTest {
   @ParameterizedTest(name = "{0} x {1}")
   @CsvSource({"1, 1", "1, 37", "37, 1", "16, 16", "17, 15", "33, 64", "100, 3", "784, 256"})
   void everyValueLandsAtItsTransposedPlace(int rows, int columns) {
-    float[][] from = new float[rows][columns];
-    double[][] fromDouble = new double[rows][columns];
-    for (int k = 0; k < rows; k++) {
-      for (int j = 0; j < columns; j++) {
-        from[k][j] = k * 1000 + j + 0.5f;
-        fromDouble[k][j] = -(k * 1000 + j) - 0.25;
-      }
-    }
+    float[][] from = numbered(rows, columns);
+    double[][] fromDouble = numberedDouble(rows, columns);
     float[][] to = new float[columns][rows];
     double[][] toDouble = new double[columns][rows];
     Transposes.transpose(from, to);
@@ -55,14 +49,8 @@ class TransposesTest {
   void aRangeOfRowsFillsOnlyItsColumnsOfTheTranspose(int rowFrom, int rowTo) {
     int rows = 37;
     int columns = 20;
-    float[][] from = new float[rows][columns];
-    double[][] fromDouble = new double[rows][columns];
-    for (int k = 0; k < rows; k++) {
-      for (int j = 0; j < columns; j++) {
-        from[k][j] = k * 1000 + j + 0.5f;
-        fromDouble[k][j] = -(k * 1000 + j) - 0.25;
-      }
-    }
+    float[][] from = numbered(rows, columns);
+    double[][] fromDouble = numberedDouble(rows, columns);
     float[][] to = new float[columns][rows];
     double[][] toDouble = new double[columns][rows];
     for (int j = 0; j < columns; j++) {
@@ -90,5 +78,27 @@ class TransposesTest {
         e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> Transposes.transposeRows(new double[4][3], new double[3][4], rowFrom, rowTo));
+  }
+
+  /** A matrix whose every value says where it stands. */
+  private static float[][] numbered(int rows, int columns) {
+    float[][] m = new float[rows][columns];
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < columns; j++) {
+        m[k][j] = k * 1000 + j + 0.5f;
+      }
+    }
+    return m;
+  }
+
+  /** {@link #numbered} in double, with other values. */
+  private static double[][] numberedDouble(int rows, int columns) {
+    double[][] m = new double[rows][columns];
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < columns; j++) {
+        m[k][j] = -(k * 1000 + j) - 0.25;
+      }
+    }
+    return m;
   }
 }

@@ -319,10 +319,6 @@ public final class GeneratedMembers {
   }
 
   /**
-   * Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists: a
-   * batch normalization, which also keeps the network from splitting batches over threads.
-   */
-  /**
    * Whether the dense layer in field {@code index}, whose input has {@code size} values, computes
    * its forward product in two parts with the Vector API ({@link Planner#forwardInHalves}): only
    * Input and Flatten layers come before it.
@@ -339,6 +335,10 @@ public final class GeneratedMembers {
         hasBuffers(fields));
   }
 
+  /**
+   * Whether a layer of {@code fields} has non-trainable tensors, which {@code buffers()} lists: a
+   * batch normalization, which also keeps the network from splitting batches over threads.
+   */
   private static boolean hasBuffers(List<FieldDecl> fields) {
     return fields.stream().anyMatch(
         f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.BatchNormSpec);

@@ -171,7 +171,7 @@ final class DenseKernels {
       if (forwardInHalves()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, {@link #$L} has already summed the product in"
             + " two parts;\nthis adds the second to the first.\n", names.forwardHalves());
-        beginVectorBranch(m, names.sizeConstant());
+        m.beginControlFlow("if ($L)", names.halvesConstant());
         m.beginControlFlow("for (int s = from; s < to; s++)");
         m.addStatement("$T z = $L[s]", p.vector, preBuffer());
         m.addStatement("$T h = $L[s]", p.vector, names.secondHalf());

@@ -56,6 +56,11 @@ public final class NetworkEmitter {
     private final ClassName userType;
     private final String className;
     private final TypeSpec.Builder type;
+    /**
+     * The layer whose forward product runs in two parts of weight rows with the Vector API's
+     * kernels, or {@code null}.
+     */
+    private final LayerPlan.DensePlan halved;
 
     Writer(NetworkPlan plan, Precision precision, Element origin) {
       this.plan = plan;
@@ -67,6 +72,11 @@ public final class NetworkEmitter {
           java.util.Arrays.copyOfRange(path, 1, path.length));
       this.className = network.userType().replace('.', '_') + precision.classSuffix;
       this.type = TypeSpec.classBuilder(className);
+      this.halved = plan.layers().stream()
+          .filter(l -> l instanceof LayerPlan.DensePlan dense
+              && new DenseKernels(dense, precision).forwardInHalves())
+          .map(l -> (LayerPlan.DensePlan) l)
+          .findFirst().orElse(null);
     }
 
     /**
@@ -80,20 +90,6 @@ public final class NetworkEmitter {
     /** Whether a looped layer with an input gradient keeps its weights transposed. */
     private boolean transposes() {
       return plan.layers().stream().anyMatch(Writer::transposesWeight);
-    }
-
-    /**
-     * The layer whose forward product runs in two parts of weight rows with the Vector API's
-     * kernels, or {@code null}.
-     */
-    private LayerPlan.DensePlan halved() {
-      for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense
-            && new DenseKernels(dense, p).forwardInHalves()) {
-          return dense;
-        }
-      }
-      return null;
     }
 
     JavaFile file() {
@@ -216,7 +212,7 @@ public final class NetworkEmitter {
         if (layer instanceof LayerPlan.BatchNormPlan norm) {
           new BatchNormKernels(norm, p).constants().forEach(type::addField);
         }
-        if (layer == halved()) {
+        if (layer == halved) {
           type.addField(FieldSpec.builder(int.class, names.splitRowConstant(),
                   Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("The first weight row of {@code $L} in the second part of its forward"
@@ -352,7 +348,6 @@ public final class NetworkEmitter {
      */
     private List<String[]> buffers() {
       List<String[]> buffers = new ArrayList<>();
-      LayerPlan.DensePlan halved = halved();
       for (LayerPlan layer : plan.layers()) {
         LayerNames n = layer.names();
         String size = n.sizeConstant();
@@ -370,7 +365,6 @@ public final class NetworkEmitter {
             buffers.add(new String[] {n.alphaTerms(), size,
                 "each value's term of the slope gradient"});
           }
-
         } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
           buffers.add(new String[] {n.mask(), size, "dropout mask"});
           buffers.add(new String[] {n.out(), size, "outputs in training"});
@@ -429,27 +423,26 @@ public final class NetworkEmitter {
           .initializer("$T.defaultThreads()", WORKERS).build());
       type.addField(FieldSpec.builder(WORKERS, "workers", Modifier.PRIVATE)
           .addJavadoc("The threads, started on the first batch that is split.\n").build());
+      CodeBlock forwardRows = CodeBlock.of("forwardRows($T.start(batchSize, part, parts),"
+          + "$W$T.start(batchSize, part + 1, parts))", WORKERS, WORKERS);
+      FieldSpec.Builder forwardTask =
+          FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL);
       if (transposes()) {
-        type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("A part of the forward pass: a contiguous range of samples, and in a"
-                + " training pass a share of\nthe transposed weights.\n")
+        forwardTask.addJavadoc("A part of the forward pass: a contiguous range of samples, and in"
+                + " a training pass a share of\nthe transposed weights.\n")
             .initializer(CodeBlock.builder()
                 .add("(part, parts) -> {\n$>")
                 .beginControlFlow("if (trainingPass)")
                 .addStatement("transposeWeights(part, parts)")
                 .endControlFlow()
-                .addStatement("forwardRows($T.start(batchSize, part, parts),"
-                    + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS)
+                .addStatement(forwardRows)
                 .add("$<}")
-                .build())
-            .build());
+                .build());
       } else {
-        type.addField(FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
-            .initializer("(part, parts) -> forwardRows(\n$T.start(batchSize, part, parts),"
-                + " $T.start(batchSize, part + 1, parts))", WORKERS, WORKERS).build());
+        forwardTask.addJavadoc("A part of the forward pass: a contiguous range of samples.\n")
+            .initializer("(part, parts) ->$W$L", forwardRows);
       }
-      LayerPlan.DensePlan halved = halved();
+      type.addField(forwardTask.build());
       if (halved != null) {
         type.addField(FieldSpec.builder(TASK, "forwardHalvesTask", Modifier.PRIVATE,
                 Modifier.FINAL)
@@ -573,36 +566,27 @@ public final class NetworkEmitter {
       if (dropout) {
         m.endControlFlow();
       }
-      LayerPlan.DensePlan halved = halved();
-      if (transposes()) {
-        if (splittable()) {
-          m.beginControlFlow("if (training && !splits(n))");
-        } else {
-          m.beginControlFlow("if (training)");
+      // a network that has a product in halves splits batches: halved != null implies splittable
+      if (splittable()) {
+        m.beginControlFlow("if (splits(n))");
+        if (halved != null) {
+          m.beginControlFlow("if ($L)", halved.names().halvesConstant())
+              .addStatement("workers().run(forwardHalvesTask)")
+              .endControlFlow();
         }
-        m.addStatement("transposeWeights(0, 1)").endControlFlow();
+        m.addStatement("workers().run(forwardTask)").nextControlFlow("else");
+      }
+      if (transposes()) {
+        m.beginControlFlow("if (training)").addStatement("transposeWeights(0, 1)").endControlFlow();
       }
       if (halved != null) {
-        String halves = halved.names().halvesConstant();
-        m.beginControlFlow("if (splits(n))")
-            .beginControlFlow("if ($L)", halves)
-            .addStatement("workers().run(forwardHalvesTask)")
-            .endControlFlow()
-            .addStatement("workers().run(forwardTask)")
-            .nextControlFlow("else")
-            .beginControlFlow("if ($L)", halves)
+        m.beginControlFlow("if ($L)", halved.names().halvesConstant())
             .addStatement("$L(0, 1)", halved.names().forwardHalves())
-            .endControlFlow()
-            .addStatement("forwardRows(0, n)")
             .endControlFlow();
-      } else if (splittable()) {
-        m.beginControlFlow("if (splits(n))")
-            .addStatement("workers().run(forwardTask)")
-            .nextControlFlow("else")
-            .addStatement("forwardRows(0, n)")
-            .endControlFlow();
-      } else {
-        m.addStatement("forwardRows(0, n)");
+      }
+      m.addStatement("forwardRows(0, n)");
+      if (splittable()) {
+        m.endControlFlow();
       }
       m.addStatement("return $L", plan.output().names().out());
       type.addMethod(m.build());
@@ -850,7 +834,6 @@ public final class NetworkEmitter {
           .beginControlFlow("if (n <= capacity)")
           .addStatement("return")
           .endControlFlow();
-      LayerPlan.DensePlan halved = halved();
       for (String[] buffer : buffers()) {
         if (halved != null && buffer[0].equals(halved.names().secondHalf())) {
           m.beginControlFlow("if ($L)", halved.names().halvesConstant())
