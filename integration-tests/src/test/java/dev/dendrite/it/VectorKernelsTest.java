@@ -154,11 +154,10 @@ class VectorKernelsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} samples of buffers with {1} rows")
-  @CsvSource({"96, 128", "3, 64", "40, 41"})
-  void weightGradientReadsOnlyTheFirstNSamplesOfLongerBuffers(int n, int capacity) {
+  @ParameterizedTest(name = "{0} samples of buffers with {1} rows, {2} units")
+  @CsvSource({"96, 128, 40", "3, 64, 40", "40, 41, 40", "96, 128, 10", "9, 12, 3"})
+  void weightGradientReadsOnlyTheFirstNSamplesOfLongerBuffers(int n, int capacity, int units) {
     int inputs = 70;
-    int units = 40;
     Random random = new Random(n * 31 + capacity);
     float[][] x = matrix(random, capacity, inputs);
     float[][] g = matrix(random, capacity, units);

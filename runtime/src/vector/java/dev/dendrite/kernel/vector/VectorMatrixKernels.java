@@ -10,7 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * (four samples or rows by two vectors of units; eight where there are 32 vector registers) and
  * runs the long dimension of the product inside it, one fused multiply-add per weight and
  * sample. Units left over after the last whole tile take a one-vector tile, then scalar fused
- * multiply-adds, four independent sums side by side. Batches are taken in slices of {@value
+ * multiply-adds, four independent sums side by side. A product of fewer units than one vector
+ * (an output layer of 10 classes, with 16-float vectors) runs on a copy of its weights (or, for
+ * the weight gradient, of its gradients) one vector's width per row, the lanes past the last
+ * unit zero, eight samples or rows at a time. Batches are taken in slices of {@value
  * #SAMPLES} samples, so that the slice's rows stay in the cache while every tile of units passes
  * over them; partial sums wait in the output between slices.
  *
@@ -56,18 +59,12 @@ public final class VectorMatrixKernels implements MatrixKernels {
   /** Each thread's rows of transposed inputs for the weight gradient, in a holder. */
   private static final ThreadLocal<float[][][]> TRANSPOSED =
       ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
+  /** Each thread's buffers for products of fewer units than one vector. */
+  private static final ThreadLocal<Narrow> NARROW = ThreadLocal.withInitial(Narrow::new);
   /** Each thread's buffer of packed weights, in a holder so that it can grow. */
   private static final ThreadLocal<float[][]> PACKED =
       ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
-  /**
-   * One vector: a narrower product would run here as scalar FMA chains, which took about twice
-   * as long as the generated loops for a 10-unit layer with 16-float vectors (BENCHMARKS.md).
-   */
-  @Override
-  public int minUnits() {
-    return S.length();
-  }
 
   @Override
   public void forward(float[][] in, float[][] weight, float[] bias, float[][] z, int from,
@@ -92,6 +89,10 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static void forward(float[][] in, float[][] weight, int kFrom, int kTo, float[] bias,
       float[][] z, int from, int to) {
     int units = weight[0].length;
+    if (units < L) {
+      forwardNarrow(in, weight, kFrom, kTo, bias, z, from, to);
+      return;
+    }
     int blocked = from + (to - from) / 4 * 4;
     float[] packed = null;
     if (!EIGHT_WIDE && blocked - from >= PACK_MIN_SAMPLES && units >= TILE) {
@@ -481,6 +482,10 @@ public final class VectorMatrixKernels implements MatrixKernels {
       forward(transposedRows(x, n, rowFrom, rowTo), g, 0, n, null, weightGrad, rowFrom, rowTo);
       return;
     }
+    if (units < L) {
+      gradientNarrow(x, g, weightGrad, n, rowFrom, rowTo);
+      return;
+    }
     for (int start = 0; start < n; start += SAMPLES) {
       int end = Math.min(n, start + SAMPLES);
       int j = 0;
@@ -745,6 +750,185 @@ public final class VectorMatrixKernels implements MatrixKernels {
         }
         weightGrad[k][j] = acc;
       }
+    }
+  }
+
+  /**
+   * A product of fewer units than one vector: each row of {@code weight} is copied into one
+   * vector's width of this thread's buffer, the lanes past the last unit zero, so that every row
+   * is one full vector load; eight samples at a time then take one fused multiply-add per row
+   * and sample, each sum in its own lane. The unused lanes compute sums nobody reads; each
+   * sample's vector goes to a scratch row and its first {@code units} values to {@code z}.
+   */
+  private static void forwardNarrow(float[][] in, float[][] weight, int kFrom, int kTo,
+      float[] bias, float[][] z, int from, int to) {
+    int units = weight[0].length;
+    Narrow narrow = NARROW.get();
+    float[] padded = narrow.pad(weight, kFrom, kTo, units);
+    float[] start = narrow.start;
+    Arrays.fill(start, 0f);
+    if (bias != null) {
+      System.arraycopy(bias, 0, start, 0, units);
+    }
+    int s = from;
+    for (; s + 7 < to; s += 8) {
+      forwardNarrowEight(in, padded, kFrom, kTo, start, z, s, units, narrow.row);
+    }
+    for (; s < to; s++) {
+      float[] x = in[s];
+      FloatVector a = FloatVector.fromArray(S, start, 0);
+      for (int r = 0; r < kTo - kFrom; r++) {
+        a = FloatVector.fromArray(S, padded, r * L).fma(FloatVector.broadcast(S, x[kFrom + r]), a);
+      }
+      a.intoArray(narrow.row, 0);
+      System.arraycopy(narrow.row, 0, z[s], 0, units);
+    }
+  }
+
+  /**
+   * Samples {@code s..s+7} of {@link #forwardNarrow}: each weight vector loaded serves eight. The
+   * loop counts the copied rows from zero: counting the inputs from {@code kFrom} instead, with
+   * the copy's index computed from them, compiled to a loop three times as slow on JDK 17.
+   */
+  private static void forwardNarrowEight(float[][] in, float[] padded, int kFrom, int kTo,
+      float[] start, float[][] z, int s, int units, float[] row) {
+    float[] x0 = in[s];
+    float[] x1 = in[s + 1];
+    float[] x2 = in[s + 2];
+    float[] x3 = in[s + 3];
+    float[] x4 = in[s + 4];
+    float[] x5 = in[s + 5];
+    float[] x6 = in[s + 6];
+    float[] x7 = in[s + 7];
+    FloatVector a0 = FloatVector.fromArray(S, start, 0);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector a6 = a0;
+    FloatVector a7 = a0;
+    int rows = kTo - kFrom;
+    for (int r = 0; r < rows; r++) {
+      int k = kFrom + r;
+      FloatVector w = FloatVector.fromArray(S, padded, r * L);
+      a0 = w.fma(FloatVector.broadcast(S, x0[k]), a0);
+      a1 = w.fma(FloatVector.broadcast(S, x1[k]), a1);
+      a2 = w.fma(FloatVector.broadcast(S, x2[k]), a2);
+      a3 = w.fma(FloatVector.broadcast(S, x3[k]), a3);
+      a4 = w.fma(FloatVector.broadcast(S, x4[k]), a4);
+      a5 = w.fma(FloatVector.broadcast(S, x5[k]), a5);
+      a6 = w.fma(FloatVector.broadcast(S, x6[k]), a6);
+      a7 = w.fma(FloatVector.broadcast(S, x7[k]), a7);
+    }
+    a0.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s], 0, units);
+    a1.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 1], 0, units);
+    a2.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 2], 0, units);
+    a3.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 3], 0, units);
+    a4.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 4], 0, units);
+    a5.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 5], 0, units);
+    a6.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 6], 0, units);
+    a7.intoArray(row, 0);
+    System.arraycopy(row, 0, z[s + 7], 0, units);
+  }
+
+  /**
+   * The weight gradient of a product of fewer units than one vector: the gradients of samples
+   * {@code 0..n-1} are copied into one vector's width each, the other lanes zero, and eight rows
+   * at a time then take one fused multiply-add per sample and row, over the samples in order.
+   */
+  private static void gradientNarrow(float[][] x, float[][] g, float[][] weightGrad, int n,
+      int rowFrom, int rowTo) {
+    int units = weightGrad[0].length;
+    Narrow narrow = NARROW.get();
+    float[] padded = narrow.pad(g, 0, n, units);
+    int k = rowFrom;
+    for (; k + 7 < rowTo; k += 8) {
+      gradientNarrowEight(x, padded, weightGrad, n, k, units, narrow.row);
+    }
+    for (; k < rowTo; k++) {
+      FloatVector a = FloatVector.zero(S);
+      for (int s = 0; s < n; s++) {
+        a = FloatVector.fromArray(S, padded, s * L).fma(FloatVector.broadcast(S, x[s][k]), a);
+      }
+      a.intoArray(narrow.row, 0);
+      System.arraycopy(narrow.row, 0, weightGrad[k], 0, units);
+    }
+  }
+
+  /** Rows {@code k..k+7} of {@link #gradientNarrow}: each gradient vector loaded serves eight. */
+  private static void gradientNarrowEight(float[][] x, float[] padded, float[][] weightGrad,
+      int n, int k, int units, float[] row) {
+    FloatVector a0 = FloatVector.zero(S);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector a6 = a0;
+    FloatVector a7 = a0;
+    for (int s = 0; s < n; s++) {
+      float[] xs = x[s];
+      FloatVector gs = FloatVector.fromArray(S, padded, s * L);
+      a0 = gs.fma(FloatVector.broadcast(S, xs[k]), a0);
+      a1 = gs.fma(FloatVector.broadcast(S, xs[k + 1]), a1);
+      a2 = gs.fma(FloatVector.broadcast(S, xs[k + 2]), a2);
+      a3 = gs.fma(FloatVector.broadcast(S, xs[k + 3]), a3);
+      a4 = gs.fma(FloatVector.broadcast(S, xs[k + 4]), a4);
+      a5 = gs.fma(FloatVector.broadcast(S, xs[k + 5]), a5);
+      a6 = gs.fma(FloatVector.broadcast(S, xs[k + 6]), a6);
+      a7 = gs.fma(FloatVector.broadcast(S, xs[k + 7]), a7);
+    }
+    a0.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k], 0, units);
+    a1.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 1], 0, units);
+    a2.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 2], 0, units);
+    a3.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 3], 0, units);
+    a4.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 4], 0, units);
+    a5.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 5], 0, units);
+    a6.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 6], 0, units);
+    a7.intoArray(row, 0);
+    System.arraycopy(row, 0, weightGrad[k + 7], 0, units);
+  }
+
+  /**
+   * One thread's buffers for products of fewer units than one vector: rows copied to one
+   * vector's width each (grown to the most rows seen, kept for the next call), the sums' start
+   * and a row that a vector is stored to before its first units are copied out.
+   */
+  private static final class Narrow {
+    private float[] padded = new float[0];
+    final float[] start = new float[L];
+    final float[] row = new float[L];
+
+    /**
+     * Rows {@code from..to-1} of {@code rows}, {@code units} values each, one vector's width
+     * apart from index 0 on, the lanes past {@code units} zero.
+     */
+    float[] pad(float[][] rows, int from, int to, int units) {
+      int size = (to - from) * L;
+      if (padded.length < size) {
+        padded = new float[size];
+      }
+      float[] out = padded;
+      for (int k = from, at = 0; k < to; k++, at += L) {
+        System.arraycopy(rows[k], 0, out, at, units);
+        Arrays.fill(out, at + units, at + L, 0f);
+      }
+      return out;
     }
   }
 
