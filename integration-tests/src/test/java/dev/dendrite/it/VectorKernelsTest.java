@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The Vector API kernels against the order of operations their contract gives, on shapes that
  * exercise every path: whole tiles of two vectors of units (of eight samples or rows, where the
  * vectors have 512 bits, and of four), a single leftover vector, leftover units, leftover
- * samples and rows, a single sample, and batches of more than one slice. Runs in the build's
+ * samples and rows, a single sample (in blocks of sixteen vectors where the vectors have 512
+ * bits, then eight), and batches of more than one slice. Runs in the build's
  * Vector API execution, where {@link Kernels#VECTOR} is loaded.
  */
 @EnabledIf("vectorKernelsLoaded")
@@ -48,6 +49,9 @@ class VectorKernelsTest {
       6, 10, 200
       50, 40, 66
       784, 256, 40
+      300, 290, 1
+      40, 400, 5
+      20, 512, 1
       """;
 
   @ParameterizedTest(name = "{0} inputs, {1} units, {2} samples")
