@@ -17,12 +17,13 @@ import jdk.incubator.vector.VectorSpecies;
  * #SAMPLES} samples, so that the slice's rows stay in the cache while every tile of units passes
  * over them; partial sums wait in the output between slices.
  *
- * <p>Where the tiles take four samples (vectors of fewer than 512 bits, as with AVX2), a forward
- * pass over at least {@value #PACK_MIN_SAMPLES} samples first copies the weights of whole tiles
- * into one array, each strip of two vectors of units in input order, so that a tile reads its
- * weights in sequence; and the weight gradient {@code x^T g} runs as that forward pass, on the
- * inputs transposed (one row per input, over the samples) with the gradients as its weights.
- * Both copies go to buffers of the calling thread, which grow to the largest layer and batch the
+ * <p>The weight gradient {@code x^T g} runs as a forward pass on the inputs transposed (one row
+ * per input, over the samples) with the gradients as its weights. With 512-bit vectors that took
+ * the 784 x 256 gradient of a batch of 128 from 446 to 368 us against tiles of eight rows over
+ * the samples in their own layout (BENCHMARKS.md). Where the tiles take four samples (vectors of
+ * fewer than 512 bits, as with AVX2), a forward pass over at least {@value #PACK_MIN_SAMPLES}
+ * samples first copies the weights of whole tiles into one array, each strip of two vectors of
+ * units in input order, so that a tile reads its weights in sequence. These copies go to buffers of the calling thread, which grow to the largest layer and batch the
  * thread has seen and are kept for its next call: steady-state calls allocate nothing.
  *
  * <p>Every output value of {@link #forward} and {@link #weightGradient} is one chain of fused
@@ -36,7 +37,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static final int L = S.length();
   private static final int TILE = 2 * L;
   /**
-   * Whether the tiles take eight samples (forward) or rows (weight gradient) instead of four:
+   * Whether the tiles take eight samples instead of four:
    * with vectors of 512 bits, as on x86 with AVX-512, there are 32 vector registers, room for the
    * 16 accumulators of an eight by two tile, the two vectors loaded and the broadcast value. With
    * 16 registers (AVX2) the larger tile would spill.
@@ -542,35 +543,17 @@ public final class VectorMatrixKernels implements MatrixKernels {
   @Override
   public void weightGradient(float[][] x, float[][] g, float[][] weightGrad, int n, int rowFrom,
       int rowTo) {
-    int units = weightGrad[0].length;
     if (n == 0) {
       for (int k = rowFrom; k < rowTo; k++) {
         Arrays.fill(weightGrad[k], 0f);
       }
       return;
     }
-    if (!EIGHT_WIDE) {
-      forward(transposedRows(x, n, rowFrom, rowTo), g, 0, n, null, weightGrad, rowFrom, rowTo);
-      return;
-    }
-    if (units < L) {
+    if (weightGrad[0].length < L) {
       gradientNarrow(x, g, weightGrad, n, rowFrom, rowTo);
       return;
     }
-    for (int start = 0; start < n; start += SAMPLES) {
-      int end = Math.min(n, start + SAMPLES);
-      int j = 0;
-      for (; j + TILE <= units; j += TILE) {
-        gradientTile(x, g, weightGrad, start, end, rowFrom, rowTo, j);
-      }
-      if (j + L <= units) {
-        gradientColumn(x, g, weightGrad, start, end, rowFrom, rowTo, j);
-        j += L;
-      }
-      if (j < units) {
-        gradientScalars(x, g, weightGrad, start, end, rowFrom, rowTo, j);
-      }
-    }
+    forward(transposedRows(x, n, rowFrom, rowTo), g, 0, n, null, weightGrad, rowFrom, rowTo);
   }
 
   /**
@@ -614,214 +597,6 @@ public final class VectorMatrixKernels implements MatrixKernels {
       }
     }
     return rows;
-  }
-
-  /** Row {@code k}'s sums at units {@code j..j+L-1} so far: zero before the first sample. */
-  private static FloatVector sums(float[][] weightGrad, int k, int j, int start) {
-    return start == 0 ? FloatVector.zero(S) : FloatVector.fromArray(S, weightGrad[k], j);
-  }
-
-  /**
-   * Units {@code j..j+2L-1} of rows {@code rowFrom..rowTo-1}, eight rows at a time, then four
-   * (only where vectors have 512 bits: other machines run the weight gradient as a forward pass).
-   */
-  private static void gradientTile(float[][] x, float[][] g, float[][] weightGrad, int start,
-      int end, int rowFrom, int rowTo, int j) {
-    int k = rowFrom;
-    for (; k + 7 < rowTo; k += 8) {
-      gradientEightRows(x, g, weightGrad, start, end, k, j);
-    }
-    for (; k + 3 < rowTo; k += 4) {
-      FloatVector a00 = sums(weightGrad, k, j, start);
-      FloatVector a01 = sums(weightGrad, k, j + L, start);
-      FloatVector a10 = sums(weightGrad, k + 1, j, start);
-      FloatVector a11 = sums(weightGrad, k + 1, j + L, start);
-      FloatVector a20 = sums(weightGrad, k + 2, j, start);
-      FloatVector a21 = sums(weightGrad, k + 2, j + L, start);
-      FloatVector a30 = sums(weightGrad, k + 3, j, start);
-      FloatVector a31 = sums(weightGrad, k + 3, j + L, start);
-      for (int s = start; s < end; s++) {
-        float[] gs = g[s];
-        float[] xs = x[s];
-        FloatVector g0 = FloatVector.fromArray(S, gs, j);
-        FloatVector g1 = FloatVector.fromArray(S, gs, j + L);
-        FloatVector v = FloatVector.broadcast(S, xs[k]);
-        a00 = g0.fma(v, a00);
-        a01 = g1.fma(v, a01);
-        v = FloatVector.broadcast(S, xs[k + 1]);
-        a10 = g0.fma(v, a10);
-        a11 = g1.fma(v, a11);
-        v = FloatVector.broadcast(S, xs[k + 2]);
-        a20 = g0.fma(v, a20);
-        a21 = g1.fma(v, a21);
-        v = FloatVector.broadcast(S, xs[k + 3]);
-        a30 = g0.fma(v, a30);
-        a31 = g1.fma(v, a31);
-      }
-      a00.intoArray(weightGrad[k], j);
-      a01.intoArray(weightGrad[k], j + L);
-      a10.intoArray(weightGrad[k + 1], j);
-      a11.intoArray(weightGrad[k + 1], j + L);
-      a20.intoArray(weightGrad[k + 2], j);
-      a21.intoArray(weightGrad[k + 2], j + L);
-      a30.intoArray(weightGrad[k + 3], j);
-      a31.intoArray(weightGrad[k + 3], j + L);
-    }
-    for (; k < rowTo; k++) {
-      FloatVector a0 = sums(weightGrad, k, j, start);
-      FloatVector a1 = sums(weightGrad, k, j + L, start);
-      for (int s = start; s < end; s++) {
-        float[] gs = g[s];
-        FloatVector v = FloatVector.broadcast(S, x[s][k]);
-        a0 = FloatVector.fromArray(S, gs, j).fma(v, a0);
-        a1 = FloatVector.fromArray(S, gs, j + L).fma(v, a1);
-      }
-      a0.intoArray(weightGrad[k], j);
-      a1.intoArray(weightGrad[k], j + L);
-    }
-  }
-
-  /**
-   * Units {@code j..j+2L-1} of rows {@code k..k+7}: each pair of gradient vectors loaded serves
-   * eight rows.
-   */
-  private static void gradientEightRows(float[][] x, float[][] g, float[][] weightGrad,
-      int start, int end, int k, int j) {
-    FloatVector a00 = sums(weightGrad, k, j, start);
-    FloatVector a01 = sums(weightGrad, k, j + L, start);
-    FloatVector a10 = sums(weightGrad, k + 1, j, start);
-    FloatVector a11 = sums(weightGrad, k + 1, j + L, start);
-    FloatVector a20 = sums(weightGrad, k + 2, j, start);
-    FloatVector a21 = sums(weightGrad, k + 2, j + L, start);
-    FloatVector a30 = sums(weightGrad, k + 3, j, start);
-    FloatVector a31 = sums(weightGrad, k + 3, j + L, start);
-    FloatVector a40 = sums(weightGrad, k + 4, j, start);
-    FloatVector a41 = sums(weightGrad, k + 4, j + L, start);
-    FloatVector a50 = sums(weightGrad, k + 5, j, start);
-    FloatVector a51 = sums(weightGrad, k + 5, j + L, start);
-    FloatVector a60 = sums(weightGrad, k + 6, j, start);
-    FloatVector a61 = sums(weightGrad, k + 6, j + L, start);
-    FloatVector a70 = sums(weightGrad, k + 7, j, start);
-    FloatVector a71 = sums(weightGrad, k + 7, j + L, start);
-    for (int s = start; s < end; s++) {
-      float[] gs = g[s];
-      float[] xs = x[s];
-      FloatVector g0 = FloatVector.fromArray(S, gs, j);
-      FloatVector g1 = FloatVector.fromArray(S, gs, j + L);
-      FloatVector v = FloatVector.broadcast(S, xs[k]);
-      a00 = g0.fma(v, a00);
-      a01 = g1.fma(v, a01);
-      v = FloatVector.broadcast(S, xs[k + 1]);
-      a10 = g0.fma(v, a10);
-      a11 = g1.fma(v, a11);
-      v = FloatVector.broadcast(S, xs[k + 2]);
-      a20 = g0.fma(v, a20);
-      a21 = g1.fma(v, a21);
-      v = FloatVector.broadcast(S, xs[k + 3]);
-      a30 = g0.fma(v, a30);
-      a31 = g1.fma(v, a31);
-      v = FloatVector.broadcast(S, xs[k + 4]);
-      a40 = g0.fma(v, a40);
-      a41 = g1.fma(v, a41);
-      v = FloatVector.broadcast(S, xs[k + 5]);
-      a50 = g0.fma(v, a50);
-      a51 = g1.fma(v, a51);
-      v = FloatVector.broadcast(S, xs[k + 6]);
-      a60 = g0.fma(v, a60);
-      a61 = g1.fma(v, a61);
-      v = FloatVector.broadcast(S, xs[k + 7]);
-      a70 = g0.fma(v, a70);
-      a71 = g1.fma(v, a71);
-    }
-    a00.intoArray(weightGrad[k], j);
-    a01.intoArray(weightGrad[k], j + L);
-    a10.intoArray(weightGrad[k + 1], j);
-    a11.intoArray(weightGrad[k + 1], j + L);
-    a20.intoArray(weightGrad[k + 2], j);
-    a21.intoArray(weightGrad[k + 2], j + L);
-    a30.intoArray(weightGrad[k + 3], j);
-    a31.intoArray(weightGrad[k + 3], j + L);
-    a40.intoArray(weightGrad[k + 4], j);
-    a41.intoArray(weightGrad[k + 4], j + L);
-    a50.intoArray(weightGrad[k + 5], j);
-    a51.intoArray(weightGrad[k + 5], j + L);
-    a60.intoArray(weightGrad[k + 6], j);
-    a61.intoArray(weightGrad[k + 6], j + L);
-    a70.intoArray(weightGrad[k + 7], j);
-    a71.intoArray(weightGrad[k + 7], j + L);
-  }
-
-  /**
-   * Units {@code j..j+L-1} of rows {@code rowFrom..rowTo-1}, four rows at a time: the column of
-   * units left over when fewer than two vectors remain.
-   */
-  private static void gradientColumn(float[][] x, float[][] g, float[][] weightGrad, int start,
-      int end, int rowFrom, int rowTo, int j) {
-    int k = rowFrom;
-    for (; k + 3 < rowTo; k += 4) {
-      FloatVector a0 = sums(weightGrad, k, j, start);
-      FloatVector a1 = sums(weightGrad, k + 1, j, start);
-      FloatVector a2 = sums(weightGrad, k + 2, j, start);
-      FloatVector a3 = sums(weightGrad, k + 3, j, start);
-      for (int s = start; s < end; s++) {
-        float[] xs = x[s];
-        FloatVector gs = FloatVector.fromArray(S, g[s], j);
-        a0 = gs.fma(FloatVector.broadcast(S, xs[k]), a0);
-        a1 = gs.fma(FloatVector.broadcast(S, xs[k + 1]), a1);
-        a2 = gs.fma(FloatVector.broadcast(S, xs[k + 2]), a2);
-        a3 = gs.fma(FloatVector.broadcast(S, xs[k + 3]), a3);
-      }
-      a0.intoArray(weightGrad[k], j);
-      a1.intoArray(weightGrad[k + 1], j);
-      a2.intoArray(weightGrad[k + 2], j);
-      a3.intoArray(weightGrad[k + 3], j);
-    }
-    for (; k < rowTo; k++) {
-      FloatVector a = sums(weightGrad, k, j, start);
-      for (int s = start; s < end; s++) {
-        a = FloatVector.fromArray(S, g[s], j).fma(FloatVector.broadcast(S, x[s][k]), a);
-      }
-      a.intoArray(weightGrad[k], j);
-    }
-  }
-
-  /**
-   * Units {@code first..} (fewer than one vector) of rows {@code rowFrom..rowTo-1}: one unit of
-   * four rows at a time, four independent chains of fused multiply-adds over the samples.
-   */
-  private static void gradientScalars(float[][] x, float[][] g, float[][] weightGrad, int start,
-      int end, int rowFrom, int rowTo, int first) {
-    int units = weightGrad[0].length;
-    int k = rowFrom;
-    for (; k + 3 < rowTo; k += 4) {
-      for (int j = first; j < units; j++) {
-        float a0 = start == 0 ? 0f : weightGrad[k][j];
-        float a1 = start == 0 ? 0f : weightGrad[k + 1][j];
-        float a2 = start == 0 ? 0f : weightGrad[k + 2][j];
-        float a3 = start == 0 ? 0f : weightGrad[k + 3][j];
-        for (int s = start; s < end; s++) {
-          float[] xs = x[s];
-          float gs = g[s][j];
-          a0 = Math.fma(gs, xs[k], a0);
-          a1 = Math.fma(gs, xs[k + 1], a1);
-          a2 = Math.fma(gs, xs[k + 2], a2);
-          a3 = Math.fma(gs, xs[k + 3], a3);
-        }
-        weightGrad[k][j] = a0;
-        weightGrad[k + 1][j] = a1;
-        weightGrad[k + 2][j] = a2;
-        weightGrad[k + 3][j] = a3;
-      }
-    }
-    for (; k < rowTo; k++) {
-      for (int j = first; j < units; j++) {
-        float acc = start == 0 ? 0f : weightGrad[k][j];
-        for (int s = start; s < end; s++) {
-          acc = Math.fma(g[s][j], x[s][k], acc);
-        }
-        weightGrad[k][j] = acc;
-      }
-    }
   }
 
   /**
