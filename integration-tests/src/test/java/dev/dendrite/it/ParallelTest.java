@@ -48,6 +48,24 @@ class ParallelTest {
     }
   }
 
+  /**
+   * Below the split threshold a product in two parts (with the Vector API's kernels) still goes to
+   * whichever threads are free; one call after another, as here, keeps the helpers spinning, so
+   * that they take parts.
+   */
+  @Test
+  void batchesTooSmallToSplitAndSingleSamplesAreBitIdenticalForAnyNumberOfThreads() {
+    float[][] reference = trainAndPredictSmall(1);
+    for (int threads : new int[] {2, 3}) {
+      float[][] parallel = trainAndPredictSmall(threads);
+      assertEquals(reference.length, parallel.length);
+      for (int t = 0; t < reference.length; t++) {
+        assertArrayEquals(reference[t], parallel[t], "value set " + t + " with " + threads
+            + " threads");
+      }
+    }
+  }
+
   @Test
   void doublePrecisionTwinIsBitIdenticalForAnyNumberOfThreads() {
     double[] one = gradientsOfDouble(new ParallelNets_WideNetDouble(7), 1);
@@ -134,6 +152,41 @@ class ParallelTest {
       assertEquals(0, workersFewest[i],
           "bytes allocated by worker thread " + workers[i] + " in 100 warm split steps");
     }
+  }
+
+  /**
+   * Trains a fresh network on batches of 1 to 8 samples on {@code threads} threads, predicting one
+   * sample after each step; the losses, the predictions and the final parameters.
+   */
+  private static float[][] trainAndPredictSmall(int threads) {
+    Model model = new ParallelNets_WideNet(3);
+    model.setThreads(threads);
+    int samples = 8;
+    assertTrue(samples < ParallelNets_WideNet.PARALLEL_MIN_BATCH);
+    Rng rng = new Rng(6);
+    float[][] input = Batches.toFloat(Batches.gaussian(samples, model.inputSize(), rng));
+    float[][] target =
+        Batches.toFloat(Batches.targets(model.loss(), samples, model.outputSize(), rng));
+    Adam adam = new Adam(0.01f);
+    List<float[]> values = new ArrayList<>();
+    int steps = 300;
+    float[] losses = new float[steps];
+    for (int step = 0; step < steps; step++) {
+      int n = 1 + step % samples;
+      model.forward(input, n, true);
+      losses[step] = model.backward(target);
+      model.step(adam);
+      float[] single = new float[model.outputSize()];
+      model.predict(input[step % samples], single);
+      values.add(single);
+    }
+    values.add(losses);
+    for (Tensor tensor : model.parameters()) {
+      for (float[] row : tensor.values()) {
+        values.add(row.clone());
+      }
+    }
+    return values.toArray(new float[0][]);
   }
 
   /** Trains a fresh network for a few steps on {@code threads} threads; its parameters. */

@@ -2,6 +2,8 @@ package dev.dendrite.parallel;
 
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,6 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * parts {@code 1 .. threads-1} on helper threads that this object starts on first use and that
  * wait, parked, between tasks. {@link #run} returns when every part has finished. Dispatching a
  * task allocates nothing.
+ *
+ * <p>{@link #share} runs the same parts on whichever threads take them first: the caller never
+ * waits for a helper to wake up, only for parts a helper has begun. It suits short tasks, which a
+ * helper that has parked would delay by more than they take, and whose parts compute the same
+ * values on any thread.
  *
  * <p>A {@code Workers} serves one caller at a time (the network that owns it). Its helper threads
  * are daemon threads; {@link #close} stops them, and {@link #closeWhenUnreachable} has them
@@ -42,10 +49,30 @@ public final class Workers implements AutoCloseable {
   private final int threads;
   private final Thread[] helpers;
   private final AtomicInteger remaining = new AtomicInteger();
+  /**
+   * For a shared task: its generation in the high 32 bits and the next part nobody has taken in
+   * the low 32; a thread takes a part by raising the count while the generation is the same.
+   */
+  private final AtomicLong claims = new AtomicLong();
+  /** For a shared task: how many of its parts have finished. */
+  private final AtomicInteger finished = new AtomicInteger();
   private volatile Task task;
+  /**
+   * Counts the tasks: the number of the latest in all bits but the lowest, which is 1 for a task
+   * run by {@link #share} and 0 for one run by {@link #run}.
+   */
   private volatile long generation;
   private volatile boolean closed;
   private volatile Thread caller;
+  /**
+   * 1 for each helper that is parked or about to park, so that a new task unparks only those: an
+   * unpark costs the caller a system call's worth of time even when the helper is spinning.
+   */
+  private final AtomicIntegerArray parked;
+  /** Whether the caller is parked or about to park, waiting for the helpers. */
+  private volatile boolean callerParked;
+  /** When {@link #share} last began, by {@link System#nanoTime}; only the caller uses it. */
+  private long lastShare;
   private volatile Throwable failure;
 
   /** A pool of {@code threads} threads in all, the caller included. */
@@ -55,6 +82,7 @@ public final class Workers implements AutoCloseable {
     }
     this.threads = threads;
     this.helpers = new Thread[threads - 1];
+    this.parked = new AtomicIntegerArray(Math.max(threads - 1, 0));
   }
 
   /**
@@ -106,10 +134,8 @@ public final class Workers implements AutoCloseable {
     this.failure = null;
     this.task = task;
     remaining.set(threads - 1);
-    generation++;
-    for (Thread helper : helpers) {
-      LockSupport.unpark(helper);
-    }
+    generation = ((generation >>> 1) + 1) << 1;
+    wakeHelpers();
     Throwable own = null;
     try {
       task.run(0, threads);
@@ -121,22 +147,111 @@ public final class Workers implements AutoCloseable {
       if (System.nanoTime() - spinUntil < 0) {
         Thread.onSpinWait();
       } else {
-        LockSupport.park(this);
+        callerParked = true;
+        if (remaining.get() > 0) {
+          LockSupport.park(this);
+        }
+        callerParked = false;
       }
     }
     this.task = null;
     Throwable helperFailure = failure;
-    if (own == null) {
-      own = helperFailure;
+    rethrow(own == null ? helperFailure : own);
+  }
+
+  /**
+   * Runs {@code task} once for each of {@link #threads} parts, each part on whichever thread takes
+   * it first, and waits for all parts. Helpers that are spinning, having run a task within the
+   * last 200 us, take parts as they come; the calling thread takes parts until none is left, and
+   * waits only for parts a helper has begun. A parked helper is not woken for the task: waking it
+   * would cost more than a short task, and a helper that wakes part-way would run its part with
+   * its caches cold while the caller waits. Only when tasks come closer together than a helper
+   * spins are parked helpers unparked, after the task, so that they take parts of the next one.
+   * Which thread runs a part must not change what the part computes.
+   */
+  public void share(Task task) {
+    if (closed) {
+      throw new IllegalStateException("these workers are closed");
     }
-    if (own instanceof RuntimeException e) {
+    if (threads == 1) {
+      task.run(0, 1);
+      return;
+    }
+    startHelpers();
+    this.caller = Thread.currentThread();
+    this.failure = null;
+    this.task = task;
+    finished.set(0);
+    long number = (generation >>> 1) + 1;
+    claims.set(number << 32);
+    generation = number << 1 | 1;
+    long now = System.nanoTime();
+    boolean frequent = now - lastShare < SPIN_NANOS;
+    lastShare = now;
+    takeParts(number, task);
+    long spinUntil = System.nanoTime() + SPIN_NANOS;
+    while (finished.get() < threads) {
+      if (System.nanoTime() - spinUntil < 0) {
+        Thread.onSpinWait();
+      } else {
+        callerParked = true;
+        if (finished.get() < threads) {
+          LockSupport.park(this);
+        }
+        callerParked = false;
+      }
+    }
+    this.task = null;
+    if (frequent) {
+      wakeHelpers();
+    }
+    rethrow(failure);
+  }
+
+  /**
+   * Takes and runs parts of shared task number {@code number} until none is left. A thread that
+   * comes late finds none, or finds a later task's number in {@link #claims} and takes nothing:
+   * the caller posts a task only once every part of the one before has been taken.
+   */
+  private void takeParts(long number, Task task) {
+    while (true) {
+      long claim = claims.get();
+      int part = (int) claim;
+      if (claim >>> 32 != (number & 0xFFFF_FFFFL) || part >= threads) {
+        return;
+      }
+      if (!claims.compareAndSet(claim, claim + 1)) {
+        continue;
+      }
+      try {
+        task.run(part, threads);
+      } catch (Throwable t) {
+        failure = t;
+      }
+      if (finished.incrementAndGet() == threads && callerParked) {
+        LockSupport.unpark(caller);
+      }
+    }
+  }
+
+  /** Unparks the helpers that are parked or about to park. */
+  private void wakeHelpers() {
+    for (int i = 0; i < helpers.length; i++) {
+      if (parked.get(i) != 0) {
+        LockSupport.unpark(helpers[i]);
+      }
+    }
+  }
+
+  private static void rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException e) {
       throw e;
     }
-    if (own instanceof Error e) {
+    if (failure instanceof Error e) {
       throw e;
     }
-    if (own != null) {
-      throw new IllegalStateException(own);
+    if (failure != null) {
+      throw new IllegalStateException(failure);
     }
   }
 
@@ -161,19 +276,29 @@ public final class Workers implements AutoCloseable {
         if (System.nanoTime() - spinUntil < 0) {
           Thread.onSpinWait();
         } else {
-          LockSupport.park(this);
+          parked.set(part - 1, 1);
+          if (generation == seen && !closed) {
+            LockSupport.park(this);
+          }
+          parked.set(part - 1, 0);
         }
       }
       if (closed) {
         return;
       }
-      seen = generation;
+      long current = generation;
+      seen = current;
+      Task posted = task;
+      if ((current & 1) != 0) {
+        takeParts(current >>> 1, posted);
+        continue;
+      }
       try {
-        task.run(part, threads);
+        posted.run(part, threads);
       } catch (Throwable t) {
         failure = t;
       }
-      if (remaining.decrementAndGet() == 0) {
+      if (remaining.decrementAndGet() == 0 && callerParked) {
         LockSupport.unpark(caller);
       }
     }

@@ -581,7 +581,13 @@ public final class NetworkEmitter {
       }
       if (halved != null) {
         m.beginControlFlow("if ($L)", halved.names().halvesConstant())
+            .beginControlFlow("if (threads > 1)")
+            .addCode("// too few samples to split, but each thread can still read its own part of the"
+                + " weights\n")
+            .addStatement("workers().share(forwardHalvesTask)")
+            .nextControlFlow("else")
             .addStatement("$L(0, 1)", halved.names().forwardHalves())
+            .endControlFlow()
             .endControlFlow();
       }
       m.addStatement("forwardRows(0, n)");

@@ -609,25 +609,40 @@ public final class VectorMatrixKernels implements MatrixKernels {
   private static void forwardNarrow(float[][] in, float[][] weight, int kFrom, int kTo,
       float[] bias, float[][] z, int from, int to) {
     int units = weight[0].length;
-    Narrow narrow = NARROW.get();
-    float[] padded = narrow.pad(weight, kFrom, kTo, units);
-    float[] start = narrow.start;
-    Arrays.fill(start, 0f);
-    if (bias != null) {
-      System.arraycopy(bias, 0, start, 0, units);
-    }
     int s = from;
-    for (; s + 7 < to; s += 8) {
-      forwardNarrowEight(in, padded, kFrom, kTo, start, z, s, units, narrow.row);
+    if (to - from >= 8) {
+      Narrow narrow = NARROW.get();
+      float[] padded = narrow.pad(weight, kFrom, kTo, units);
+      float[] start = narrow.start;
+      Arrays.fill(start, 0f);
+      if (bias != null) {
+        System.arraycopy(bias, 0, start, 0, units);
+      }
+      for (; s + 7 < to; s += 8) {
+        forwardNarrowEight(in, padded, kFrom, kTo, start, z, s, units, narrow.row);
+      }
     }
     for (; s < to; s++) {
-      float[] x = in[s];
-      FloatVector a = FloatVector.fromArray(S, start, 0);
-      for (int r = 0; r < kTo - kFrom; r++) {
-        a = FloatVector.fromArray(S, padded, r * L).fma(FloatVector.broadcast(S, x[kFrom + r]), a);
+      forwardNarrowSingle(in[s], weight, kFrom, kTo, bias, z[s], units);
+    }
+  }
+
+  /**
+   * One sample of {@link #forwardNarrow}, on the weight rows themselves: copying them would take
+   * longer than the product (about a microsecond for 128 rows of 10 against a fifth of one
+   * here). Each sum is the same chain of fused multiply-adds as in a lane of the copied rows.
+   */
+  private static void forwardNarrowSingle(float[] x, float[][] weight, int kFrom, int kTo,
+      float[] bias, float[] z, int units) {
+    for (int j = 0; j < units; j++) {
+      z[j] = bias == null ? 0f : bias[j];
+    }
+    for (int k = kFrom; k < kTo; k++) {
+      float[] w = weight[k];
+      float xk = x[k];
+      for (int j = 0; j < units; j++) {
+        z[j] = Math.fma(w[j], xk, z[j]);
       }
-      a.intoArray(narrow.row, 0);
-      System.arraycopy(narrow.row, 0, z[s], 0, units);
     }
   }
 
