@@ -29,6 +29,17 @@ final class ParallelNets {
     @Dense(units = 7, activation = SOFTMAX) Layer out;
   }
 
+  /**
+   * A first layer of 67,123 weights, enough for batches too small to split to share its two parts
+   * between the threads with the Vector API's kernels; odd sizes throughout.
+   */
+  @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)
+  abstract static class LargeFirst {
+    @Input(301) Layer in;
+    @Dense(units = 223, activation = RELU) Layer hidden1;
+    @Dense(units = 9, activation = SOFTMAX) Layer out;
+  }
+
   /** Looped PRELU layers (slopes per unit and shared) without bias: slope sums over a split batch. */
   @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)
   abstract static class WidePrelu {

@@ -155,14 +155,14 @@ class ParallelTest {
   }
 
   /**
-   * Trains a fresh network on batches of 1 to 8 samples on {@code threads} threads, predicting one
-   * sample after each step; the losses, the predictions and the final parameters.
+   * Trains a fresh network on batches too small to split on {@code threads} threads, predicting
+   * one sample after each step; the losses, the predictions and the final parameters.
    */
   private static float[][] trainAndPredictSmall(int threads) {
-    Model model = new ParallelNets_WideNet(3);
+    Model model = new ParallelNets_LargeFirstNet(3);
     model.setThreads(threads);
-    int samples = 8;
-    assertTrue(samples < ParallelNets_WideNet.PARALLEL_MIN_BATCH);
+    int samples = ParallelNets_LargeFirstNet.PARALLEL_MIN_BATCH - 1;
+    assertTrue(samples >= 1, "PARALLEL_MIN_BATCH " + ParallelNets_LargeFirstNet.PARALLEL_MIN_BATCH);
     Rng rng = new Rng(6);
     float[][] input = Batches.toFloat(Batches.gaussian(samples, model.inputSize(), rng));
     float[][] target =

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -85,6 +86,24 @@ class ForwardHalvesTest {
     String twin = source(compilation, "test.MlpNetDouble");
     assertFalse(twin.contains("ForwardHalves"), twin);
     assertFalse(twin.contains("SecondHalf"), twin);
+  }
+
+  /**
+   * Below the split threshold, the two parts go to both threads only where the layer has at least
+   * {@code Planner.SHARED_MIN_WEIGHTS} weights (65,536): 784 x 84 = 65,856 does, 784 x 83 =
+   * 65,072 does not.
+   */
+  @ParameterizedTest(name = "{0} units")
+  @CsvSource({"84, true", "83, false", "256, true"})
+  void smallBatchesShareTheTwoPartsOnlyOfALargeEnoughLayer(int units, boolean shared)
+      throws IOException {
+    String source = source(compile(List.of(
+        "@Input(784) Layer pixels;",
+        "@Dense(units = " + units + ", activation = RELU) Layer hidden;",
+        "@Dense(units = 10, activation = SOFTMAX) Layer scores;")), "test.MlpNet");
+    assertTrue(source.contains("workers().run(forwardHalvesTask);"), source);
+    assertEquals(shared, source.contains("workers().share(forwardHalvesTask);"), source);
+    assertTrue(source.contains("hiddenForwardHalves(0, 1);"), source);
   }
 
   private static Compilation compile(List<String> fields) {

@@ -87,6 +87,15 @@ public final class NetworkEmitter {
       return plan.layers().stream().noneMatch(l -> l instanceof LayerPlan.BatchNormPlan);
     }
 
+    /**
+     * Whether a batch too small to split still shares the product of the layer in halves between
+     * the threads ({@link Planner#sharesSmallBatches}).
+     */
+    private boolean sharesSmallBatches() {
+      return halved != null
+          && Planner.sharesSmallBatches(halved.layer().inputs(), halved.layer().units());
+    }
+
     /** Whether a looped layer with an input gradient keeps its weights transposed. */
     private boolean transposes() {
       return plan.layers().stream().anyMatch(Writer::transposesWeight);
@@ -580,15 +589,19 @@ public final class NetworkEmitter {
         m.beginControlFlow("if (training)").addStatement("transposeWeights(0, 1)").endControlFlow();
       }
       if (halved != null) {
-        m.beginControlFlow("if ($L)", halved.names().halvesConstant())
-            .beginControlFlow("if (threads > 1)")
-            .addCode("// too few samples to split, but each thread can still read its own part of the"
-                + " weights\n")
-            .addStatement("workers().share(forwardHalvesTask)")
-            .nextControlFlow("else")
-            .addStatement("$L(0, 1)", halved.names().forwardHalves())
-            .endControlFlow()
-            .endControlFlow();
+        m.beginControlFlow("if ($L)", halved.names().halvesConstant());
+        if (sharesSmallBatches()) {
+          m.beginControlFlow("if (threads > 1)")
+              .addCode("// too few samples to split, but each thread can still read its own part"
+                  + " of the weights\n")
+              .addStatement("workers().share(forwardHalvesTask)")
+              .nextControlFlow("else")
+              .addStatement("$L(0, 1)", halved.names().forwardHalves())
+              .endControlFlow();
+        } else {
+          m.addStatement("$L(0, 1)", halved.names().forwardHalves());
+        }
+        m.endControlFlow();
       }
       m.addStatement("forwardRows(0, n)");
       if (splittable()) {

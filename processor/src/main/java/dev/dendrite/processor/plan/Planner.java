@@ -137,6 +137,27 @@ public final class Planner {
     return readsBatchInput && strategy == Strategy.LOOPED && inputs >= 2 && !batchNorm;
   }
 
+  /**
+   * The fewest weights of a {@link #forwardInHalves} layer for which a batch too small to split
+   * over threads (fewer than {@code PARALLEL_MIN_BATCH} samples) still shares the two parts of the
+   * layer's product between them, with the Vector API's kernels, each thread reading its own half
+   * of the weights. With one sample the product takes about as long as reading the weights: on the
+   * Zen 4 machine each half of the 784 x 256 layer of the benchmarks took 4.5-5.3 us (80 GB/s),
+   * and handing work to a thread still spinning took 0.3-0.9 us ({@code HandOffCost},
+   * BENCHMARKS.md). At this size (256 KB) half the weights take about 1.6 us to read, twice the
+   * hand-off. The plain loops stay on the calling thread: split by units, each half of the same
+   * layer took 65-75% of the whole layer's time on one thread.
+   */
+  public static final long SHARED_MIN_WEIGHTS = 1L << 16;
+
+  /**
+   * Whether a {@link #forwardInHalves} layer of {@code inputs} x {@code units} weights shares its
+   * product between the threads in batches too small to split ({@link #SHARED_MIN_WEIGHTS}).
+   */
+  public static boolean sharesSmallBatches(long inputs, long units) {
+    return inputs * units >= SHARED_MIN_WEIGHTS;
+  }
+
   /** The first weight row of the second part of a {@link #forwardInHalves} product. */
   public static long splitRow(long inputs) {
     return inputs / 2;
