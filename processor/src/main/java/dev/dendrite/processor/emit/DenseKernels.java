@@ -138,13 +138,14 @@ final class DenseKernels {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       }
       for (int j = 0; j < layer.units(); j++) {
-        CodeBlock.Builder sum = layer.bias()
-            ? CodeBlock.builder().add("z[$L] = b[$L]$W+ x0 * $L", j, j, weightAt("w", 0, j))
-            : CodeBlock.builder().add("z[$L] = x0 * $L", j, weightAt("w", 0, j));
-        for (int k = 1; k < layer.inputs(); k++) {
-          sum.add("$W+ x$L * $L", k, weightAt("w", k, j));
+        List<CodeBlock> terms = new ArrayList<>();
+        if (layer.bias()) {
+          terms.add(CodeBlock.of("b[$L]", j));
         }
-        m.addStatement(sum.build());
+        for (int k = 0; k < layer.inputs(); k++) {
+          terms.add(CodeBlock.of("x$L * $L", k, weightAt("w", k, j)));
+        }
+        m.addStatement("z[$L] = $L", j, Sums.of(terms));
       }
       if (plan.keepsPreActivation()) {
         m.addStatement("$T a = $L[s]", p.vector, names.out());
@@ -351,13 +352,14 @@ final class DenseKernels {
     }
     List<String> out = new ArrayList<>();
     for (int j = 0; j < layer.units(); j++) {
-      CodeBlock.Builder sum = layer.bias()
-          ? CodeBlock.builder().add("$L[$L]$W+ $L * $L", bias, j, in.get(0),
-              weightAt(prefix + "W", 0, j))
-          : CodeBlock.builder().add("$L * $L", in.get(0), weightAt(prefix + "W", 0, j));
-      for (int k = 1; k < layer.inputs(); k++) {
-        sum.add("$W+ $L * $L", in.get(k), weightAt(prefix + "W", k, j));
+      List<CodeBlock> terms = new ArrayList<>();
+      if (layer.bias()) {
+        terms.add(CodeBlock.of("$L[$L]", bias, j));
       }
+      for (int k = 0; k < layer.inputs(); k++) {
+        terms.add(CodeBlock.of("$L * $L", in.get(k), weightAt(prefix + "W", k, j)));
+      }
+      CodeBlock.Builder sum = CodeBlock.builder().add(Sums.of(terms));
       CodeBlock value;
       if (rowWise) {
         value = sum.build();
@@ -624,11 +626,11 @@ final class DenseKernels {
         m.addStatement("$T g$L = g[$L]", p.scalar, j, j);
       }
       for (int k = 0; k < layer.inputs(); k++) {
-        CodeBlock.Builder sum = CodeBlock.builder().add("d[$L] = g0 * $L", k, weightAt("w", k, 0));
-        for (int j = 1; j < layer.units(); j++) {
-          sum.add("$W+ g$L * $L", j, weightAt("w", k, j));
+        List<CodeBlock> terms = new ArrayList<>();
+        for (int j = 0; j < layer.units(); j++) {
+          terms.add(CodeBlock.of("g$L * $L", j, weightAt("w", k, j)));
         }
-        m.addStatement(sum.build());
+        m.addStatement("d[$L] = $L", k, Sums.of(terms));
       }
       m.endControlFlow();
       return m.build();
