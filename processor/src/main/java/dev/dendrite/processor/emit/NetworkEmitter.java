@@ -164,6 +164,12 @@ public final class NetworkEmitter {
         doc.add(";\nit splits a batch of at least {@link #PARALLEL_MIN_BATCH} samples over"
             + " {@link #threads()} threads of its own,\nwith the same results for any number of"
             + " threads.\n");
+        if (sharesSmallBatches()) {
+          doc.add("With {@code Kernels.VECTOR}, a smaller batch, a single prediction included,"
+              + " still gives the two parts\nof {@code $L}'s product to two threads, each"
+              + " reading half of its weights, when the other thread\nis awake.\n",
+              halved.layer().name());
+        }
       } else {
         doc.add(".\nIt runs every batch on the calling thread, whatever {@link #threads()} says:"
             + " batch normalization\nneeds the statistics of the whole batch.\n");
