@@ -48,14 +48,16 @@ public final class Workers implements AutoCloseable {
 
   private final int threads;
   private final Thread[] helpers;
+  /**
+   * The parts the caller still waits for: the helpers' parts of a task run by {@link #run}, every
+   * part of one run by {@link #share}.
+   */
   private final AtomicInteger remaining = new AtomicInteger();
   /**
    * For a shared task: its generation in the high 32 bits and the next part nobody has taken in
    * the low 32; a thread takes a part by raising the count while the generation is the same.
    */
   private final AtomicLong claims = new AtomicLong();
-  /** For a shared task: how many of its parts have finished. */
-  private final AtomicInteger finished = new AtomicInteger();
   private volatile Task task;
   /**
    * Counts the tasks: the number of the latest in all bits but the lowest, which is 1 for a task
@@ -123,18 +125,9 @@ public final class Workers implements AutoCloseable {
 
   /** Runs {@code task} once for each part, part 0 on this thread, and waits for all parts. */
   public void run(Task task) {
-    if (closed) {
-      throw new IllegalStateException("these workers are closed");
-    }
-    if (threads == 1) {
-      task.run(0, 1);
+    if (!post(task, threads - 1)) {
       return;
     }
-    startHelpers();
-    this.caller = Thread.currentThread();
-    this.failure = null;
-    this.task = task;
-    remaining.set(threads - 1);
     generation = ((generation >>> 1) + 1) << 1;
     wakeHelpers();
     Throwable own = null;
@@ -143,19 +136,7 @@ public final class Workers implements AutoCloseable {
     } catch (Throwable t) {
       own = t;
     }
-    long spinUntil = System.nanoTime() + SPIN_NANOS;
-    while (remaining.get() > 0) {
-      if (System.nanoTime() - spinUntil < 0) {
-        Thread.onSpinWait();
-      } else {
-        callerParked = true;
-        if (remaining.get() > 0) {
-          LockSupport.park(this);
-        }
-        callerParked = false;
-      }
-    }
-    this.task = null;
+    awaitParts();
     Throwable helperFailure = failure;
     rethrow(own == null ? helperFailure : own);
   }
@@ -171,18 +152,9 @@ public final class Workers implements AutoCloseable {
    * Which thread runs a part must not change what the part computes.
    */
   public void share(Task task) {
-    if (closed) {
-      throw new IllegalStateException("these workers are closed");
-    }
-    if (threads == 1) {
-      task.run(0, 1);
+    if (!post(task, threads)) {
       return;
     }
-    startHelpers();
-    this.caller = Thread.currentThread();
-    this.failure = null;
-    this.task = task;
-    finished.set(0);
     long number = (generation >>> 1) + 1;
     claims.set(number << 32);
     generation = number << 1 | 1;
@@ -190,23 +162,58 @@ public final class Workers implements AutoCloseable {
     boolean frequent = now - lastShare < SPIN_NANOS;
     lastShare = now;
     takeParts(number, task);
+    awaitParts();
+    if (frequent) {
+      wakeHelpers();
+    }
+    rethrow(failure);
+  }
+
+  /**
+   * Sets {@code task} up to run with {@code waitFor} parts to wait for, before its generation is
+   * published; runs it whole on this thread instead, and returns false, when there are no helpers.
+   */
+  private boolean post(Task task, int waitFor) {
+    if (closed) {
+      throw new IllegalStateException("these workers are closed");
+    }
+    if (threads == 1) {
+      task.run(0, 1);
+      return false;
+    }
+    startHelpers();
+    this.caller = Thread.currentThread();
+    this.failure = null;
+    this.task = task;
+    remaining.set(waitFor);
+    return true;
+  }
+
+  /**
+   * Waits until no part remains, spinning for up to {@link #SPIN_NANOS} before parking, then
+   * clears the task.
+   */
+  private void awaitParts() {
     long spinUntil = System.nanoTime() + SPIN_NANOS;
-    while (finished.get() < threads) {
+    while (remaining.get() > 0) {
       if (System.nanoTime() - spinUntil < 0) {
         Thread.onSpinWait();
       } else {
         callerParked = true;
-        if (finished.get() < threads) {
+        if (remaining.get() > 0) {
           LockSupport.park(this);
         }
         callerParked = false;
       }
     }
     this.task = null;
-    if (frequent) {
-      wakeHelpers();
+  }
+
+  /** Counts one finished part, and unparks the caller if it was the last and the caller parked. */
+  private void partDone() {
+    if (remaining.decrementAndGet() == 0 && callerParked) {
+      LockSupport.unpark(caller);
     }
-    rethrow(failure);
   }
 
   /**
@@ -229,9 +236,7 @@ public final class Workers implements AutoCloseable {
       } catch (Throwable t) {
         failure = t;
       }
-      if (finished.incrementAndGet() == threads && callerParked) {
-        LockSupport.unpark(caller);
-      }
+      partDone();
     }
   }
 
@@ -299,9 +304,7 @@ public final class Workers implements AutoCloseable {
       } catch (Throwable t) {
         failure = t;
       }
-      if (remaining.decrementAndGet() == 0 && callerParked) {
-        LockSupport.unpark(caller);
-      }
+      partDone();
     }
   }
 

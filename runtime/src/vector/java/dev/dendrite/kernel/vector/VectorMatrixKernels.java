@@ -628,9 +628,10 @@ public final class VectorMatrixKernels implements MatrixKernels {
   }
 
   /**
-   * One sample of {@link #forwardNarrow}, on the weight rows themselves: copying them would take
-   * longer than the product (about a microsecond for 128 rows of 10 against a fifth of one
-   * here). Each sum is the same chain of fused multiply-adds as in a lane of the copied rows.
+   * One sample of {@link #forwardNarrow}, on the weight rows themselves: copying them costs more
+   * than one sample gains from it (the benchmarks' output layer of 128 rows of 10 and its softmax
+   * took 0.74-0.83 us for one sample this way, 1.17-1.80 us with the copy; BENCHMARKS.md). Each
+   * sum is the same chain of fused multiply-adds as in a lane of the copied rows.
    */
   private static void forwardNarrowSingle(float[] x, float[][] weight, int kFrom, int kTo,
       float[] bias, float[] z, int units) {
