@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Which layer's forward product runs in two parts of weight rows with the Vector API: the first
- * dense layer, looped, reading the batch itself, in a network without batch normalization; and
- * only in the float network, not in its double-precision twin.
+ * Which layer's forward product runs in two parts of weight rows: the first dense layer, looped,
+ * reading the batch itself, in a network without batch normalization, in the float network and
+ * its double-precision twin alike; and how the plain loops compute the parts: one method for both,
+ * on rows that start at index 0, the second part's last row added on its own where the inputs are
+ * odd.
  */
 class ForwardHalvesTest {
 
@@ -74,18 +76,30 @@ class ForwardHalvesTest {
     assertTrue(source.contains("workers().run(forwardHalvesTask);"), source);
     assertEquals(1, count(source, "ForwardHalves(int part, int parts)"),
         "only one layer runs in halves");
+    assertEquals(1, count(source, "private void " + halved + "ForwardPart(float[][] in,"
+        + " float[][] w, float[][] out, int from, int to)"), source);
+    assertTrue(source.contains(halved + "ForwardPart(batchInput, " + halved + "Weight, "),
+        source);
+    assertTrue(source.contains(halved + "ForwardPart(" + halved + "SecondInput, " + halved
+        + "SecondRows, " + halved + "SecondHalf, start, Math.min(to, start + 128));"), source);
+    assertFalse(source.contains(halved + "ForwardTiles"), "the whole product is never written");
+    boolean odd = fields.stream().anyMatch(f -> f.contains("@Input(301)"));
+    assertEquals(odd, source.contains("float[] last = " + halved + "Weight["), source);
   }
 
   @Test
-  void theDoublePrecisionTwinKeepsTheWholeProduct() throws IOException {
+  void theDoublePrecisionTwinRunsInHalvesOnThePlainLoops() throws IOException {
     Compilation compilation = compile(List.of(
         "@Input(784) Layer pixels;",
         "@Dense(units = 64, activation = RELU) Layer hidden;",
         "@Dense(units = 10, activation = SOFTMAX) Layer scores;"), ", doublePrecision = true");
-    assertTrue(source(compilation, "test.MlpNet").contains("hiddenForwardHalves"));
+    String source = source(compilation, "test.MlpNet");
+    assertTrue(source.contains("if (HIDDEN_VECTOR_PARTS) {"), source);
     String twin = source(compilation, "test.MlpNetDouble");
-    assertFalse(twin.contains("ForwardHalves"), twin);
-    assertFalse(twin.contains("SecondHalf"), twin);
+    assertTrue(twin.contains("private void hiddenForwardHalves(int part, int parts)"), twin);
+    assertTrue(twin.contains("private void hiddenForwardPart(double[][] in, double[][] w,"
+        + " double[][] out, int from, int to)"), twin);
+    assertFalse(twin.contains("VECTOR"), twin);
   }
 
   /**

@@ -176,8 +176,9 @@ class MemberRulesTest {
   }
 
   @Test
-  void dn110MethodNamedLikeTheTilesOfALargeLayer() {
-    // 784 x 256 and 256 x 256 weights are more than one forward tile; 4 x 256 is unrolled.
+  void dn110MethodNamedLikeTheTilesOrThePartsOfALargeLayer() {
+    // 784 x 256 and 256 x 256 weights are more than one forward tile; 4 x 256 is unrolled. The
+    // first layer runs in two parts, whose loops stand in 'wideForwardPart' instead of tiles.
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",
         "abstract class Mlp {",
@@ -185,23 +186,30 @@ class MemberRulesTest {
         "  @Dense(units = 256, activation = RELU) Layer wide;",
         "  @Dense(units = 256, activation = RELU) Layer deep;",
         "  @Dense(units = 4) Layer out;",
-        "  void wideForwardTiles(float[][] in, int from, int to) {}",
+        "  void deepForwardTiles(float[][] in, int from, int to) {}",
         "  void deepInputGradientTiles(float[][] in, int from, int to) {}",
+        "  void wideForwardPart(float[][] in, float[][] w, float[][] out, int from, int to) {}",
+        "  void wideForwardTiles(float[][] in, int from, int to) {}",
         "  void wideInputGradientTiles(float[][] in, int from, int to) {}",
         "  void outForwardTiles(float[][] in, int from, int to) {}",
         "}");
     Sources.Result result = Expect.error(source,
-        "[DN110] class 'Mlp' declares the method 'wideForwardTiles(float[][], int, int)', but the"
-            + " generated 'MlpNet' declares a private method 'wideForwardTiles(float[][], int,"
-            + " int)' for layer 'wide', which cannot override it; rename the method, or make it"
+        "[DN110] class 'Mlp' declares the method 'deepForwardTiles(float[][], int, int)', but the"
+            + " generated 'MlpNet' declares a private method 'deepForwardTiles(float[][], int,"
+            + " int)' for layer 'deep', which cannot override it; rename the method, or make it"
             + " private",
-        "void wideForwardTiles(");
+        "void deepForwardTiles(");
     assertThat(result.compilation()).hadErrorContaining("[DN110] class 'Mlp' declares the method"
         + " 'deepInputGradientTiles(float[][], int, int)', but the generated 'MlpNet' declares a"
         + " private method 'deepInputGradientTiles(float[][], int, int)' for layer 'deep'")
         .inFile(source).onLineContaining("void deepInputGradientTiles(");
-    // The first layer has no input gradient, and the small output layer no tiles.
-    Expect.count(result, "DN110", 2);
+    assertThat(result.compilation()).hadErrorContaining("[DN110] class 'Mlp' declares the method"
+        + " 'wideForwardPart(float[][], float[][], float[][], int, int)', but the generated"
+        + " 'MlpNet' declares a private method 'wideForwardPart(float[][], float[][], float[][],"
+        + " int, int)' for layer 'wide'")
+        .inFile(source).onLineContaining("void wideForwardPart(");
+    // The first layer has no tiles and no input gradient, and the small output layer no tiles.
+    Expect.count(result, "DN110", 3);
   }
 
   @Test

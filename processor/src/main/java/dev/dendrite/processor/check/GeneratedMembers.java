@@ -157,8 +157,11 @@ public final class GeneratedMembers {
         methods.add(kernel(names.forward(), MATRIX, layer, MATRIX, "int", "int"));
         if (forwardInHalves(fields, i, size, dense)) {
           methods.add(kernel(names.forwardHalves(), "void", layer, "int", "int"));
+          methods.add(kernel(names.forwardPart(), "void", layer, MATRIX, MATRIX, MATRIX, "int",
+              "int"));
         }
-        if (looped && Planner.BLOCKING.tiles(size, dense.units())) {
+        if (looped && Planner.BLOCKING.tiles(size, dense.units())
+            && !forwardInHalves(fields, i, size, dense)) {
           methods.add(kernel(names.forwardTiles(), "void", layer, MATRIX, "int", "int"));
         }
         if (dense.activation() != Activation.LINEAR
@@ -261,6 +264,9 @@ public final class GeneratedMembers {
         }
         if (forwardInHalves(fields, i, size, dense)) {
           result.add(new Field(n.secondHalf(), l, "the second half's sums of '" + l + "'"));
+          result.add(new Field(n.secondInput(), l, "the second half's inputs of '" + l + "'"));
+          result.add(new Field(n.secondRows(), l, "the second half's weight rows of '" + l
+              + "'"));
           result.add(new Field("forwardHalvesTask", null, "the network's 'forwardHalvesTask'"));
         }
         if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {
@@ -320,8 +326,8 @@ public final class GeneratedMembers {
 
   /**
    * Whether the dense layer in field {@code index}, whose input has {@code size} values, computes
-   * its forward product in two parts with the Vector API ({@link Planner#forwardInHalves}): only
-   * Input and Flatten layers come before it.
+   * its forward product in two parts ({@link Planner#forwardInHalves}): only Input and Flatten
+   * layers come before it.
    */
   private static boolean forwardInHalves(List<FieldDecl> fields, int index, long size,
       LayerSpec.DenseSpec dense) {

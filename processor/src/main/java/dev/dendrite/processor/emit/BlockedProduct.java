@@ -188,6 +188,61 @@ final class BlockedProduct {
     return m.build();
   }
 
+  /**
+   * {@code void part(float[][] in, float[][] w, float[][] out, int from, int to)}, for one part of
+   * a product in halves: adds {@code in[s] · w} over every row of {@code w} to {@code out[s]} for
+   * samples {@code from..to-1}, in tiles as {@link #tilesMethod} takes them where there are more
+   * rows than one tile, then the rows past the last whole block. Both parts call the same method,
+   * each with rows that start at index 0 (the second part's inputs copied, its weight rows in an
+   * array of their own): with the part's first row added to the row index, or with one method per
+   * part, HotSpot's C2 compiled the inner loop to scalar code in most runs on the Zen 4 machine
+   * (BENCHMARKS.md).
+   */
+  MethodSpec partMethod(String name, String description) {
+    int blocked = blocked();
+    int tile = tileRows();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(p.matrix, o.in())
+        .addParameter(p.matrix, o.matrix())
+        .addParameter(p.matrix, o.out())
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc("$L\nadds {@code $L[s] · $L} over rows {@code 0..$L-1} of {@code $L} to {@code"
+            + " $L[s]}\nfor samples {@code from..to-1}", description, o.in(), o.matrix(),
+            o.inputsConstant(), o.matrix(), o.out());
+    int whole = blocked - blocked % tile;
+    if (whole > 0) {
+      m.addJavadoc(", $L rows at a time,\neach tile by every sample before the next, so that it"
+          + " stays in the cache", tile);
+    }
+    m.addJavadoc(".\n");
+    if (whole > 0) {
+      m.beginControlFlow("for (int tile = 0; tile < $L; tile += $L)", end(whole), tile);
+      tileSamples(m, tile);
+      m.endControlFlow();
+    }
+    if (whole < blocked) {
+      if (whole > 0) {
+        m.addComment("the last $L rows in blocks of $L, fewer than a tile", blocked - whole,
+            rows());
+      }
+      m.addCode("{\n$>");
+      m.addStatement("int tile = $L", whole == 0 ? "0" : end(whole));
+      tileSamples(m, blocked - whole);
+      m.addCode("$<}\n");
+    }
+    if (blocked < o.inputs()) {
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+      m.addStatement("$T $L0 = $L[s]", p.vector, o.inRow(), o.in());
+      m.addStatement("$T $L0 = $L[s]", p.vector, o.outRow(), o.out());
+      m.addStatement("int $L = $L", o.rowIndex(), end(blocked));
+      rowBlock(m, 1, 1);
+      m.endControlFlow();
+    }
+    return m.build();
+  }
+
   /** {@code inputsConstant}, less {@code inputs - rows} if the first {@code rows} are meant. */
   private String end(int rows) {
     return rows == o.inputs()

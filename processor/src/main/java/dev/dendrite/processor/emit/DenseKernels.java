@@ -10,6 +10,7 @@ import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.plan.Blocking;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
+import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,11 +76,20 @@ final class DenseKernels {
   }
 
   /**
-   * Whether the forward product, with {@code Kernels.VECTOR}, runs in two parts of fixed weight
-   * rows ({@link dev.dendrite.processor.plan.Planner#forwardInHalves}): float layers only.
+   * Whether the forward product runs in two parts of fixed weight rows ({@link
+   * dev.dendrite.processor.plan.Planner#forwardInHalves}), on {@code Kernels.VECTOR} where it
+   * takes the product over and on the plain loops of {@link #forwardPart} otherwise.
    */
   boolean forwardInHalves() {
-    return plan.forwardInHalves() && vectorizable();
+    return plan.forwardInHalves() && !unrolled;
+  }
+
+  /**
+   * Whether {@code Kernels.VECTOR} may compute the two parts of the forward product in halves:
+   * float layers, when it is loaded and the layer is at least one vector wide.
+   */
+  boolean vectorParts() {
+    return forwardInHalves() && vectorizable();
   }
 
   /**
@@ -125,6 +135,24 @@ final class DenseKernels {
       m.addJavadoc("A training pass also writes each output's loss term {@code log(1 + e^-|z|)} to"
           + " $L,\nfrom the exponential the sigmoid computes.\n", names.lossTerms());
     }
+    if (forwardInHalves()) {
+      m.addJavadoc("{@link #$L} has already summed the product in two parts of weight rows;\n"
+          + "this adds the second to the first.\n", names.forwardHalves());
+      m.addCode(activation.forwardSetup());
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+      m.addStatement("$T z = $L[s]", p.vector, preBuffer());
+      m.addStatement("$T h = $L[s]", p.vector, names.secondHalf());
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
+      m.addStatement("z[j] += h[j]");
+      m.endControlFlow();
+      if (plan.keepsPreActivation()) {
+        m.addStatement("$T a = $L[s]", p.vector, names.out());
+        applyActivation(m, "z", "a", "s");
+      }
+      m.endControlFlow();
+      m.addStatement("return $L", names.out());
+      return m.build();
+    }
     if (layer.bias()) {
       m.addStatement("$T b = $L[0]", p.vector, names.bias());
     }
@@ -169,24 +197,7 @@ final class DenseKernels {
             + " every sample before the next, so that it stays in the cache.\n", names.weight(),
             product.tileRows(), names.forwardTiles());
       }
-      if (forwardInHalves()) {
-        m.addJavadoc("With {@code Kernels.VECTOR}, {@link #$L} has already summed the product in"
-            + " two parts;\nthis adds the second to the first.\n", names.forwardHalves());
-        m.beginControlFlow("if ($L)", names.halvesConstant());
-        m.beginControlFlow("for (int s = from; s < to; s++)");
-        m.addStatement("$T z = $L[s]", p.vector, preBuffer());
-        m.addStatement("$T h = $L[s]", p.vector, names.secondHalf());
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant());
-        m.addStatement("z[j] += h[j]");
-        m.endControlFlow();
-        if (plan.keepsPreActivation()) {
-          m.addStatement("$T a = $L[s]", p.vector, names.out());
-          applyActivation(m, "z", "a", "s");
-        }
-        m.endControlFlow();
-        m.addStatement("return $L", names.out());
-        m.endControlFlow();
-      } else if (vectorizable()) {
+      if (vectorizable()) {
         m.addJavadoc("With {@code Kernels.VECTOR}, that takes over the product of a layer as wide"
             + " as its vectors.\n");
         beginVectorBranch(m, names.sizeConstant());
@@ -214,34 +225,111 @@ final class DenseKernels {
    */
   MethodSpec forwardHalves() {
     String split = names.splitRowConstant();
+    String inputs = plan.inputSizeConstant();
+    boolean odd = layer.inputs() % 2 != 0;
     MethodSpec.Builder m = MethodSpec.methodBuilder(names.forwardHalves())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts")
-        .addJavadoc("The product of $L in two parts, with {@code Kernels.VECTOR}:\n"
+        .addJavadoc("The product of $L in two parts:\n"
             + "writes to $L {@code z = in · $L$L} over weight rows {@code 0..$L-1} (the first"
-            + " part),\nand to $L the sums over rows {@code $L..$L-1} (the second).\n"
-            + "The work is two parts times {@code parts} ranges of samples, the first part's"
+            + " part),\nand to $L the sums over rows {@code $L..$L-1} (the second).\n",
+            describe(), preBuffer(), names.weight(), layer.bias() ? " + " + names.bias() : "",
+            split, names.secondHalf(), split, inputs);
+    if (vectorizable()) {
+      m.addJavadoc("With {@code Kernels.VECTOR} ({@link #$L}), its kernels compute both parts;"
+          + "\notherwise {@link #$L} does, for the second part on $L and $L.\n",
+          names.vectorPartsConstant(), names.forwardPart(), names.secondInput(),
+          names.secondRows());
+    } else {
+      m.addJavadoc("{@link #$L} computes both parts, the second on $L and $L.\n",
+          names.forwardPart(), names.secondInput(), names.secondRows());
+    }
+    if (odd) {
+      m.addJavadoc("The second part has one row more, the last, added after the others.\n");
+    }
+    m.addJavadoc("The work is two parts times {@code parts} ranges of samples, the first part's"
             + " ranges first;\npart {@code p} takes items {@code 2p} and {@code 2p + 1}, so that"
             + " on two threads each thread\nreads only its own half of the weights, the half whose"
             + " gradients it computes and which it\nupdates in {@link #step}. Every value is the"
-            + " same for any number of threads.\n",
-            describe(), preBuffer(), names.weight(), layer.bias() ? " + " + names.bias() : "",
-            split, names.secondHalf(), split, plan.inputSizeConstant())
-        .addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS)
-        .beginControlFlow("for (int item = 2 * part; item < 2 * part + 2; item++)")
+            + " same for any number of threads.\n");
+    if (vectorizable()) {
+      m.addStatement("$T fast = $T.VECTOR", MATRIX_KERNELS, KERNELS);
+    }
+    m.beginControlFlow("for (int item = 2 * part; item < 2 * part + 2; item++)")
         .addStatement("int range = item % parts")
         .addStatement("int from = $T.start(batchSize, range, parts)", WORKERS)
-        .addStatement("int to = $T.start(batchSize, range + 1, parts)", WORKERS)
-        .beginControlFlow("if (item < parts)")
-        .addStatement("fast.forwardPart($L, $L, 0, $L, $L, $L, from, to)", plan.inputBuffer(),
-            names.weight(), split, layer.bias() ? names.bias() + "[0]" : "null", preBuffer())
-        .nextControlFlow("else")
-        .addStatement("fast.forwardPart($L, $L, $L, $L, null, $L, from, to)", plan.inputBuffer(),
-            names.weight(), split, plan.inputSizeConstant(), names.secondHalf())
-        .endControlFlow()
+        .addStatement("int to = $T.start(batchSize, range + 1, parts)", WORKERS);
+    if (vectorizable()) {
+      m.beginControlFlow("if ($L)", names.vectorPartsConstant())
+          .beginControlFlow("if (item < parts)")
+          .addStatement("fast.forwardPart($L, $L, 0, $L, $L, $L, from, to)", plan.inputBuffer(),
+              names.weight(), split, layer.bias() ? names.bias() + "[0]" : "null", preBuffer())
+          .nextControlFlow("else")
+          .addStatement("fast.forwardPart($L, $L, $L, $L, null, $L, from, to)",
+              plan.inputBuffer(), names.weight(), split, inputs, names.secondHalf())
+          .endControlFlow()
+          .nextControlFlow("else if (item < parts)");
+    } else {
+      m.beginControlFlow("if (item < parts)");
+    }
+    m.beginControlFlow("for (int s = from; s < to; s++)");
+    if (layer.bias()) {
+      m.addStatement("$T.arraycopy($L[0], 0, $L[s], 0, $L)", System.class, names.bias(),
+          preBuffer(), names.sizeConstant());
+    } else {
+      m.addStatement("$T.fill($L[s], $L)", Arrays.class, preBuffer(), zero);
+    }
+    m.endControlFlow();
+    partInSlices(m, plan.inputBuffer(), names.weight(), preBuffer());
+    m.nextControlFlow("else");
+    m.beginControlFlow("for (int s = from; s < to; s++)")
+        .addStatement("$T.fill($L[s], $L)", Arrays.class, names.secondHalf(), zero)
+        .addStatement("$T.arraycopy($L[s], $L, $L[s], 0, $L)", System.class,
+            plan.inputBuffer(), split, names.secondInput(), split)
         .endControlFlow();
+    partInSlices(m, names.secondInput(), names.secondRows(), names.secondHalf());
+    if (odd) {
+      m.addStatement("$T last = $L[$L - 1]", p.vector, names.weight(), inputs);
+      m.beginControlFlow("for (int s = from; s < to; s++)")
+          .addStatement("$T x = $L[s][$L - 1]", p.scalar, plan.inputBuffer(), inputs)
+          .addStatement("$T h = $L[s]", p.vector, names.secondHalf())
+          .beginControlFlow("for (int j = 0; j < $L; j++)", names.sizeConstant())
+          .addStatement("h[j] += x * last[j]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    m.endControlFlow();
+    m.endControlFlow();
     return m.build();
+  }
+
+  /**
+   * Calls {@link #forwardPart} on samples {@code from..to-1} in slices of {@link
+   * Planner#PART_SLICE_SAMPLES}.
+   */
+  private void partInSlices(MethodSpec.Builder m, String in, String w, String out) {
+    m.addComment("$L samples at a time, whose sums stay in the cache while the tiles pass over"
+        + " them", Planner.PART_SLICE_SAMPLES);
+    m.beginControlFlow("for (int start = from; start < to; start += $L)",
+            Planner.PART_SLICE_SAMPLES)
+        .addStatement("$L($L, $L, $L, start, $T.min(to, start + $L))", names.forwardPart(), in, w,
+            out, Math.class, Planner.PART_SLICE_SAMPLES)
+        .endControlFlow();
+  }
+
+  /**
+   * {@code void fForwardPart(float[][] in, float[][] w, float[][] out, int from, int to)}: the
+   * plain loops of either part of the forward product in halves, over the first {@code
+   * F_SPLIT_ROW} rows of {@code w}.
+   */
+  MethodSpec forwardPart() {
+    BlockedProduct product = new BlockedProduct(p, blocking, new BlockedProduct.Operands(
+        "in", "w", "out", (int) Planner.splitRow(layer.inputs()), names.splitRowConstant(),
+        names.sizeConstant(), false, "x", "z", "w", "k", "j"),
+        layer.units(), null, names.forwardPart());
+    return product.partMethod(names.forwardPart(), "One part of the forward product of "
+        + describe() + " in halves:");
   }
 
   /**
@@ -279,7 +367,7 @@ final class DenseKernels {
       return methods;
     }
     BlockedProduct forward = forwardProduct();
-    if (forward.tiled()) {
+    if (forward.tiled() && !forwardInHalves()) {
       methods.add(forward.tilesMethod("Part of the forward pass of " + describe() + ":"));
     }
     if (plan.inputGradientBuffer() != null) {

@@ -165,10 +165,9 @@ public final class NetworkEmitter {
             + " {@link #threads()} threads of its own,\nwith the same results for any number of"
             + " threads.\n");
         if (sharesSmallBatches()) {
-          doc.add("With {@code Kernels.VECTOR}, a smaller batch, a single prediction included,"
-              + " still gives the two parts\nof {@code $L}'s product to two threads, each"
-              + " reading half of its weights, when the other thread\nis awake.\n",
-              halved.layer().name());
+          doc.add("A smaller batch, a single prediction included, still gives the two parts of"
+              + " {@code $L}'s\nproduct to two threads, each reading half of its weights, when"
+              + " the other thread is awake.\n", halved.layer().name());
         }
       } else {
         doc.add(".\nIt runs every batch on the calling thread, whatever {@link #threads()} says:"
@@ -234,14 +233,16 @@ public final class NetworkEmitter {
                   + " product.\n", layer.layer().name())
               .initializer("$L", Planner.splitRow(((LayerPlan.DensePlan) layer).layer().inputs()))
               .build());
-          type.addField(FieldSpec.builder(boolean.class, names.halvesConstant(),
-                  Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Whether {@code $L}'s forward product runs in two parts of weight rows:"
-                  + " with {@code Kernels.VECTOR},\nwhich takes over the product of a layer at"
-                  + " least one vector wide.\n", layer.layer().name())
-              .initializer("$T.VECTOR != null && $L >= $T.VECTOR.minUnits()",
-                  DenseKernels.KERNELS, names.sizeConstant(), DenseKernels.KERNELS)
-              .build());
+          if (new DenseKernels(halved, p).vectorParts()) {
+            type.addField(FieldSpec.builder(boolean.class, names.vectorPartsConstant(),
+                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Whether {@code Kernels.VECTOR} computes the two parts of {@code $L}'s"
+                    + " forward product: it takes\nover the product of a layer at least one vector"
+                    + " wide.\n", layer.layer().name())
+                .initializer("$T.VECTOR != null && $L >= $T.VECTOR.minUnits()",
+                    DenseKernels.KERNELS, names.sizeConstant(), DenseKernels.KERNELS)
+                .build());
+          }
         }
       }
       String inputSize = plan.input().names().sizeConstant();
@@ -398,7 +399,10 @@ public final class NetworkEmitter {
       }
       if (halved != null) {
         buffers.add(new String[] {halved.names().secondHalf(), halved.names().sizeConstant(),
-            "the sums over the second part of the weight rows, with {@code Kernels.VECTOR}"});
+            "the sums over the second part of the weight rows"});
+        buffers.add(new String[] {halved.names().secondInput(),
+            halved.names().splitRowConstant(),
+            "the inputs of the second part of the weight rows, for the plain loops"});
       }
       return buffers;
     }
@@ -464,6 +468,13 @@ public final class NetworkEmitter {
             .addJavadoc("A share of the two parts of {@code $L}'s forward product.\n",
                 halved.layer().name())
             .initializer("this::$L", halved.names().forwardHalves()).build());
+        type.addField(FieldSpec.builder(p.matrix, halved.names().secondRows(), Modifier.PRIVATE,
+                Modifier.FINAL)
+            .addJavadoc("The weight rows of the second part of {@code $L}'s forward product, from"
+                + " row {@link #$L} on,\nfor the plain loops: {@code forward} copies the references"
+                + " before each pass.\n", halved.layer().name(),
+                halved.names().splitRowConstant())
+            .initializer("new $T[$L][]", p.scalar, halved.names().splitRowConstant()).build());
       }
       type.addField(FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("A part of the backward pass through the layers: a contiguous range of"
@@ -568,6 +579,18 @@ public final class NetworkEmitter {
           .addStatement("batchInput = input")
           .addStatement("batchSize = n")
           .addStatement("trainingPass = training");
+      if (halved != null) {
+        boolean vector = new DenseKernels(halved, p).vectorParts();
+        if (vector) {
+          m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant());
+        }
+        m.addStatement("$T.arraycopy($L, $L, $L, 0, $L)", System.class, halved.names().weight(),
+            halved.names().splitRowConstant(), halved.names().secondRows(),
+            halved.names().splitRowConstant());
+        if (vector) {
+          m.endControlFlow();
+        }
+      }
       boolean dropout = false;
       for (LayerPlan layer : plan.layers()) {
         if (layer instanceof LayerPlan.DropoutPlan d) {
@@ -585,9 +608,7 @@ public final class NetworkEmitter {
       if (splittable()) {
         m.beginControlFlow("if (splits(n))");
         if (halved != null) {
-          m.beginControlFlow("if ($L)", halved.names().halvesConstant())
-              .addStatement("workers().run(forwardHalvesTask)")
-              .endControlFlow();
+          m.addStatement("workers().run(forwardHalvesTask)");
         }
         m.addStatement("workers().run(forwardTask)").nextControlFlow("else");
       }
@@ -595,7 +616,6 @@ public final class NetworkEmitter {
         m.beginControlFlow("if (training)").addStatement("transposeWeights(0, 1)").endControlFlow();
       }
       if (halved != null) {
-        m.beginControlFlow("if ($L)", halved.names().halvesConstant());
         if (sharesSmallBatches()) {
           m.beginControlFlow("if (threads > 1)")
               .addCode("// too few samples to split, but each thread can still read its own part"
@@ -607,7 +627,6 @@ public final class NetworkEmitter {
         } else {
           m.addStatement("$L(0, 1)", halved.names().forwardHalves());
         }
-        m.endControlFlow();
       }
       m.addStatement("forwardRows(0, n)");
       if (splittable()) {
@@ -860,8 +879,9 @@ public final class NetworkEmitter {
           .addStatement("return")
           .endControlFlow();
       for (String[] buffer : buffers()) {
-        if (halved != null && buffer[0].equals(halved.names().secondHalf())) {
-          m.beginControlFlow("if ($L)", halved.names().halvesConstant())
+        if (halved != null && buffer[0].equals(halved.names().secondInput())
+            && new DenseKernels(halved, p).vectorParts()) {
+          m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant())
               .addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1])
               .endControlFlow();
         } else {
@@ -879,6 +899,7 @@ public final class NetworkEmitter {
           type.addMethod(k.forward());
           if (k.forwardInHalves()) {
             type.addMethod(k.forwardHalves());
+            type.addMethod(k.forwardPart());
           }
           if (k.needsDerivative()) {
             type.addMethod(k.backward());

@@ -107,14 +107,38 @@ public record LayerNames(String field, String constantPrefix) {
     return constantPrefix + "_SPLIT_ROW";
   }
 
-  /** {@code F_HALVES}: whether a forward product runs in halves in this JVM. */
-  public String halvesConstant() {
-    return constantPrefix + "_HALVES";
+  /**
+   * {@code F_VECTOR_PARTS}: whether {@code Kernels.VECTOR} computes the two parts of a forward
+   * product in halves in this JVM.
+   */
+  public String vectorPartsConstant() {
+    return constantPrefix + "_VECTOR_PARTS";
   }
 
   /** {@code fSecondHalf}: the second part's sums of a forward product in halves. */
   public String secondHalf() {
     return field + "SecondHalf";
+  }
+
+  /**
+   * {@code fSecondInput}: the inputs of the second part of a forward product in halves, copied
+   * to start at index 0.
+   */
+  public String secondInput() {
+    return field + "SecondInput";
+  }
+
+  /**
+   * {@code fSecondRows}: the weight rows of the second part of a forward product in halves, as
+   * an array of their own that starts at that part's first row.
+   */
+  public String secondRows() {
+    return field + "SecondRows";
+  }
+
+  /** {@code fForwardPart}: the plain loops of one part of a forward product in halves. */
+  public String forwardPart() {
+    return field + "ForwardPart";
   }
 
   /** {@code fForwardHalves}: a share of the two parts of a forward product in halves. */

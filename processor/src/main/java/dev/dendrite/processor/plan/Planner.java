@@ -112,16 +112,17 @@ public final class Planner {
   }
 
   /**
-   * Whether a dense layer's forward product, where the Vector API's kernels take it over, runs in
-   * two parts of fixed weight rows, rows {@code 0..inputs/2-1} from the bias and the rest from
-   * zero, and then adds the second part's sums to the first's. Two threads then each compute one
-   * part for the whole batch: each reads only the half of the weights whose gradients it computes
-   * and which it updates in {@code step}, so that no weight crosses between the cores. On the Zen
-   * 5 machine a write to a cache line the other core has read cost 27 times a write to one of its
-   * own (BENCHMARKS.md, "What crosses between the cores"), and with the Vector API's kernels
-   * Adam's step on two threads took 2.9-3.9 times as long as on one before this split (on one
-   * thread it does all the work, on two half of it). The split changes the order of the sums,
-   * and so their rounding, but not between thread counts: one thread computes the same two parts.
+   * Whether a dense layer's forward product runs in two parts of fixed weight rows, rows {@code
+   * 0..inputs/2-1} from the bias and the rest from zero, and then adds the second part's sums to
+   * the first's, on the Vector API's kernels where they take it over and on the plain loops
+   * otherwise. Two threads then each compute one part for the whole batch: each reads only the
+   * half of the weights whose gradients it computes and which it updates in {@code step}, so that
+   * no weight crosses between the cores. On the Zen 5 machine a write to a cache line the other
+   * core has read cost 27 times a write to one of its own (BENCHMARKS.md, "What crosses between
+   * the cores"), and with the Vector API's kernels Adam's step on two threads took 2.9-3.9 times
+   * as long as on one before this split (on one thread it does all the work, on two half of it).
+   * The split changes the order of the sums, and so their rounding, but not between thread counts
+   * or batch sizes: one thread computes the same two parts.
    *
    * <p>It applies to the first layer, looped, whose input is the batch itself (only Flatten may
    * come between), which passes no gradient back and so needs no transposed copy of its weights
@@ -145,8 +146,9 @@ public final class Planner {
    * Zen 4 machine each half of the 784 x 256 layer of the benchmarks took 4.5-5.3 us (80 GB/s),
    * and handing work to a thread still spinning took 0.3-0.9 us ({@code HandOffCost},
    * BENCHMARKS.md). At this size (256 KB) half the weights take about 1.6 us to read, twice the
-   * hand-off. The plain loops stay on the calling thread: split by units, each half of the same
-   * layer took 65-75% of the whole layer's time on one thread.
+   * hand-off. On the plain loops one prediction of that network on two threads took 10.0-11.8 us
+   * with the parts shared, against 16.3-17.5 us with the whole layer on the calling thread
+   * (BENCHMARKS.md).
    */
   public static final long SHARED_MIN_WEIGHTS = 1L << 16;
 
@@ -157,6 +159,15 @@ public final class Planner {
   public static boolean sharesSmallBatches(long inputs, long units) {
     return inputs * units >= SHARED_MIN_WEIGHTS;
   }
+
+  /**
+   * The samples per call of the plain loops of one part of a {@link #forwardInHalves} product:
+   * each call passes every tile of the part's weight rows over the slice, so that the slice's sums
+   * stay in the cache. On the Zen 4 machine 1000 predictions of the benchmarks' 784-256-128-10
+   * network on one thread took 10.2-10.4 ms in slices of 128 against 11.0-11.3 ms without
+   * (BENCHMARKS.md).
+   */
+  public static final int PART_SLICE_SAMPLES = 128;
 
   /** The first weight row of the second part of a {@link #forwardInHalves} product. */
   public static long splitRow(long inputs) {
