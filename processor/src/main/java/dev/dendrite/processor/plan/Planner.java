@@ -146,8 +146,8 @@ public final class Planner {
    * Zen 4 machine each half of the 784 x 256 layer of the benchmarks took 4.5-5.3 us (80 GB/s),
    * and handing work to a thread still spinning took 0.3-0.9 us ({@code HandOffCost},
    * BENCHMARKS.md). At this size (256 KB) half the weights take about 1.6 us to read, twice the
-   * hand-off. On the plain loops one prediction of that network on two threads took 10.0-11.8 us
-   * with the parts shared, against 16.3-17.5 us with the whole layer on the calling thread
+   * hand-off. On the plain loops one prediction of that network on two threads took 9.8-13.7 us
+   * with the parts shared, against 16.3-16.6 us with the whole layer on the calling thread
    * (BENCHMARKS.md).
    */
   public static final long SHARED_MIN_WEIGHTS = 1L << 16;
@@ -163,9 +163,10 @@ public final class Planner {
   /**
    * The samples per call of the plain loops of one part of a {@link #forwardInHalves} product:
    * each call passes every tile of the part's weight rows over the slice, so that the slice's sums
-   * stay in the cache. On the Zen 4 machine 1000 predictions of the benchmarks' 784-256-128-10
-   * network on one thread took 10.2-10.4 ms in slices of 128 against 11.0-11.3 ms without
-   * (BENCHMARKS.md).
+   * stay in the cache (the L2 of 1 MiB holds the sums of 128 samples for a layer of up to 512
+   * units beside a tile of weights). On the Zen 4 machine 1000 predictions of the benchmarks'
+   * 784-256-128-10 network on one thread took 10.2-10.4 ms in slices of 128 against 11.0-11.3 ms
+   * without, in one alternation of the two (BENCHMARKS.md).
    */
   public static final int PART_SLICE_SAMPLES = 128;
 
