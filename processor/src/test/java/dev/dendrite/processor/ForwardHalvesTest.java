@@ -81,7 +81,8 @@ class ForwardHalvesTest {
     assertTrue(source.contains(halved + "ForwardPart(batchInput, " + halved + "Weight, "),
         source);
     assertTrue(source.contains(halved + "ForwardPart(" + halved + "SecondInput, " + halved
-        + "SecondRows, " + halved + "SecondHalf, start, Math.min(to, start + 128));"), source);
+        + "SecondRows, " + halved + "SecondHalf, start, end);"), source);
+    assertTrue(source.contains(halved + "SecondInput[s] = x;"), source);
     assertFalse(source.contains(halved + "ForwardTiles"), "the whole product is never written");
     boolean odd = fields.stream().anyMatch(f -> f.contains("@Input(301)"));
     assertEquals(odd, source.contains("float[] last = " + halved + "Weight["), source);

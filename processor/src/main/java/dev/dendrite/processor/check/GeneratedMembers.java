@@ -267,6 +267,8 @@ public final class GeneratedMembers {
           result.add(new Field(n.secondInput(), l, "the second half's inputs of '" + l + "'"));
           result.add(new Field(n.secondRows(), l, "the second half's weight rows of '" + l
               + "'"));
+          result.add(new Field(n.secondPool(), l, "the second half's input rows of '" + l
+              + "'"));
           result.add(new Field("forwardHalvesTask", null, "the network's 'forwardHalvesTask'"));
         }
         if (trainableBefore && Planner.strategy(size, dense.units()) == Strategy.LOOPED) {

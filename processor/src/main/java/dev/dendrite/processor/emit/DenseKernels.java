@@ -238,12 +238,12 @@ final class DenseKernels {
             split, names.secondHalf(), split, inputs);
     if (vectorizable()) {
       m.addJavadoc("With {@code Kernels.VECTOR} ({@link #$L}), its kernels compute both parts;"
-          + "\notherwise {@link #$L} does, for the second part on $L and $L.\n",
+          + "\notherwise {@link #$L} does, for the second part on $L (rows of $L) and $L.\n",
           names.vectorPartsConstant(), names.forwardPart(), names.secondInput(),
-          names.secondRows());
+          names.secondPool(), names.secondRows());
     } else {
-      m.addJavadoc("{@link #$L} computes both parts, the second on $L and $L.\n",
-          names.forwardPart(), names.secondInput(), names.secondRows());
+      m.addJavadoc("{@link #$L} computes both parts, the second on $L (rows of $L) and $L.\n",
+          names.forwardPart(), names.secondInput(), names.secondPool(), names.secondRows());
     }
     if (odd) {
       m.addJavadoc("The second part has one row more, the last, added after the others.\n");
@@ -283,12 +283,22 @@ final class DenseKernels {
     m.endControlFlow();
     partInSlices(m, plan.inputBuffer(), names.weight(), preBuffer());
     m.nextControlFlow("else");
-    m.beginControlFlow("for (int s = from; s < to; s++)")
+    m.addStatement("$T pool = $L[range]", p.matrix, names.secondPool());
+    m.addComment("$L samples at a time, their inputs copied to this range's rows of the pool",
+        Planner.PART_SLICE_SAMPLES);
+    m.beginControlFlow("for (int start = from; start < to; start += $L)",
+            Planner.PART_SLICE_SAMPLES)
+        .addStatement("int end = $T.min(to, start + $L)", Math.class, Planner.PART_SLICE_SAMPLES)
+        .beginControlFlow("for (int s = start; s < end; s++)")
+        .addStatement("$T x = pool[s - start]", p.vector)
+        .addStatement("$T.arraycopy($L[s], $L, x, 0, $L)", System.class, plan.inputBuffer(),
+            split, split)
+        .addStatement("$L[s] = x", names.secondInput())
         .addStatement("$T.fill($L[s], $L)", Arrays.class, names.secondHalf(), zero)
-        .addStatement("$T.arraycopy($L[s], $L, $L[s], 0, $L)", System.class,
-            plan.inputBuffer(), split, names.secondInput(), split)
+        .endControlFlow()
+        .addStatement("$L($L, $L, $L, start, end)", names.forwardPart(), names.secondInput(),
+            names.secondRows(), names.secondHalf())
         .endControlFlow();
-    partInSlices(m, names.secondInput(), names.secondRows(), names.secondHalf());
     if (odd) {
       m.addStatement("$T last = $L[$L - 1]", p.vector, names.weight(), inputs);
       m.beginControlFlow("for (int s = from; s < to; s++)")

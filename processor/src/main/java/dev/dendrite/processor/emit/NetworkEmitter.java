@@ -1,6 +1,7 @@
 package dev.dendrite.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -402,7 +403,8 @@ public final class NetworkEmitter {
             "the sums over the second part of the weight rows"});
         buffers.add(new String[] {halved.names().secondInput(),
             halved.names().splitRowConstant(),
-            "the inputs of the second part of the weight rows, for the plain loops"});
+            "the row of {@link #" + halved.names().secondPool() + "} that holds the inputs of the"
+                + " second part of the weight rows, for the plain loops"});
       }
       return buffers;
     }
@@ -475,6 +477,13 @@ public final class NetworkEmitter {
                 + " before each pass.\n", halved.layer().name(),
                 halved.names().splitRowConstant())
             .initializer("new $T[$L][]", p.scalar, halved.names().splitRowConstant()).build());
+        type.addField(FieldSpec.builder(ArrayTypeName.of(p.matrix), halved.names().secondPool(),
+                Modifier.PRIVATE)
+            .addJavadoc("For each range of samples a thread takes, the rows that hold $L samples'"
+                + " inputs to the second\npart of {@code $L}'s forward product, for the plain"
+                + " loops; grown to the number of threads.\n", Planner.PART_SLICE_SAMPLES,
+                halved.layer().name())
+            .initializer("new $T[0][][]", p.scalar).build());
       }
       type.addField(FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("A part of the backward pass through the layers: a contiguous range of"
@@ -587,6 +596,10 @@ public final class NetworkEmitter {
         m.addStatement("$T.arraycopy($L, $L, $L, 0, $L)", System.class, halved.names().weight(),
             halved.names().splitRowConstant(), halved.names().secondRows(),
             halved.names().splitRowConstant());
+        m.beginControlFlow("if ($L.length < threads)", halved.names().secondPool())
+            .addStatement("$L = new $T[threads][$L][$L]", halved.names().secondPool(), p.scalar,
+                Planner.PART_SLICE_SAMPLES, halved.names().splitRowConstant())
+            .endControlFlow();
         if (vector) {
           m.endControlFlow();
         }
@@ -879,11 +892,16 @@ public final class NetworkEmitter {
           .addStatement("return")
           .endControlFlow();
       for (String[] buffer : buffers()) {
-        if (halved != null && buffer[0].equals(halved.names().secondInput())
-            && new DenseKernels(halved, p).vectorParts()) {
-          m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant())
-              .addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1])
-              .endControlFlow();
+        if (halved != null && buffer[0].equals(halved.names().secondInput())) {
+          // references to rows of the pool, set by each pass
+          boolean vector = new DenseKernels(halved, p).vectorParts();
+          if (vector) {
+            m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant());
+          }
+          m.addStatement("$L = new $T[n][]", buffer[0], p.scalar);
+          if (vector) {
+            m.endControlFlow();
+          }
         } else {
           m.addStatement("$L = new $T[n][$L]", buffer[0], p.scalar, buffer[1]);
         }

@@ -121,11 +121,19 @@ public record LayerNames(String field, String constantPrefix) {
   }
 
   /**
-   * {@code fSecondInput}: the inputs of the second part of a forward product in halves, copied
-   * to start at index 0.
+   * {@code fSecondInput}: per sample, the row of {@link #secondPool} that holds the inputs of the
+   * second part of a forward product in halves, copied to start at index 0.
    */
   public String secondInput() {
     return field + "SecondInput";
+  }
+
+  /**
+   * {@code fSecondPool}: per range of samples a thread takes, the rows that hold one slice of the
+   * second part's inputs of a forward product in halves.
+   */
+  public String secondPool() {
+    return field + "SecondPool";
   }
 
   /**
