@@ -1,5 +1,8 @@
 package dev.dendrite.benchmarks;
 
+import static dev.dendrite.benchmarks.DigitsInternals.field;
+import static dev.dendrite.benchmarks.DigitsInternals.kernel;
+
 import dev.dendrite.optim.Adam;
 import dev.dendrite.optim.Sgd;
 import java.lang.reflect.Method;
@@ -174,21 +177,6 @@ public final class KernelTimes {
     }
   }
 
-  private static Method kernel(String name) {
-    for (Method method : DigitsNet.class.getDeclaredMethods()) {
-      if (method.getName().equals(name)) {
-        method.setAccessible(true);
-        return method;
-      }
-    }
-    throw new IllegalArgumentException("DigitsNet has no kernel " + name);
-  }
-
-  private static Object field(Object owner, String name) throws ReflectiveOperationException {
-    var field = owner.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    return field.get(owner);
-  }
 
   private static String micros(long nanos) {
     return String.format("%.0f", nanos / 1e3);

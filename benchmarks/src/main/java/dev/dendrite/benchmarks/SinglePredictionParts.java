@@ -1,8 +1,9 @@
 package dev.dendrite.benchmarks;
 
-import java.lang.reflect.Field;
+import static dev.dendrite.benchmarks.DigitsInternals.field;
+import static dev.dendrite.benchmarks.DigitsInternals.kernel;
+
 import java.lang.reflect.Method;
-import java.util.Random;
 
 /**
  * Where one prediction of the 784-256-128-10 network goes with the Vector API's kernels: the
@@ -26,11 +27,7 @@ public final class SinglePredictionParts {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     DigitsNet net = new DigitsNet(1);
     net.setThreads(threads);
-    float[] input = new float[DigitsNet.INPUT_SIZE];
-    Random random = new Random(1);
-    for (int k = 0; k < input.length; k++) {
-      input[k] = random.nextFloat();
-    }
+    float[] input = DigitsInternals.sample();
     float[][] batch = {input};
     float[] output = new float[DigitsNet.OUTPUT_SIZE];
     Method halves = kernel("hidden1ForwardHalves");
@@ -86,21 +83,5 @@ public final class SinglePredictionParts {
 
   private static double micros(long nanos) {
     return nanos / 1e3 / CALLS;
-  }
-
-  private static Method kernel(String name) {
-    for (Method method : DigitsNet.class.getDeclaredMethods()) {
-      if (method.getName().equals(name)) {
-        method.setAccessible(true);
-        return method;
-      }
-    }
-    throw new IllegalArgumentException("DigitsNet has no kernel " + name);
-  }
-
-  private static Object field(Object owner, String name) throws ReflectiveOperationException {
-    Field field = owner.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    return field.get(owner);
   }
 }

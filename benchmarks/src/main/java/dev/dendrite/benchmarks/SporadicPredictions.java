@@ -1,7 +1,6 @@
 package dev.dendrite.benchmarks;
 
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,11 +26,7 @@ public final class SporadicPredictions {
     long gapMicros = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     DigitsNet net = new DigitsNet(1);
     net.setThreads(threads);
-    float[] input = new float[DigitsNet.INPUT_SIZE];
-    Random random = new Random(1);
-    for (int k = 0; k < input.length; k++) {
-      input[k] = random.nextFloat();
-    }
+    float[] input = DigitsInternals.sample();
     float[] output = new float[DigitsNet.OUTPUT_SIZE];
     for (int i = 0; i < 20_000; i++) {
       net.predict(input, output);

@@ -89,6 +89,14 @@ public final class NetworkEmitter {
     }
 
     /**
+     * Whether {@code Kernels.VECTOR} may compute the two parts of the layer in halves, so that the
+     * plain loops' buffers and copies for its second part are needed only when it does not.
+     */
+    private boolean vectorParts() {
+      return halved != null && new DenseKernels(halved, p).vectorParts();
+    }
+
+    /**
      * Whether a batch too small to split still shares the product of the layer in halves between
      * the threads ({@link Planner#sharesSmallBatches}).
      */
@@ -234,7 +242,7 @@ public final class NetworkEmitter {
                   + " product.\n", layer.layer().name())
               .initializer("$L", Planner.splitRow(((LayerPlan.DensePlan) layer).layer().inputs()))
               .build());
-          if (new DenseKernels(halved, p).vectorParts()) {
+          if (vectorParts()) {
             type.addField(FieldSpec.builder(boolean.class, names.vectorPartsConstant(),
                     Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Whether {@code Kernels.VECTOR} computes the two parts of {@code $L}'s"
@@ -589,7 +597,7 @@ public final class NetworkEmitter {
           .addStatement("batchSize = n")
           .addStatement("trainingPass = training");
       if (halved != null) {
-        boolean vector = new DenseKernels(halved, p).vectorParts();
+        boolean vector = vectorParts();
         if (vector) {
           m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant());
         }
@@ -894,7 +902,7 @@ public final class NetworkEmitter {
       for (String[] buffer : buffers()) {
         if (halved != null && buffer[0].equals(halved.names().secondInput())) {
           // references to rows of the pool, set by each pass
-          boolean vector = new DenseKernels(halved, p).vectorParts();
+          boolean vector = vectorParts();
           if (vector) {
             m.beginControlFlow("if (!$L)", halved.names().vectorPartsConstant());
           }
