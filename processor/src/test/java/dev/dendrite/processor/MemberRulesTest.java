@@ -213,6 +213,34 @@ class MemberRulesTest {
   }
 
   @Test
+  void dn110MethodNamedLikeTheSingleSampleBackwardPass() {
+    // 2-4-1 takes one sample's backward pass in local variables; with dropout it does not.
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 4, activation = RELU) Layer hidden;",
+        "  @Dense(units = 1) Layer out;",
+        "  void backwardInLocals() {}",
+        "}");
+    Sources.Result result = Expect.error(source,
+        "[DN110] class 'Mlp' declares the method 'backwardInLocals()', but the generated 'MlpNet'"
+            + " declares a private method 'backwardInLocals()' for its passes, which cannot"
+            + " override it; rename the method, or make it private",
+        "void backwardInLocals() {}");
+    Expect.count(result, "DN110", 1);
+    assertThat(Sources.compile(Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 4, activation = RELU) Layer hidden;",
+        "  @Dropout(0.5) Layer drop;",
+        "  @Dense(units = 1) Layer out;",
+        "  void backwardInLocals() {}",
+        "}"))).succeeded();
+  }
+
+  @Test
   void dn110MethodNamedLikeABatchNormKernel() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

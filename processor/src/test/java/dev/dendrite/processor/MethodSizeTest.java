@@ -115,6 +115,36 @@ class MethodSizeTest {
     assertAllBelowLimit(sizes);
   }
 
+  @Test
+  void singleSampleBackwardPassesInLocalsStayCompilable() throws IOException {
+    // At Planner.LOCALS_BACKWARD_MAX_TERMS: 16 x 16 + 2 x (16 x 8) terms, and 4-10-10-10-3 with
+    // 500, each layer after the first with a derivative or the fused softmax.
+    assertEquals(512, Planner.LOCALS_BACKWARD_MAX_TERMS);
+    Compilation square = Sources.compile(Sources.network("Square",
+        "@Network(loss = Loss.MSE, doublePrecision = true)",
+        "abstract class Square {",
+        "  @Input(16) Layer in;",
+        "  @Dense(units = 16, activation = SIGMOID) Layer first;",
+        "  @Dense(units = 8, activation = MISH) Layer out;",
+        "}"));
+    Compilation deep = Sources.compile(Sources.network("Deep",
+        "@Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY, doublePrecision = true)",
+        "abstract class Deep {",
+        "  @Input(4) Layer in;",
+        "  @Dense(units = 10, activation = TANH) Layer first;",
+        "  @Dense(units = 10, activation = ELU) Layer second;",
+        "  @Dense(units = 10, activation = GELU) Layer third;",
+        "  @Dense(units = 3, activation = SOFTMAX) Layer out;",
+        "}"));
+    Map<String, Integer> sizes = methodSizes(square, "test.SquareNet", "test.SquareNetDouble");
+    sizes.putAll(methodSizes(deep, "test.DeepNet", "test.DeepNetDouble"));
+    for (String method : List.of("test.SquareNet.backwardInLocals",
+        "test.SquareNetDouble.backwardInLocals", "test.DeepNet.backwardInLocals")) {
+      assertTrue(sizes.get(method) != null && sizes.get(method) > 2000, method + ": " + sizes);
+    }
+    assertAllBelowLimit(sizes);
+  }
+
   private static void assertAllBelowLimit(Map<String, Integer> sizes) {
     List<String> huge = new ArrayList<>();
     sizes.forEach((method, size) -> {

@@ -136,6 +136,9 @@ public final class GeneratedMembers {
     methods.add(new Method("forwardRows", List.of("int", "int"), "void", false, null));
     methods.add(new Method("backwardRows", List.of("int", "int"), "void", false, null));
     methods.add(new Method("parameterGradients", List.of("int", "int"), "void", false, null));
+    if (backpropagatesInLocals(fields, loss)) {
+      methods.add(new Method("backwardInLocals", List.of(), "void", false, null));
+    }
     if (!hasBuffers(fields)) {
       methods.add(model("step", "void", "dev.dendrite.optim.Optimizer"));
       methods.add(new Method("splits", List.of("int"), "boolean", false, null));
@@ -311,20 +314,42 @@ public final class GeneratedMembers {
    * the one-row batch {@code single}: as {@link Planner#predictsInLocals} decides.
    */
   private static boolean predictsInLocals(List<FieldDecl> fields) {
+    return Planner.predictsInLocals(inputValues(fields), denseShapes(fields), hasBuffers(fields));
+  }
+
+  /**
+   * Whether the network of {@code fields} takes a single sample's backward pass in local
+   * variables, in {@code backwardInLocals()}: as {@link Planner#backpropagatesInLocals} decides.
+   */
+  private static boolean backpropagatesInLocals(List<FieldDecl> fields, Loss loss) {
+    boolean dropout = fields.stream()
+        .anyMatch(f -> !f.layers().isEmpty() && f.layers().get(0) instanceof LayerSpec.DropoutSpec);
+    return Planner.backpropagatesInLocals(
+        inputValues(fields), denseShapes(fields), hasBuffers(fields), dropout, loss);
+  }
+
+  private static long inputValues(List<FieldDecl> fields) {
+    for (FieldDecl field : fields) {
+      if (field.layers().get(0) instanceof LayerSpec.InputSpec input) {
+        return sizeAfter(input, 0);
+      }
+    }
+    return 0;
+  }
+
+  private static List<Planner.DenseShape> denseShapes(List<FieldDecl> fields) {
     List<Planner.DenseShape> dense = new ArrayList<>();
-    long inputValues = 0;
     long size = 0;
     for (FieldDecl field : fields) {
       LayerSpec spec = field.layers().get(0);
       if (spec instanceof LayerSpec.DenseSpec d) {
-        dense.add(new Planner.DenseShape(size, d.units(), d.bias()));
-      } else if (spec instanceof LayerSpec.InputSpec) {
-        inputValues = sizeAfter(spec, 0);
+        dense.add(new Planner.DenseShape(size, d.units(), d.bias(), d.activation()));
       }
       size = sizeAfter(spec, size);
     }
-    return Planner.predictsInLocals(inputValues, dense, hasBuffers(fields));
+    return dense;
   }
+
 
   /**
    * Whether the dense layer in field {@code index}, whose input has {@code size} values, computes

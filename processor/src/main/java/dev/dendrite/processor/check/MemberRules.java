@@ -91,9 +91,12 @@ final class MemberRules implements Rule {
 
   private static void kernelMethod(
       ClassDecl type, MethodDecl method, GeneratedMembers.Method same, Problems problems) {
-    String purpose = same.layer() == null
-        ? "for its buffers"
-        : "for layer '" + same.layer() + "'";
+    String purpose = same.layer() != null ? "for layer '" + same.layer() + "'"
+        : switch (same.name()) {
+          case "ensureCapacity" -> "for its buffers";
+          case "splits", "workers" -> "for its threads";
+          default -> "for its passes";
+        };
     problems.add(RuleId.DN110, method.source(), null,
         owner(type, method, "the method '" + method.signature() + "'") + ", but the generated '"
             + type.generatedName() + "' declares a private method '" + same.name() + "("

@@ -172,11 +172,21 @@ final class ActivationCode {
    * of the value to {@code t[j]}: {@code g[j] z[j]} where {@code z[j] <= 0}, else 0.
    */
   CodeBlock backward(String g, String z, String a) {
+    if (activation == Activation.PRELU || activation == Activation.SOFTMAX) {
+      return backwardPreluOrSoftmax(g, z, a);
+    }
+    return backwardOfValue(g + "[j]", z + "[j]", a + "[j]");
+  }
+
+  /**
+   * The statement that turns the gradient {@code gj} (a variable or an array element) with
+   * respect to a value's output into the gradient with respect to its pre-activation, given the
+   * pre-activation {@code zj} and the output {@code aj}: the arithmetic of {@link #backward} for
+   * one value. Not for PRELU, which also writes a slope term, or softmax, which is row-wise.
+   */
+  CodeBlock backwardOfValue(String gj, String zj, String aj) {
     String zero = precision.literal(0);
     String one = precision.literal(1);
-    String gj = g + "[j]";
-    String zj = z + "[j]";
-    String aj = a + "[j]";
     return switch (activation) {
       case LINEAR -> CodeBlock.of("");
       case RELU -> CodeBlock.of("if ($L <= $L) $L = $L;\n", zj, zero, gj, zero);
@@ -188,6 +198,15 @@ final class ActivationCode {
       case GELU -> derivative("gelu", gj, zj);
       case SWISH -> derivative("swish", gj, zj);
       case MISH -> derivative("mish", gj, zj);
+      case PRELU, SOFTMAX -> throw new IllegalStateException(activation + " is not per value");
+    };
+  }
+
+  private CodeBlock backwardPreluOrSoftmax(String g, String z, String a) {
+    String zero = precision.literal(0);
+    String gj = g + "[j]";
+    String zj = z + "[j]";
+    return switch (activation) {
       case PRELU -> CodeBlock.builder()
           .beginControlFlow("if ($L <= $L)", zj, zero)
           .addStatement("t[j] = $L * $L", gj, zj)
@@ -197,6 +216,7 @@ final class ActivationCode {
           .endControlFlow()
           .build();
       case SOFTMAX -> CodeBlock.of("$T.softmaxBackward($L, $L, $L);\n", ACTIVATIONS, a, g, g);
+      default -> throw new IllegalStateException(activation + " is per value");
     };
   }
 

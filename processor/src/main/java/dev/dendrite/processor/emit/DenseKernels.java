@@ -481,6 +481,85 @@ final class DenseKernels {
     return out;
   }
 
+  // ---- single-sample backward ----
+
+  /**
+   * The layer's part of the backward pass of a batch of one sample that keeps each unit's
+   * gradient in a local variable {@code <layer>_d<j>}: turns the gradients with respect to the
+   * units' outputs into gradients with respect to {@code z}, writes the weight and bias gradients,
+   * and declares the gradients with respect to the layer's inputs. Each value has the per-layer
+   * kernels' terms in their order ({@link #backward}, {@link #parameterGradient} for sample 0,
+   * {@link #inputGradient}), so the results are the same bit for bit.
+   *
+   * @param in the names the layer's input values take, after the layer or input that produces
+   *     them ({@link #singleSample}'s names)
+   * @param below the layer name of the input gradient's locals, null if the layer passes no
+   *     gradient back
+   * @param output whether this is the output layer, whose gradients the loss wrote to its
+   *     gradient buffer; other layers' are the locals the layer after them declared
+   * @return the names of the locals holding the gradients with respect to the inputs, or null
+   */
+  List<String> singleSampleBackward(
+      MethodSpec.Builder m, List<String> in, String below, boolean output) {
+    String prefix = layer.name();
+    m.addCode("// $L: Dense, $L input$L to $L unit$L$L\n", layer.name(), layer.inputs(),
+        layer.inputs() == 1 ? "" : "s", layer.units(), layer.units() == 1 ? "" : "s",
+        layer.detail().isEmpty() ? "" : ", " + layer.detail());
+    List<String> grads = new ArrayList<>();
+    for (int j = 0; j < layer.units(); j++) {
+      grads.add(prefix + "_d" + j);
+    }
+    if (output) {
+      m.addStatement("$T $LG = $L[0]", p.vector, prefix, names.grad());
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("$T $L = $LG[$L]", p.scalar, grads.get(j), prefix, j);
+      }
+    }
+    if (needsDerivative()) {
+      String z = prefix + "Z";
+      String a = prefix + "A";
+      if (activation.derivativeReadsZ()) {
+        m.addStatement("$T $L = $L[0]", p.vector, z, names.pre());
+      }
+      if (activation.derivativeReadsA()) {
+        m.addStatement("$T $L = $L[0]", p.vector, a, names.out());
+      }
+      for (int j = 0; j < layer.units(); j++) {
+        m.addCode(activation.backwardOfValue(grads.get(j), z + "[" + j + "]", a + "[" + j + "]"));
+      }
+    }
+    if (layer.bias()) {
+      m.addStatement("$T $LGb = $L[0]", p.vector, prefix, names.biasGrad());
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("$LGb[$L] = $L + $L", prefix, j, zero, grads.get(j));
+      }
+    }
+    m.addStatement("$T $LX = $L[0]", p.vector, prefix, plan.inputBuffer());
+    hoistWeightRows(m, prefix + "Gw", names.weightGrad());
+    for (int k = 0; k < layer.inputs(); k++) {
+      m.addStatement("$T $L = $LX[$L]", p.scalar, in.get(k), prefix, k);
+      for (int j = 0; j < layer.units(); j++) {
+        m.addStatement("$L = $L + $L * $L", weightAt(prefix + "Gw", k, j), zero, in.get(k),
+            grads.get(j));
+      }
+    }
+    if (below == null) {
+      return null;
+    }
+    hoistWeightRows(m, prefix + "W", names.weight());
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < layer.inputs(); k++) {
+      List<CodeBlock> terms = new ArrayList<>();
+      for (int j = 0; j < layer.units(); j++) {
+        terms.add(CodeBlock.of("$L * $L", grads.get(j), weightAt(prefix + "W", k, j)));
+      }
+      String name = below + "_d" + k;
+      m.addStatement("$T $L = $L", p.scalar, name, Sums.of(terms));
+      out.add(name);
+    }
+    return out;
+  }
+
   // ---- backward ----
 
   /**

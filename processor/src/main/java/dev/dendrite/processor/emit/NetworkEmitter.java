@@ -721,7 +721,19 @@ public final class NetworkEmitter {
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
           .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
-      if (splittable()) {
+      if (plan.backpropagatesInLocals()) {
+        m.beginControlFlow("if (n == 1)")
+            .addStatement("backwardInLocals()")
+            .nextControlFlow(splittable() ? "else if (splits(n))" : "else");
+        if (splittable()) {
+          m.addStatement("workers().run(backwardTask)")
+              .addStatement("workers().run(gradientTask)")
+              .nextControlFlow("else");
+        }
+        m.addStatement("backwardRows(0, n)")
+            .addStatement("parameterGradients(0, 1)")
+            .endControlFlow();
+      } else if (splittable()) {
         m.beginControlFlow("if (splits(n))")
             .addStatement("workers().run(backwardTask)")
             .addStatement("workers().run(gradientTask)")
@@ -776,6 +788,51 @@ public final class NetworkEmitter {
         }
       }
       type.addMethod(gradients.build());
+      if (plan.backpropagatesInLocals()) {
+        type.addMethod(backwardInLocals());
+      }
+    }
+
+    /**
+     * {@code backwardInLocals()}: the backward pass of a batch of one sample, layer after layer
+     * from the output, each unit's gradient in a local variable.
+     */
+    private MethodSpec backwardInLocals() {
+      LayerPlan.DensePlan output = plan.output();
+      MethodSpec.Builder m = MethodSpec.methodBuilder("backwardInLocals")
+          .addModifiers(Modifier.PRIVATE)
+          .addJavadoc("Takes the gradient of a batch of one sample back through every layer with"
+              + " each unit's gradient\nin a local variable: the same arithmetic as {@code"
+              + " backwardRows(0, 1)} and\n{@code parameterGradients(0, 1)}, term for term,"
+              + " without the gradient buffers between the\nlayers. Starts from {@code dL/d$L}"
+              + " of the output, which the loss wrote to $L.\n",
+              output.fusedLoss() ? "z" : "a", output.names().grad());
+      // the names of each dense layer's input values: after the layer or input producing them
+      List<List<String>> inputs = new java.util.ArrayList<>();
+      List<LayerPlan.DensePlan> dense = new java.util.ArrayList<>();
+      List<String> values = new java.util.ArrayList<>();
+      String input = network.input().name();
+      for (int k = 0; k < network.input().outputSize(); k++) {
+        values.add(input + "_" + k);
+      }
+      for (LayerPlan layer : plan.layers()) {
+        if (layer instanceof LayerPlan.DensePlan d) {
+          dense.add(d);
+          inputs.add(values);
+          values = new java.util.ArrayList<>();
+          for (int j = 0; j < d.layer().units(); j++) {
+            values.add(d.layer().name() + "_" + j);
+          }
+        }
+      }
+      for (int i = dense.size() - 1; i >= 0; i--) {
+        LayerPlan.DensePlan layer = dense.get(i);
+        String below = layer.inputGradientBuffer() == null ? null
+            : dense.get(i - 1).layer().name();
+        new DenseKernels(layer, p)
+            .singleSampleBackward(m, inputs.get(i), below, layer == output);
+      }
+      return m.build();
     }
 
     private void threading() {

@@ -12,10 +12,13 @@ import java.util.List;
  *     smaller batches run on the calling thread, where a hand-off would cost more than it saves
  * @param predictsInLocals whether a single-sample prediction runs as one method that keeps every
  *     value in a local variable, rather than as a forward pass over a batch of one
+ * @param backpropagatesInLocals whether the backward pass of a batch of one sample runs as one
+ *     method that keeps each unit's gradient in a local variable, rather than through the
+ *     per-layer kernels
  */
 public record NetworkPlan(
     CheckedNetwork network, List<LayerPlan> layers, int parallelMinBatch,
-    boolean predictsInLocals) {
+    boolean predictsInLocals, boolean backpropagatesInLocals) {
 
   public NetworkPlan {
     layers = List.copyOf(layers);

@@ -58,6 +58,17 @@ public final class Planner {
    */
   public static final int LOCALS_PREDICTION_MAX_LOCALS = 240;
 
+  /**
+   * A network that predicts in local variables also takes the backward pass of a batch of one
+   * sample in one method with each unit's gradient in a local variable ({@link
+   * #backpropagatesInLocals}), if that method has at most this many terms: one per weight for its
+   * gradient, and one more per weight of each dense layer that passes a gradient back. A term
+   * takes about thirteen bytes of bytecode: at this bound the method came to 6.5-6.8 KB
+   * ({@code MethodSizeTest}), below HotSpot's 8000-byte limit. On the tiny network of the benchmarks (2-20-1) a training step took 144-152 ns this
+   * way against 174-190 ns through the per-layer kernels (BENCHMARKS.md).
+   */
+  public static final int LOCALS_BACKWARD_MAX_TERMS = 512;
+
   /** Plans {@code network}. */
   public NetworkPlan plan(CheckedNetwork network) {
     List<CheckedLayer> layers = network.layers();
@@ -108,7 +119,8 @@ public final class Planner {
       inputBuffer = layerNames.out();
       inputSize = layerNames.sizeConstant();
     }
-    return new NetworkPlan(network, plans, parallelMinBatch(layers), predictsInLocals(plans));
+    return new NetworkPlan(network, plans, parallelMinBatch(layers), predictsInLocals(plans),
+        backpropagatesInLocals(plans, network.loss()));
   }
 
   /**
@@ -175,20 +187,71 @@ public final class Planner {
     return inputs / 2;
   }
 
-  /** The shape of a dense layer, as {@link #predictsInLocals(long, List, boolean)} needs it. */
-  public record DenseShape(long inputs, long units, boolean bias) {}
+  /**
+   * The shape of a dense layer, as {@link #predictsInLocals(long, List, boolean)} and {@link
+   * #backpropagatesInLocals} need it.
+   */
+  public record DenseShape(long inputs, long units, boolean bias, Activation activation) {}
 
   /** {@link #predictsInLocals(long, List, boolean)} for planned layers. */
   static boolean predictsInLocals(List<LayerPlan> plans) {
+    return predictsInLocals(plans.get(0).layer().outputSize(), denseShapes(plans),
+        has(plans, LayerPlan.BatchNormPlan.class));
+  }
+
+  /** {@link #backpropagatesInLocals(long, List, boolean, boolean, Loss)} for planned layers. */
+  static boolean backpropagatesInLocals(List<LayerPlan> plans, Loss loss) {
+    return backpropagatesInLocals(plans.get(0).layer().outputSize(), denseShapes(plans),
+        has(plans, LayerPlan.BatchNormPlan.class), has(plans, LayerPlan.DropoutPlan.class), loss);
+  }
+
+  private static List<DenseShape> denseShapes(List<LayerPlan> plans) {
     List<DenseShape> dense = new ArrayList<>();
-    boolean batchNorm = false;
     for (LayerPlan plan : plans) {
       if (plan instanceof LayerPlan.DensePlan d) {
-        dense.add(new DenseShape(d.layer().inputs(), d.layer().units(), d.layer().bias()));
+        dense.add(new DenseShape(d.layer().inputs(), d.layer().units(), d.layer().bias(),
+            d.layer().activation()));
       }
-      batchNorm |= plan instanceof LayerPlan.BatchNormPlan;
     }
-    return predictsInLocals(plans.get(0).layer().outputSize(), dense, batchNorm);
+    return dense;
+  }
+
+  private static boolean has(List<LayerPlan> plans, Class<? extends LayerPlan> kind) {
+    return plans.stream().anyMatch(kind::isInstance);
+  }
+
+  /**
+   * Whether the backward pass of a batch of one sample runs as one method that keeps each unit's
+   * gradient in a local variable, instead of through the per-layer kernels and their gradient
+   * buffers: the network predicts in local variables ({@link #predictsInLocals(long, List,
+   * boolean)}), has no dropout (whose mask the per-layer kernels apply), no PRELU (whose slope
+   * gradient sums per-sample terms) and no softmax but an output one fused with its loss, and
+   * the method stays within {@link #LOCALS_BACKWARD_MAX_TERMS}.
+   *
+   * @param inputValues the values of one input sample
+   * @param dense the dense layers, in order
+   * @param batchNorm whether the network has a batch normalization layer
+   * @param dropout whether the network has a dropout layer
+   * @param loss the network's loss
+   */
+  public static boolean backpropagatesInLocals(
+      long inputValues, List<DenseShape> dense, boolean batchNorm, boolean dropout, Loss loss) {
+    if (dropout || !predictsInLocals(inputValues, dense, batchNorm)) {
+      return false;
+    }
+    long terms = 0;
+    for (int i = 0; i < dense.size(); i++) {
+      DenseShape layer = dense.get(i);
+      boolean output = i == dense.size() - 1;
+      if (layer.activation() == Activation.PRELU
+          || (layer.activation() == Activation.SOFTMAX
+              && !(output && fused(loss, layer.activation())))) {
+        return false;
+      }
+      long weights = layer.inputs() * layer.units();
+      terms += i == 0 ? weights : 2 * weights;
+    }
+    return terms <= LOCALS_BACKWARD_MAX_TERMS;
   }
 
   /**
