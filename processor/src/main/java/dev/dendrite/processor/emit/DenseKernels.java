@@ -436,9 +436,7 @@ final class DenseKernels {
     String prefix = layer.name();
     String bias = prefix + "B";
     String temp = prefix + "Z";
-    m.addCode("// $L: Dense, $L input$L to $L unit$L$L\n", layer.name(), layer.inputs(),
-        layer.inputs() == 1 ? "" : "s", layer.units(), layer.units() == 1 ? "" : "s",
-        layer.detail().isEmpty() ? "" : ", " + layer.detail());
+    layerComment(m);
     if (layer.bias()) {
       m.addStatement("$T $L = $L[0]", p.vector, bias, names.bias());
     }
@@ -481,6 +479,16 @@ final class DenseKernels {
     return out;
   }
 
+  /**
+   * The comment that opens the layer's part of a method that runs several layers, such as {@code
+   * // hidden: Dense, 2 inputs to 20 units, RELU}.
+   */
+  private void layerComment(MethodSpec.Builder m) {
+    m.addCode("// $L: Dense, $L input$L to $L unit$L$L\n", layer.name(), layer.inputs(),
+        layer.inputs() == 1 ? "" : "s", layer.units(), layer.units() == 1 ? "" : "s",
+        layer.detail().isEmpty() ? "" : ", " + layer.detail());
+  }
+
   // ---- single-sample backward ----
 
   /**
@@ -502,9 +510,7 @@ final class DenseKernels {
   List<String> singleSampleBackward(
       MethodSpec.Builder m, List<String> in, String below, boolean output) {
     String prefix = layer.name();
-    m.addCode("// $L: Dense, $L input$L to $L unit$L$L\n", layer.name(), layer.inputs(),
-        layer.inputs() == 1 ? "" : "s", layer.units(), layer.units() == 1 ? "" : "s",
-        layer.detail().isEmpty() ? "" : ", " + layer.detail());
+    layerComment(m);
     List<String> grads = new ArrayList<>();
     for (int j = 0; j < layer.units(); j++) {
       grads.add(prefix + "_d" + j);
