@@ -23,9 +23,24 @@ class GradientCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.dendrite.it.AllTestNets#doubleNets")
   void analyticGradientsMatchFiniteDifferences(String name, LongFunction<DoubleModel> factory) {
+    assertGradientsMatch(name, factory, 4);
+  }
+
+  /**
+   * A batch of one sample: small networks take its backward pass in local variables
+   * ({@code backwardInLocals}) instead of the per-layer kernels.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.dendrite.it.AllTestNets#doubleNets")
+  void analyticGradientsOfOneSampleMatchFiniteDifferences(
+      String name, LongFunction<DoubleModel> factory) {
+    assertGradientsMatch(name, factory, 1);
+  }
+
+  private static void assertGradientsMatch(
+      String name, LongFunction<DoubleModel> factory, int n) {
     DoubleModel model = factory.apply(11);
     Rng rng = new Rng(name.hashCode());
-    int n = 4;
     double[][] input = Batches.gaussian(n, model.inputSize(), rng);
     double[][] target = Batches.targets(model.loss(), n, model.outputSize(), rng);
     GradientCheck.Report report = GradientCheck.defaults().withStep(STEP).run(model, input, target, n);
