@@ -350,7 +350,6 @@ public final class GeneratedMembers {
     return dense;
   }
 
-
   /**
    * Whether the dense layer in field {@code index}, whose input has {@code size} values, computes
    * its forward product in two parts ({@link Planner#forwardInHalves}): only Input and Flatten

@@ -721,29 +721,27 @@ public final class NetworkEmitter {
           .addStatement("int n = batchSize")
           .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
           .addStatement("$T loss = $L(target, n)", p.scalar, plan.output().names().loss());
-      if (plan.backpropagatesInLocals()) {
-        m.beginControlFlow("if (n == 1)")
-            .addStatement("backwardInLocals()")
-            .nextControlFlow(splittable() ? "else if (splits(n))" : "else");
-        if (splittable()) {
-          m.addStatement("workers().run(backwardTask)")
-              .addStatement("workers().run(gradientTask)")
-              .nextControlFlow("else");
+      boolean locals = plan.backpropagatesInLocals();
+      if (locals) {
+        m.beginControlFlow("if (n == 1)").addStatement("backwardInLocals()");
+      }
+      if (splittable()) {
+        if (locals) {
+          m.nextControlFlow("else if (splits(n))");
+        } else {
+          m.beginControlFlow("if (splits(n))");
         }
-        m.addStatement("backwardRows(0, n)")
-            .addStatement("parameterGradients(0, 1)")
-            .endControlFlow();
-      } else if (splittable()) {
-        m.beginControlFlow("if (splits(n))")
-            .addStatement("workers().run(backwardTask)")
-            .addStatement("workers().run(gradientTask)")
-            .nextControlFlow("else")
-            .addStatement("backwardRows(0, n)")
-            .addStatement("parameterGradients(0, 1)")
-            .endControlFlow();
-      } else {
-        m.addStatement("backwardRows(0, n)")
-            .addStatement("parameterGradients(0, 1)");
+        m.addStatement("workers().run(backwardTask)")
+            .addStatement("workers().run(gradientTask)");
+      }
+      boolean branched = locals || splittable();
+      if (branched) {
+        m.nextControlFlow("else");
+      }
+      m.addStatement("backwardRows(0, n)")
+          .addStatement("parameterGradients(0, 1)");
+      if (branched) {
+        m.endControlFlow();
       }
       new PenaltyKernels(plan, p).endBackward(m);
       type.addMethod(m.build());
@@ -808,9 +806,9 @@ public final class NetworkEmitter {
               + " of the output, which the loss wrote to $L.\n",
               output.fusedLoss() ? "z" : "a", output.names().grad());
       // the names of each dense layer's input values: after the layer or input producing them
-      List<List<String>> inputs = new java.util.ArrayList<>();
-      List<LayerPlan.DensePlan> dense = new java.util.ArrayList<>();
-      List<String> values = new java.util.ArrayList<>();
+      List<List<String>> inputs = new ArrayList<>();
+      List<LayerPlan.DensePlan> dense = new ArrayList<>();
+      List<String> values = new ArrayList<>();
       String input = network.input().name();
       for (int k = 0; k < network.input().outputSize(); k++) {
         values.add(input + "_" + k);
@@ -819,7 +817,7 @@ public final class NetworkEmitter {
         if (layer instanceof LayerPlan.DensePlan d) {
           dense.add(d);
           inputs.add(values);
-          values = new java.util.ArrayList<>();
+          values = new ArrayList<>();
           for (int j = 0; j < d.layer().units(); j++) {
             values.add(d.layer().name() + "_" + j);
           }
@@ -932,7 +930,7 @@ public final class NetworkEmitter {
           + " buffers.\n");
       m.addStatement("trainingPass = false");
       String input = network.input().name();
-      List<String> values = new java.util.ArrayList<>();
+      List<String> values = new ArrayList<>();
       for (int k = 0; k < network.input().outputSize(); k++) {
         values.add(input + "_" + k);
         m.addStatement("$T $L_$L = input[$L]", p.scalar, input, k, k);

@@ -64,8 +64,9 @@ public final class Planner {
    * #backpropagatesInLocals}), if that method has at most this many terms: one per weight for its
    * gradient, and one more per weight of each dense layer that passes a gradient back. A term
    * takes about thirteen bytes of bytecode: at this bound the method came to 6.5-6.8 KB
-   * ({@code MethodSizeTest}), below HotSpot's 8000-byte limit. On the tiny network of the benchmarks (2-20-1) a training step took 144-152 ns this
-   * way against 174-190 ns through the per-layer kernels (BENCHMARKS.md).
+   * ({@code MethodSizeTest}), below HotSpot's 8000-byte limit. A training step of the benchmarks'
+   * tiny network (2-20-1) took 153 ns this way against 166 ns through the per-layer kernels,
+   * medians of 13 alternations (BENCHMARKS.md).
    */
   public static final int LOCALS_BACKWARD_MAX_TERMS = 512;
 
