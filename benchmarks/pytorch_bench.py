@@ -26,7 +26,9 @@ step 5.5 ms instead of 1.5 ms on one core (see BENCHMARKS.md). --default-malloc 
 defaults. Medians over repeated timings are reported. With --jmh, reads JMH's JSON results
 (`java -jar target/benchmarks.jar ... -rf json -rff results.json`) and prints the ratios.
 
-Usage (Debian's python3-torch, libopenblas0-pthread and python3-numpy):
+Usage (Debian's python3-torch, libopenblas0-pthread and python3-numpy; --check says which of
+them is missing):
+  /usr/bin/python3 benchmarks/pytorch_bench.py --check
   /usr/bin/python3 benchmarks/pytorch_bench.py --jmh jmh.json [--cores 2] [--out torch.json]
   /usr/bin/python3 benchmarks/pytorch_bench.py --rounds results/round-1 results/round-2 ...
 """
@@ -170,6 +172,40 @@ def openblas_core():
     return corename().decode()
 
 
+INSTALL = "apt-get install -y python3-torch libopenblas0-pthread python3-numpy"
+
+
+def environment_problems():
+    """What keeps PyTorch from running here as the baseline: a missing module, or a BLAS that is
+    not OpenBLAS (PyTorch would then multiply with the reference BLAS, which is not a fair peer)."""
+    import ctypes
+    import importlib.util
+    problems = [f"the Python module {module} is missing (Debian package {package})"
+                for module, package in (("torch", "python3-torch"), ("numpy", "python3-numpy"))
+                if importlib.util.find_spec(module) is None]
+    try:
+        ctypes.CDLL("libblas.so.3").openblas_get_corename
+    except OSError:
+        problems.append("libblas.so.3, the BLAS PyTorch calls, is missing"
+                        " (Debian package libopenblas0-pthread)")
+    except AttributeError:
+        problems.append("libblas.so.3, the BLAS PyTorch calls, is not OpenBLAS: install"
+                        " libopenblas0-pthread, or select it with update-alternatives --config"
+                        " libblas.so.3-x86_64-linux-gnu")
+    return problems
+
+
+def check_environment():
+    """Stops with exit status 2 and what to install if PyTorch cannot run as the baseline."""
+    problems = environment_problems()
+    if problems:
+        print("PyTorch cannot run as the baseline here:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        print(f"Install with: {INSTALL}", file=sys.stderr)
+        sys.exit(2)
+
+
 OPENBLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 MALLOC_THRESHOLDS = {"MALLOC_MMAP_THRESHOLD_": "1000000000",
                      "MALLOC_TRIM_THRESHOLD_": "1000000000"}
@@ -186,8 +222,11 @@ def run_config(intraop, openblas, quick, keep_openblas_env=False, default_malloc
     env["OMP_NUM_THREADS"] = str(intraop)
     env["DENDRITE_TORCH_THREADS"] = str(intraop)
     args = [sys.executable, os.path.abspath(__file__), "--worker"] + (["--quick"] if quick else [])
-    out = subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(args, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the PyTorch worker for intra-op {intraop} x OpenBLAS {openblas} stopped"
+                         f" with exit status {done.returncode}:\n{done.stderr.strip()}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # JMH benchmark -> (measurement, unit of the JMH score in seconds)
@@ -367,6 +406,9 @@ def main():
     parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke test")
     parser.add_argument("--cores", type=int, default=os.cpu_count(),
                         help="the cores the JVM had (default: all)")
+    parser.add_argument("--check", action="store_true",
+                        help="only check that PyTorch, numpy and OpenBLAS are installed; exit"
+                             " status 2 and what to install if not")
     parser.add_argument("--jmh", help="JMH JSON results to compare with")
     parser.add_argument("--out", help="write the PyTorch results here as JSON")
     parser.add_argument("--keep-openblas-env", action="store_true",
@@ -390,6 +432,11 @@ def main():
         report(configs, jmh, spreads)
         return
 
+    if args.check or not args.reuse:
+        check_environment()
+    if args.check:
+        print("PyTorch, numpy and OpenBLAS are installed")
+        return
     configs = read_configs(args.reuse) if args.reuse else {}
     for intraop in range(1, args.cores + 1 if not args.reuse else 1):
         for openblas in range(1, args.cores + 1):

@@ -13,6 +13,13 @@ out="${1:-benchmarks/target/results}"
 rounds="${2:-1}"
 mkdir -p "$out"
 
+# PyTorch runs after each round's JMH: find out before the first round whether it can run at all
+if [ ! -x /usr/bin/python3 ]; then
+  echo "benchmarks/run.sh needs /usr/bin/python3: apt-get install -y python3 python3-torch libopenblas0-pthread python3-numpy" >&2
+  exit 2
+fi
+/usr/bin/python3 benchmarks/pytorch_bench.py --check
+
 mvn -B -q -o package -pl benchmarks -am -DskipTests 2>/dev/null || mvn -B -q package -pl benchmarks -am -DskipTests
 jar=benchmarks/target/benchmarks.jar
 
