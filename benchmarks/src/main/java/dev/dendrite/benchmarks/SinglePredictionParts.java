@@ -42,46 +42,25 @@ public final class SinglePredictionParts {
       for (int i = 0; i < CALLS; i++) {
         net.predict(input, output);
       }
+      double prediction = (System.nanoTime() - t0) / 1e3 / CALLS;
       // the kernels below read the batch the network last saw
       net.forward(batch, 1, false);
-      long t1 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        halves.invoke(net, 0, 1);
-      }
-      long t2 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        halves.invoke(net, 0, 2);
-      }
-      long t3 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        halves.invoke(net, 1, 2);
-      }
-      long t4 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        rows.invoke(net, 0, 1);
-      }
-      long t5 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        hidden1.invoke(net, batch, 0, 1);
-      }
-      long t6 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        hidden2.invoke(net, hidden1Out, 0, 1);
-      }
-      long t7 = System.nanoTime();
-      for (int i = 0; i < CALLS; i++) {
-        scores.invoke(net, hidden2Out, 0, 1);
-      }
-      long t8 = System.nanoTime();
       System.out.printf("%d thread(s), in us: prediction %.2f; on the caller: both halves %.2f,"
               + " first %.2f, second %.2f, the rest %.2f (hidden1Forward %.2f, hidden2Forward"
-              + " %.2f, scoresForward %.2f)%n", threads, micros(t1 - t0), micros(t2 - t1),
-          micros(t3 - t2), micros(t4 - t3), micros(t5 - t4), micros(t6 - t5), micros(t7 - t6),
-          micros(t8 - t7));
+              + " %.2f, scoresForward %.2f)%n", threads, prediction, micros(halves, net, 0, 1),
+          micros(halves, net, 0, 2), micros(halves, net, 1, 2), micros(rows, net, 0, 1),
+          micros(hidden1, net, batch, 0, 1), micros(hidden2, net, hidden1Out, 0, 1),
+          micros(scores, net, hidden2Out, 0, 1));
     }
   }
 
-  private static double micros(long nanos) {
-    return nanos / 1e3 / CALLS;
+  /** Microseconds of one call of {@code kernel} with {@code args}, over {@link #CALLS} calls. */
+  private static double micros(Method kernel, DigitsNet net, Object... args)
+      throws ReflectiveOperationException {
+    long start = System.nanoTime();
+    for (int i = 0; i < CALLS; i++) {
+      kernel.invoke(net, args);
+    }
+    return (System.nanoTime() - start) / 1e3 / CALLS;
   }
 }

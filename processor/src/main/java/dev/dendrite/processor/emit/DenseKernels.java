@@ -495,9 +495,10 @@ final class DenseKernels {
    * The layer's part of the backward pass of a batch of one sample that keeps each unit's
    * gradient in a local variable {@code <layer>_d<j>}: turns the gradients with respect to the
    * units' outputs into gradients with respect to {@code z}, writes the weight and bias gradients,
-   * and declares the gradients with respect to the layer's inputs. Each value has the per-layer
-   * kernels' terms in their order ({@link #backward}, {@link #parameterGradient} for sample 0,
-   * {@link #inputGradient}), so the results are the same bit for bit.
+   * and declares the gradients with respect to the layer's inputs, {@code <below>_d<k>}. Each
+   * value has the per-layer kernels' terms in their order ({@link #backward}, {@link
+   * #parameterGradient} for sample 0, {@link #inputGradient}), so the results are the same bit for
+   * bit.
    *
    * @param in the names the layer's input values take, after the layer or input that produces
    *     them ({@link #singleSample}'s names)
@@ -505,9 +506,8 @@ final class DenseKernels {
    *     gradient back
    * @param output whether this is the output layer, whose gradients the loss wrote to its
    *     gradient buffer; other layers' are the locals the layer after them declared
-   * @return the names of the locals holding the gradients with respect to the inputs, or null
    */
-  List<String> singleSampleBackward(
+  void singleSampleBackward(
       MethodSpec.Builder m, List<String> in, String below, boolean output) {
     String prefix = layer.name();
     layerComment(m);
@@ -550,20 +550,16 @@ final class DenseKernels {
       }
     }
     if (below == null) {
-      return null;
+      return;
     }
     hoistWeightRows(m, prefix + "W", names.weight());
-    List<String> out = new ArrayList<>();
     for (int k = 0; k < layer.inputs(); k++) {
       List<CodeBlock> terms = new ArrayList<>();
       for (int j = 0; j < layer.units(); j++) {
         terms.add(CodeBlock.of("$L * $L", grads.get(j), weightAt(prefix + "W", k, j)));
       }
-      String name = below + "_d" + k;
-      m.addStatement("$T $L = $L", p.scalar, name, Sums.of(terms));
-      out.add(name);
+      m.addStatement("$T $L_d$L = $L", p.scalar, below, k, Sums.of(terms));
     }
-    return out;
   }
 
   // ---- backward ----
