@@ -13,8 +13,8 @@ abstract class ClashingMethodsNet {
 
   public java.util.List<dev.dendrite.Tensor> parameters() { return null; } // expect: DN110
   abstract float backward(float[] target); // expect: DN109
-  final float outLoss(float[][] target, int n) { return 0; } // expect: DN110
-  static void outInputGradient(int from, int to) {} // expect: DN110
-  abstract long inputSize(); // expect: DN110
+  static long randomState() { return 0; } // expect: DN110
+  abstract int loss(); // expect: DN110
+  abstract long inputSize(); // expect: DN109
   private void ensureCapacity(int n) {}
 }

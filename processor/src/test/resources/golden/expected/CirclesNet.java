@@ -7,9 +7,8 @@ import dev.dendrite.Tensor;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
+import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.LossKernels;
-import dev.dendrite.optim.Optimizer;
-import dev.dendrite.parallel.Workers;
 import dev.dendrite.random.Rng;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -25,213 +24,70 @@ import javax.annotation.processing.Generated;
  * total                          81           120
  * </pre>
  *
- * <p>Loss: BINARY_CROSS_ENTROPY, the mean over the batch,
- * fused with the SIGMOID output in the backward pass.
- * FLOPs count a multiply-add as two and leave out activations.
+ * <p>Loss: BINARY_CROSS_ENTROPY, the mean over the batch, fused with the SIGMOID output in the
+ * backward pass. FLOPs count a multiply-add as two.
  *
- * <p>Parameter tensors, weights stored as rows {@code [inputs][units]}:
- * <ul>
- *   <li>{@code hidden.weight} {@code [2, 20]} (He-uniform),
- *       {@code hidden.bias} {@code [20]}
- *   <li>{@code inner.weight} {@code [20, 1]} (Glorot-uniform, stored as one row),
- *       {@code inner.bias} {@code [1]}
- * </ul>
+ * <p>Names: layer {@code x} has {@code X_SIZE} values per sample, parameters {@code xWeight},
+ * {@code xBias} (weights as rows {@code [inputs][units]}) with gradients {@code xWeightGrad},
+ * {@code xBiasGrad}, and a row per sample of its pre-activations {@code xPre}, outputs {@code xOut}
+ * and loss gradient {@code xGrad}. In methods, {@code x} is an input row, {@code z}, {@code a},
+ * {@code g} rows of those, {@code w0, w1, ...} weight rows.
  *
- * <p>An instance owns its buffers, which grow to the largest batch seen; after that a training step
- * or a prediction allocates nothing. An instance is not safe for use by several threads at once;
- * it splits a batch of at least {@link #PARALLEL_MIN_BATCH} samples over {@link #threads()} threads of its own,
- * with the same results for any number of threads.
+ * <p>Buffers grow to the largest batch seen; then training and prediction allocate nothing. Not
+ * thread-safe; every batch runs on the calling thread, as no batch of up to 4096 samples would pay
+ * for another.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class CirclesNet extends Circles implements Model {
-  /**
-   * Values per sample after {@code point}.
-   */
   public static final int POINT_SIZE = 2;
-
-  /**
-   * Values per sample after {@code hidden}.
-   */
   public static final int HIDDEN_SIZE = 20;
-
-  /**
-   * Values per sample after {@code inner}.
-   */
   public static final int INNER_SIZE = 1;
-
-  /**
-   * Values per input sample.
-   */
   public static final int INPUT_SIZE = POINT_SIZE;
-
-  /**
-   * Values per output sample.
-   */
   public static final int OUTPUT_SIZE = INNER_SIZE;
 
-  /**
-   * The smallest batch that is split over threads; smaller ones run on the calling thread.
-   * Results are the same either way.
-   */
-  public static final int PARALLEL_MIN_BATCH = 11112;
-
-  /**
-   * The layers, input first.
-   */
   private static final List<Layer> LAYERS = List.of(
     new Layer("point", "Input", "", new int[] {2}, List.of(), 0L, 0L),
-    new Layer("hidden", "Dense", "RELU", new int[] {20}, List.of("hidden.weight", "hidden.bias"), 60L, 80L),
-    new Layer("inner", "Dense", "SIGMOID", new int[] {1}, List.of("inner.weight", "inner.bias"), 21L, 40L));
+    new Layer("hidden", "Dense", "RELU", new int[] {20},
+        List.of("hidden.weight", "hidden.bias"), 60L, 80L),
+    new Layer("inner", "Dense", "SIGMOID", new int[] {1},
+        List.of("inner.weight", "inner.bias"), 21L, 40L));
 
-  /**
-   * Weights of {@code hidden}, [inputs][units].
-   */
   private final float[][] hiddenWeight = new float[POINT_SIZE][HIDDEN_SIZE];
-
-  /**
-   * Gradient of hiddenWeight.
-   */
   private final float[][] hiddenWeightGrad = new float[POINT_SIZE][HIDDEN_SIZE];
-
-  /**
-   * Bias of {@code hidden}, one row.
-   */
   private final float[][] hiddenBias = new float[1][HIDDEN_SIZE];
-
-  /**
-   * Gradient of hiddenBias.
-   */
   private final float[][] hiddenBiasGrad = new float[1][HIDDEN_SIZE];
-
-  /**
-   * Weights of {@code inner}, [inputs][units] with one unit, stored as one row: input {@code k}'s weight is {@code innerWeight[0][k]}.
-   */
-  private final float[][] innerWeight = new float[1][HIDDEN_SIZE];
-
-  /**
-   * Gradient of innerWeight.
-   */
-  private final float[][] innerWeightGrad = new float[1][HIDDEN_SIZE];
-
-  /**
-   * Bias of {@code inner}, one row.
-   */
+  private final float[][] innerWeight = new float[HIDDEN_SIZE][INNER_SIZE];
+  private final float[][] innerWeightGrad = new float[HIDDEN_SIZE][INNER_SIZE];
   private final float[][] innerBias = new float[1][INNER_SIZE];
-
-  /**
-   * Gradient of innerBias.
-   */
   private final float[][] innerBiasGrad = new float[1][INNER_SIZE];
-
   private final List<Tensor> parameters;
-
-  /**
-   * Per sample: pre-activations {@code z}.
-   */
   private float[][] hiddenPre;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] hiddenOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] hiddenGrad;
-
-  /**
-   * Per sample: pre-activations {@code z}.
-   */
   private float[][] innerPre;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] innerOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] innerGrad;
-
-  /**
-   * Per sample: each output's term {@code log(1 + e^-|z|)} of the loss, written with the outputs by a training pass.
-   */
-  private float[][] innerLossTerms;
-
-  /**
-   * The number of rows of every buffer.
-   */
   private int capacity;
-
-  /**
-   * The input of the last forward pass.
-   */
   private float[][] batchInput;
-
-  /**
-   * The batch size of the last forward pass.
-   */
   private int batchSize;
-
-  /**
-   * Whether the buffers hold a training pass that backward can use.
-   */
   private boolean trainingPass;
 
-  /**
-   * Draws dropout masks.
-   */
-  private final Rng random;
-
-  /**
-   * How many threads a batch of at least {@link #PARALLEL_MIN_BATCH} samples is split over.
-   */
-  private int threads = Workers.defaultThreads();
-
-  /**
-   * The threads, started on the first batch that is split.
-   */
-  private Workers workers;
-
-  /**
-   * A part of the forward pass: a contiguous range of samples.
-   */
-  private final Workers.Task forwardTask = (part, parts) ->
-      forwardRows(Workers.start(batchSize, part, parts), Workers.start(batchSize, part + 1, parts));
-
-  /**
-   * A part of the backward pass through the layers: a contiguous range of samples.
-   */
-  private final Workers.Task backwardTask = (part, parts) -> backwardRows(
-  Workers.start(batchSize, part, parts), Workers.start(batchSize, part + 1, parts));
-
-  /**
-   * A part of the parameter gradients: a share of each layer's weight rows.
-   */
-  private final Workers.Task gradientTask = this::parameterGradients;
-
-  /**
-   * A network initialised from seed 0.
-   */
+  /** A network initialised from seed 0. */
   public CirclesNet() {
     this(0L);
   }
 
-  /**
-   * A network whose weights are drawn from {@code seed}, each tensor initialised as the class
-   * documentation lists, biases 0. The same seed gives the same weights and dropout masks.
-   */
+  /** A network whose weights are drawn from {@code seed}: the same seed, the same weights. */
   public CirclesNet(long seed) {
     Rng init = new Rng(seed);
     Initializers.heUniform(hiddenWeight, init);
     Initializers.glorotUniform(innerWeight, init);
-    random = new Rng(init.nextLong());
     parameters = List.of(
-          new Tensor("hidden.weight", new int[] {POINT_SIZE, HIDDEN_SIZE}, hiddenWeight, hiddenWeightGrad),
+          new Tensor("hidden.weight", new int[] {POINT_SIZE, HIDDEN_SIZE},
+              hiddenWeight, hiddenWeightGrad),
           new Tensor("hidden.bias", new int[] {HIDDEN_SIZE}, hiddenBias, hiddenBiasGrad),
-          new Tensor("inner.weight", new int[] {HIDDEN_SIZE, INNER_SIZE}, innerWeight, innerWeightGrad),
+          new Tensor("inner.weight", new int[] {HIDDEN_SIZE, INNER_SIZE},
+              innerWeight, innerWeightGrad),
           new Tensor("inner.bias", new int[] {INNER_SIZE}, innerBias, innerBiasGrad));
     super.point = LAYERS.get(0);
     super.hidden = LAYERS.get(1);
@@ -255,28 +111,8 @@ public final class CirclesNet extends Circles implements Model {
   }
 
   @Override
-  public int inputSize() {
-    return INPUT_SIZE;
-  }
-
-  @Override
-  public int outputSize() {
-    return OUTPUT_SIZE;
-  }
-
-  @Override
   public List<Tensor> parameters() {
     return parameters;
-  }
-
-  @Override
-  public long randomState() {
-    return random.state();
-  }
-
-  @Override
-  public void setRandomState(long state) {
-    random.setState(state);
   }
 
   @Override
@@ -286,331 +122,25 @@ public final class CirclesNet extends Circles implements Model {
     batchInput = input;
     batchSize = n;
     trainingPass = training;
-    if (splits(n)) {
-      workers().run(forwardTask);
-    } else {
-      forwardRows(0, n);
-    }
+    float[][] x = hiddenForward(input, 0, n);
+    innerForward(x, 0, n);
     return innerOut;
-  }
-
-  /**
-   * Runs samples {@code from..to-1} of the current batch through every layer.
-   */
-  private void forwardRows(int from, int to) {
-    float[][] x = batchInput;
-    x = hiddenForward(x, from, to);
-    innerForward(x, from, to);
   }
 
   @Override
   public float backward(float[][] target) {
-    if (!trainingPass) {
-      throw new IllegalStateException("backward needs a forward pass with training = true first, and no prediction since");
-    }
+    Batches.requireTrainingPass(trainingPass);
     int n = batchSize;
     Batches.requireRows(target, n, OUTPUT_SIZE, "target");
     float loss = innerLoss(target, n);
-    if (n == 1) {
-      backwardInLocals();
-    } else if (splits(n)) {
-      workers().run(backwardTask);
-      workers().run(gradientTask);
-    } else {
-      backwardRows(0, n);
-      parameterGradients(0, 1);
-    }
+    innerInputGradient(0, n);
+    hiddenBackward(0, n);
+    hiddenParameterGradient(batchSize);
+    innerParameterGradient(batchSize);
     return loss;
   }
 
-  /**
-   * Takes the gradient of samples {@code from..to-1} back through the layers, from the output
-   * to the first layer's {@code dL/dz}.
-   */
-  private void backwardRows(int from, int to) {
-    innerInputGradient(from, to);
-    hiddenBackward(from, to);
-  }
-
-  /**
-   * Part {@code part} of {@code parts} of every parameter gradient of the current batch.
-   */
-  private void parameterGradients(int part, int parts) {
-    hiddenParameterGradient(batchSize, part, parts);
-    innerParameterGradient(batchSize, part, parts);
-  }
-
-  /**
-   * Takes the gradient of a batch of one sample back through every layer with each unit's gradient
-   * in a local variable: the same arithmetic as {@code backwardRows(0, 1)} and
-   * {@code parameterGradients(0, 1)}, term for term, without the gradient buffers between the
-   * layers. Starts from {@code dL/dz} of the output, which the loss wrote to innerGrad.
-   */
-  private void backwardInLocals() {
-    // inner: Dense, 20 inputs to 1 unit, SIGMOID
-    float[] innerG = innerGrad[0];
-    float inner_d0 = innerG[0];
-    float[] innerGb = innerBiasGrad[0];
-    innerGb[0] = 0f + inner_d0;
-    float[] innerX = hiddenOut[0];
-    float[] innerGw = innerWeightGrad[0];
-    float hidden_0 = innerX[0];
-    innerGw[0] = 0f + hidden_0 * inner_d0;
-    float hidden_1 = innerX[1];
-    innerGw[1] = 0f + hidden_1 * inner_d0;
-    float hidden_2 = innerX[2];
-    innerGw[2] = 0f + hidden_2 * inner_d0;
-    float hidden_3 = innerX[3];
-    innerGw[3] = 0f + hidden_3 * inner_d0;
-    float hidden_4 = innerX[4];
-    innerGw[4] = 0f + hidden_4 * inner_d0;
-    float hidden_5 = innerX[5];
-    innerGw[5] = 0f + hidden_5 * inner_d0;
-    float hidden_6 = innerX[6];
-    innerGw[6] = 0f + hidden_6 * inner_d0;
-    float hidden_7 = innerX[7];
-    innerGw[7] = 0f + hidden_7 * inner_d0;
-    float hidden_8 = innerX[8];
-    innerGw[8] = 0f + hidden_8 * inner_d0;
-    float hidden_9 = innerX[9];
-    innerGw[9] = 0f + hidden_9 * inner_d0;
-    float hidden_10 = innerX[10];
-    innerGw[10] = 0f + hidden_10 * inner_d0;
-    float hidden_11 = innerX[11];
-    innerGw[11] = 0f + hidden_11 * inner_d0;
-    float hidden_12 = innerX[12];
-    innerGw[12] = 0f + hidden_12 * inner_d0;
-    float hidden_13 = innerX[13];
-    innerGw[13] = 0f + hidden_13 * inner_d0;
-    float hidden_14 = innerX[14];
-    innerGw[14] = 0f + hidden_14 * inner_d0;
-    float hidden_15 = innerX[15];
-    innerGw[15] = 0f + hidden_15 * inner_d0;
-    float hidden_16 = innerX[16];
-    innerGw[16] = 0f + hidden_16 * inner_d0;
-    float hidden_17 = innerX[17];
-    innerGw[17] = 0f + hidden_17 * inner_d0;
-    float hidden_18 = innerX[18];
-    innerGw[18] = 0f + hidden_18 * inner_d0;
-    float hidden_19 = innerX[19];
-    innerGw[19] = 0f + hidden_19 * inner_d0;
-    float[] innerW = innerWeight[0];
-    float hidden_d0 = inner_d0 * innerW[0];
-    float hidden_d1 = inner_d0 * innerW[1];
-    float hidden_d2 = inner_d0 * innerW[2];
-    float hidden_d3 = inner_d0 * innerW[3];
-    float hidden_d4 = inner_d0 * innerW[4];
-    float hidden_d5 = inner_d0 * innerW[5];
-    float hidden_d6 = inner_d0 * innerW[6];
-    float hidden_d7 = inner_d0 * innerW[7];
-    float hidden_d8 = inner_d0 * innerW[8];
-    float hidden_d9 = inner_d0 * innerW[9];
-    float hidden_d10 = inner_d0 * innerW[10];
-    float hidden_d11 = inner_d0 * innerW[11];
-    float hidden_d12 = inner_d0 * innerW[12];
-    float hidden_d13 = inner_d0 * innerW[13];
-    float hidden_d14 = inner_d0 * innerW[14];
-    float hidden_d15 = inner_d0 * innerW[15];
-    float hidden_d16 = inner_d0 * innerW[16];
-    float hidden_d17 = inner_d0 * innerW[17];
-    float hidden_d18 = inner_d0 * innerW[18];
-    float hidden_d19 = inner_d0 * innerW[19];
-    // hidden: Dense, 2 inputs to 20 units, RELU
-    float[] hiddenZ = hiddenPre[0];
-    if (hiddenZ[0] <= 0f) hidden_d0 = 0f;
-    if (hiddenZ[1] <= 0f) hidden_d1 = 0f;
-    if (hiddenZ[2] <= 0f) hidden_d2 = 0f;
-    if (hiddenZ[3] <= 0f) hidden_d3 = 0f;
-    if (hiddenZ[4] <= 0f) hidden_d4 = 0f;
-    if (hiddenZ[5] <= 0f) hidden_d5 = 0f;
-    if (hiddenZ[6] <= 0f) hidden_d6 = 0f;
-    if (hiddenZ[7] <= 0f) hidden_d7 = 0f;
-    if (hiddenZ[8] <= 0f) hidden_d8 = 0f;
-    if (hiddenZ[9] <= 0f) hidden_d9 = 0f;
-    if (hiddenZ[10] <= 0f) hidden_d10 = 0f;
-    if (hiddenZ[11] <= 0f) hidden_d11 = 0f;
-    if (hiddenZ[12] <= 0f) hidden_d12 = 0f;
-    if (hiddenZ[13] <= 0f) hidden_d13 = 0f;
-    if (hiddenZ[14] <= 0f) hidden_d14 = 0f;
-    if (hiddenZ[15] <= 0f) hidden_d15 = 0f;
-    if (hiddenZ[16] <= 0f) hidden_d16 = 0f;
-    if (hiddenZ[17] <= 0f) hidden_d17 = 0f;
-    if (hiddenZ[18] <= 0f) hidden_d18 = 0f;
-    if (hiddenZ[19] <= 0f) hidden_d19 = 0f;
-    float[] hiddenGb = hiddenBiasGrad[0];
-    hiddenGb[0] = 0f + hidden_d0;
-    hiddenGb[1] = 0f + hidden_d1;
-    hiddenGb[2] = 0f + hidden_d2;
-    hiddenGb[3] = 0f + hidden_d3;
-    hiddenGb[4] = 0f + hidden_d4;
-    hiddenGb[5] = 0f + hidden_d5;
-    hiddenGb[6] = 0f + hidden_d6;
-    hiddenGb[7] = 0f + hidden_d7;
-    hiddenGb[8] = 0f + hidden_d8;
-    hiddenGb[9] = 0f + hidden_d9;
-    hiddenGb[10] = 0f + hidden_d10;
-    hiddenGb[11] = 0f + hidden_d11;
-    hiddenGb[12] = 0f + hidden_d12;
-    hiddenGb[13] = 0f + hidden_d13;
-    hiddenGb[14] = 0f + hidden_d14;
-    hiddenGb[15] = 0f + hidden_d15;
-    hiddenGb[16] = 0f + hidden_d16;
-    hiddenGb[17] = 0f + hidden_d17;
-    hiddenGb[18] = 0f + hidden_d18;
-    hiddenGb[19] = 0f + hidden_d19;
-    float[] hiddenX = batchInput[0];
-    float[] hiddenGw0 = hiddenWeightGrad[0];
-    float[] hiddenGw1 = hiddenWeightGrad[1];
-    float point_0 = hiddenX[0];
-    hiddenGw0[0] = 0f + point_0 * hidden_d0;
-    hiddenGw0[1] = 0f + point_0 * hidden_d1;
-    hiddenGw0[2] = 0f + point_0 * hidden_d2;
-    hiddenGw0[3] = 0f + point_0 * hidden_d3;
-    hiddenGw0[4] = 0f + point_0 * hidden_d4;
-    hiddenGw0[5] = 0f + point_0 * hidden_d5;
-    hiddenGw0[6] = 0f + point_0 * hidden_d6;
-    hiddenGw0[7] = 0f + point_0 * hidden_d7;
-    hiddenGw0[8] = 0f + point_0 * hidden_d8;
-    hiddenGw0[9] = 0f + point_0 * hidden_d9;
-    hiddenGw0[10] = 0f + point_0 * hidden_d10;
-    hiddenGw0[11] = 0f + point_0 * hidden_d11;
-    hiddenGw0[12] = 0f + point_0 * hidden_d12;
-    hiddenGw0[13] = 0f + point_0 * hidden_d13;
-    hiddenGw0[14] = 0f + point_0 * hidden_d14;
-    hiddenGw0[15] = 0f + point_0 * hidden_d15;
-    hiddenGw0[16] = 0f + point_0 * hidden_d16;
-    hiddenGw0[17] = 0f + point_0 * hidden_d17;
-    hiddenGw0[18] = 0f + point_0 * hidden_d18;
-    hiddenGw0[19] = 0f + point_0 * hidden_d19;
-    float point_1 = hiddenX[1];
-    hiddenGw1[0] = 0f + point_1 * hidden_d0;
-    hiddenGw1[1] = 0f + point_1 * hidden_d1;
-    hiddenGw1[2] = 0f + point_1 * hidden_d2;
-    hiddenGw1[3] = 0f + point_1 * hidden_d3;
-    hiddenGw1[4] = 0f + point_1 * hidden_d4;
-    hiddenGw1[5] = 0f + point_1 * hidden_d5;
-    hiddenGw1[6] = 0f + point_1 * hidden_d6;
-    hiddenGw1[7] = 0f + point_1 * hidden_d7;
-    hiddenGw1[8] = 0f + point_1 * hidden_d8;
-    hiddenGw1[9] = 0f + point_1 * hidden_d9;
-    hiddenGw1[10] = 0f + point_1 * hidden_d10;
-    hiddenGw1[11] = 0f + point_1 * hidden_d11;
-    hiddenGw1[12] = 0f + point_1 * hidden_d12;
-    hiddenGw1[13] = 0f + point_1 * hidden_d13;
-    hiddenGw1[14] = 0f + point_1 * hidden_d14;
-    hiddenGw1[15] = 0f + point_1 * hidden_d15;
-    hiddenGw1[16] = 0f + point_1 * hidden_d16;
-    hiddenGw1[17] = 0f + point_1 * hidden_d17;
-    hiddenGw1[18] = 0f + point_1 * hidden_d18;
-    hiddenGw1[19] = 0f + point_1 * hidden_d19;
-  }
-
-  @Override
-  public void predict(float[][] input, int n, float[][] output) {
-    Batches.requireRows(output, n, OUTPUT_SIZE, "output");
-    float[][] result = forward(input, n, false);
-    for (int s = 0; s < n; s++) {
-      System.arraycopy(result[s], 0, output[s], 0, OUTPUT_SIZE);
-    }
-  }
-
-  /**
-   * Predicts one sample with every value in a local variable: the same arithmetic as a
-   * forward pass over a batch of one, term for term, without its buffers.
-   */
-  @Override
-  public void predict(float[] input, float[] output) {
-    Batches.requireLength(input, INPUT_SIZE, "input");
-    Batches.requireLength(output, OUTPUT_SIZE, "output");
-    trainingPass = false;
-    float point_0 = input[0];
-    float point_1 = input[1];
-    // hidden: Dense, 2 inputs to 20 units, RELU
-    float[] hiddenB = hiddenBias[0];
-    float[] hiddenW0 = hiddenWeight[0];
-    float[] hiddenW1 = hiddenWeight[1];
-    float hidden_0 = Math.max(0f, hiddenB[0] + point_0 * hiddenW0[0] + point_1 * hiddenW1[0]);
-    float hidden_1 = Math.max(0f, hiddenB[1] + point_0 * hiddenW0[1] + point_1 * hiddenW1[1]);
-    float hidden_2 = Math.max(0f, hiddenB[2] + point_0 * hiddenW0[2] + point_1 * hiddenW1[2]);
-    float hidden_3 = Math.max(0f, hiddenB[3] + point_0 * hiddenW0[3] + point_1 * hiddenW1[3]);
-    float hidden_4 = Math.max(0f, hiddenB[4] + point_0 * hiddenW0[4] + point_1 * hiddenW1[4]);
-    float hidden_5 = Math.max(0f, hiddenB[5] + point_0 * hiddenW0[5] + point_1 * hiddenW1[5]);
-    float hidden_6 = Math.max(0f, hiddenB[6] + point_0 * hiddenW0[6] + point_1 * hiddenW1[6]);
-    float hidden_7 = Math.max(0f, hiddenB[7] + point_0 * hiddenW0[7] + point_1 * hiddenW1[7]);
-    float hidden_8 = Math.max(0f, hiddenB[8] + point_0 * hiddenW0[8] + point_1 * hiddenW1[8]);
-    float hidden_9 = Math.max(0f, hiddenB[9] + point_0 * hiddenW0[9] + point_1 * hiddenW1[9]);
-    float hidden_10 = Math.max(0f, hiddenB[10] + point_0 * hiddenW0[10] + point_1 * hiddenW1[10]);
-    float hidden_11 = Math.max(0f, hiddenB[11] + point_0 * hiddenW0[11] + point_1 * hiddenW1[11]);
-    float hidden_12 = Math.max(0f, hiddenB[12] + point_0 * hiddenW0[12] + point_1 * hiddenW1[12]);
-    float hidden_13 = Math.max(0f, hiddenB[13] + point_0 * hiddenW0[13] + point_1 * hiddenW1[13]);
-    float hidden_14 = Math.max(0f, hiddenB[14] + point_0 * hiddenW0[14] + point_1 * hiddenW1[14]);
-    float hidden_15 = Math.max(0f, hiddenB[15] + point_0 * hiddenW0[15] + point_1 * hiddenW1[15]);
-    float hidden_16 = Math.max(0f, hiddenB[16] + point_0 * hiddenW0[16] + point_1 * hiddenW1[16]);
-    float hidden_17 = Math.max(0f, hiddenB[17] + point_0 * hiddenW0[17] + point_1 * hiddenW1[17]);
-    float hidden_18 = Math.max(0f, hiddenB[18] + point_0 * hiddenW0[18] + point_1 * hiddenW1[18]);
-    float hidden_19 = Math.max(0f, hiddenB[19] + point_0 * hiddenW0[19] + point_1 * hiddenW1[19]);
-    // inner: Dense, 20 inputs to 1 unit, SIGMOID
-    float[] innerB = innerBias[0];
-    float[] innerW = innerWeight[0];
-    output[0] = Activations.sigmoid((innerB[0] + hidden_0 * innerW[0] + hidden_1 * innerW[1]
-        + hidden_2 * innerW[2]) + (hidden_3 * innerW[3] + hidden_4 * innerW[4]
-        + hidden_5 * innerW[5] + hidden_6 * innerW[6]) + (hidden_7 * innerW[7]
-        + hidden_8 * innerW[8] + hidden_9 * innerW[9] + hidden_10 * innerW[10])
-        + (hidden_11 * innerW[11] + hidden_12 * innerW[12] + hidden_13 * innerW[13]
-        + hidden_14 * innerW[14]) + (hidden_15 * innerW[15] + hidden_16 * innerW[16]
-        + hidden_17 * innerW[17] + hidden_18 * innerW[18]) + hidden_19 * innerW[19]);
-  }
-
-  @Override
-  public int threads() {
-    return threads;
-  }
-
-  @Override
-  public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-    }
-    if (threads != this.threads && workers != null) {
-      workers.close();
-      workers = null;
-    }
-    this.threads = threads;
-  }
-
-  /**
-   * Splits the step over this network's threads when the last batch was split: each thread
-   * updates the rows of every tensor whose gradients it computed.
-   */
-  @Override
-  public void step(Optimizer optimizer) {
-    if (splits(batchSize)) {
-      optimizer.step(parameters, workers());
-    } else {
-      optimizer.step(parameters);
-    }
-  }
-
-  /**
-   * Whether a batch of {@code n} samples is split over threads.
-   */
-  private boolean splits(int n) {
-    return threads > 1 && n >= PARALLEL_MIN_BATCH;
-  }
-
-  /**
-   * The threads, started on first use and stopped once this network is garbage.
-   */
-  private Workers workers() {
-    if (workers == null) {
-      workers = new Workers(threads).closeWhenUnreachable(this);
-    }
-    return workers;
-  }
-
-  /**
-   * Grows every buffer to {@code n} rows if it has fewer.
-   */
+  /** Grows every buffer to {@code n} rows if it has fewer. */
   private void ensureCapacity(int n) {
     if (n <= capacity) {
       return;
@@ -621,24 +151,22 @@ public final class CirclesNet extends Circles implements Model {
     innerPre = new float[n][INNER_SIZE];
     innerOut = new float[n][INNER_SIZE];
     innerGrad = new float[n][INNER_SIZE];
-    innerLossTerms = new float[n][INNER_SIZE];
     capacity = n;
   }
 
   /**
-   * Forward pass of {@code hidden} (Dense, POINT_SIZE inputs to HIDDEN_SIZE units, RELU):
-   * {@code z = in · hiddenWeight + hiddenBias}, then the activation.
-   * Writes hiddenPre and hiddenOut rows {@code from..to-1}.
+   * {@code hidden}: Dense, 2 inputs to 20 units, RELU. For samples {@code from..to-1}, {@code z = x
+   * · hiddenWeight + hiddenBias} and {@code a = RELU(z)}.
    */
   private float[][] hiddenForward(float[][] in, int from, int to) {
-    float[] b = hiddenBias[0];
     float[] w0 = hiddenWeight[0];
     float[] w1 = hiddenWeight[1];
+    float[] b = hiddenBias[0];
     for (int s = from; s < to; s++) {
       float[] x = in[s];
-      float[] z = hiddenPre[s];
       float x0 = x[0];
       float x1 = x[1];
+      float[] z = hiddenPre[s];
       z[0] = b[0] + x0 * w0[0] + x1 * w1[0];
       z[1] = b[1] + x0 * w0[1] + x1 * w1[1];
       z[2] = b[2] + x0 * w0[2] + x1 * w1[2];
@@ -660,33 +188,16 @@ public final class CirclesNet extends Circles implements Model {
       z[18] = b[18] + x0 * w0[18] + x1 * w1[18];
       z[19] = b[19] + x0 * w0[19] + x1 * w1[19];
       float[] a = hiddenOut[s];
-      a[0] = Math.max(0f, z[0]);
-      a[1] = Math.max(0f, z[1]);
-      a[2] = Math.max(0f, z[2]);
-      a[3] = Math.max(0f, z[3]);
-      a[4] = Math.max(0f, z[4]);
-      a[5] = Math.max(0f, z[5]);
-      a[6] = Math.max(0f, z[6]);
-      a[7] = Math.max(0f, z[7]);
-      a[8] = Math.max(0f, z[8]);
-      a[9] = Math.max(0f, z[9]);
-      a[10] = Math.max(0f, z[10]);
-      a[11] = Math.max(0f, z[11]);
-      a[12] = Math.max(0f, z[12]);
-      a[13] = Math.max(0f, z[13]);
-      a[14] = Math.max(0f, z[14]);
-      a[15] = Math.max(0f, z[15]);
-      a[16] = Math.max(0f, z[16]);
-      a[17] = Math.max(0f, z[17]);
-      a[18] = Math.max(0f, z[18]);
-      a[19] = Math.max(0f, z[19]);
+      for (int j = 0; j < HIDDEN_SIZE; j++) {
+        a[j] = Math.max(0f, z[j]);
+      }
     }
     return hiddenOut;
   }
 
   /**
-   * Backward pass of {@code hidden} (Dense, POINT_SIZE inputs to HIDDEN_SIZE units, RELU) through its activation:
-   * multiplies hiddenGrad rows {@code from..to-1} by the activation's derivative, giving {@code dL/dz}.
+   * Backward pass of {@code hidden}: Dense, 2 inputs to 20 units, RELU, through its activation:
+   * multiplies hiddenGrad rows {@code from..to-1} by the derivative, giving {@code dL/dz}.
    */
   private void hiddenBackward(int from, int to) {
     for (int s = from; s < to; s++) {
@@ -699,391 +210,122 @@ public final class CirclesNet extends Circles implements Model {
   }
 
   /**
-   * Parameter gradients of {@code hidden} (Dense, POINT_SIZE inputs to HIDDEN_SIZE units, RELU), from {@code dL/dz} in hiddenGrad:
-   * hiddenWeightGrad = {@code sum_s in[s]^T dz[s]} and hiddenBiasGrad = {@code sum_s dz[s]},
-   * each sum over samples {@code 0..n-1} in order.
-   * The whole layer is the last part's work; other parts return at once.
+   * {@code hidden}: Dense, 2 inputs to 20 units, RELU. {@code hiddenWeightGrad = sum_s x[s]^T
+   * g[s]}, {@code hiddenBiasGrad = sum_s g[s]}, {@code g} in hiddenGrad, over samples {@code
+   * 0..n-1} in order.
    */
-  private void hiddenParameterGradient(int n, int part, int parts) {
-    if (part != parts - 1) {
-      return;
-    }
-    float[] gw0 = hiddenWeightGrad[0];
-    float[] gw1 = hiddenWeightGrad[1];
-    float[] gb = hiddenBiasGrad[0];
-    // sample 0 starts each sum (0f + its term: -0 becomes +0, as in a sum from 0f)
-    {
-      float[] x = batchInput[0];
-      float[] g = hiddenGrad[0];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      float g3 = g[3];
-      float g4 = g[4];
-      float g5 = g[5];
-      float g6 = g[6];
-      float g7 = g[7];
-      float g8 = g[8];
-      float g9 = g[9];
-      float g10 = g[10];
-      float g11 = g[11];
-      float g12 = g[12];
-      float g13 = g[13];
-      float g14 = g[14];
-      float g15 = g[15];
-      float g16 = g[16];
-      float g17 = g[17];
-      float g18 = g[18];
-      float g19 = g[19];
-      gb[0] = 0f + g0;
-      gb[1] = 0f + g1;
-      gb[2] = 0f + g2;
-      gb[3] = 0f + g3;
-      gb[4] = 0f + g4;
-      gb[5] = 0f + g5;
-      gb[6] = 0f + g6;
-      gb[7] = 0f + g7;
-      gb[8] = 0f + g8;
-      gb[9] = 0f + g9;
-      gb[10] = 0f + g10;
-      gb[11] = 0f + g11;
-      gb[12] = 0f + g12;
-      gb[13] = 0f + g13;
-      gb[14] = 0f + g14;
-      gb[15] = 0f + g15;
-      gb[16] = 0f + g16;
-      gb[17] = 0f + g17;
-      gb[18] = 0f + g18;
-      gb[19] = 0f + g19;
-      float x0 = x[0];
-      gw0[0] = 0f + x0 * g0;
-      gw0[1] = 0f + x0 * g1;
-      gw0[2] = 0f + x0 * g2;
-      gw0[3] = 0f + x0 * g3;
-      gw0[4] = 0f + x0 * g4;
-      gw0[5] = 0f + x0 * g5;
-      gw0[6] = 0f + x0 * g6;
-      gw0[7] = 0f + x0 * g7;
-      gw0[8] = 0f + x0 * g8;
-      gw0[9] = 0f + x0 * g9;
-      gw0[10] = 0f + x0 * g10;
-      gw0[11] = 0f + x0 * g11;
-      gw0[12] = 0f + x0 * g12;
-      gw0[13] = 0f + x0 * g13;
-      gw0[14] = 0f + x0 * g14;
-      gw0[15] = 0f + x0 * g15;
-      gw0[16] = 0f + x0 * g16;
-      gw0[17] = 0f + x0 * g17;
-      gw0[18] = 0f + x0 * g18;
-      gw0[19] = 0f + x0 * g19;
-      float x1 = x[1];
-      gw1[0] = 0f + x1 * g0;
-      gw1[1] = 0f + x1 * g1;
-      gw1[2] = 0f + x1 * g2;
-      gw1[3] = 0f + x1 * g3;
-      gw1[4] = 0f + x1 * g4;
-      gw1[5] = 0f + x1 * g5;
-      gw1[6] = 0f + x1 * g6;
-      gw1[7] = 0f + x1 * g7;
-      gw1[8] = 0f + x1 * g8;
-      gw1[9] = 0f + x1 * g9;
-      gw1[10] = 0f + x1 * g10;
-      gw1[11] = 0f + x1 * g11;
-      gw1[12] = 0f + x1 * g12;
-      gw1[13] = 0f + x1 * g13;
-      gw1[14] = 0f + x1 * g14;
-      gw1[15] = 0f + x1 * g15;
-      gw1[16] = 0f + x1 * g16;
-      gw1[17] = 0f + x1 * g17;
-      gw1[18] = 0f + x1 * g18;
-      gw1[19] = 0f + x1 * g19;
-    }
-    for (int s = 1; s < n; s++) {
-      float[] x = batchInput[s];
-      float[] g = hiddenGrad[s];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      float g3 = g[3];
-      float g4 = g[4];
-      float g5 = g[5];
-      float g6 = g[6];
-      float g7 = g[7];
-      float g8 = g[8];
-      float g9 = g[9];
-      float g10 = g[10];
-      float g11 = g[11];
-      float g12 = g[12];
-      float g13 = g[13];
-      float g14 = g[14];
-      float g15 = g[15];
-      float g16 = g[16];
-      float g17 = g[17];
-      float g18 = g[18];
-      float g19 = g[19];
-      gb[0] += g0;
-      gb[1] += g1;
-      gb[2] += g2;
-      gb[3] += g3;
-      gb[4] += g4;
-      gb[5] += g5;
-      gb[6] += g6;
-      gb[7] += g7;
-      gb[8] += g8;
-      gb[9] += g9;
-      gb[10] += g10;
-      gb[11] += g11;
-      gb[12] += g12;
-      gb[13] += g13;
-      gb[14] += g14;
-      gb[15] += g15;
-      gb[16] += g16;
-      gb[17] += g17;
-      gb[18] += g18;
-      gb[19] += g19;
-      float x0 = x[0];
-      gw0[0] += x0 * g0;
-      gw0[1] += x0 * g1;
-      gw0[2] += x0 * g2;
-      gw0[3] += x0 * g3;
-      gw0[4] += x0 * g4;
-      gw0[5] += x0 * g5;
-      gw0[6] += x0 * g6;
-      gw0[7] += x0 * g7;
-      gw0[8] += x0 * g8;
-      gw0[9] += x0 * g9;
-      gw0[10] += x0 * g10;
-      gw0[11] += x0 * g11;
-      gw0[12] += x0 * g12;
-      gw0[13] += x0 * g13;
-      gw0[14] += x0 * g14;
-      gw0[15] += x0 * g15;
-      gw0[16] += x0 * g16;
-      gw0[17] += x0 * g17;
-      gw0[18] += x0 * g18;
-      gw0[19] += x0 * g19;
-      float x1 = x[1];
-      gw1[0] += x1 * g0;
-      gw1[1] += x1 * g1;
-      gw1[2] += x1 * g2;
-      gw1[3] += x1 * g3;
-      gw1[4] += x1 * g4;
-      gw1[5] += x1 * g5;
-      gw1[6] += x1 * g6;
-      gw1[7] += x1 * g7;
-      gw1[8] += x1 * g8;
-      gw1[9] += x1 * g9;
-      gw1[10] += x1 * g10;
-      gw1[11] += x1 * g11;
-      gw1[12] += x1 * g12;
-      gw1[13] += x1 * g13;
-      gw1[14] += x1 * g14;
-      gw1[15] += x1 * g15;
-      gw1[16] += x1 * g16;
-      gw1[17] += x1 * g17;
-      gw1[18] += x1 * g18;
-      gw1[19] += x1 * g19;
-    }
+  private void hiddenParameterGradient(int n) {
+    Kernels.forWidth(HIDDEN_SIZE).weightGradient(batchInput, hiddenGrad, hiddenWeightGrad,
+        n, 0, POINT_SIZE);
+    Kernels.forWidth(HIDDEN_SIZE).columnSums(hiddenGrad, n, hiddenBiasGrad[0]);
   }
 
   /**
-   * Forward pass of {@code inner} (Dense, HIDDEN_SIZE inputs to INNER_SIZE units, SIGMOID):
-   * {@code z = in · innerWeight + innerBias}, then the activation.
-   * Writes innerPre and innerOut rows {@code from..to-1}.
-   * A training pass also writes each output's loss term {@code log(1 + e^-|z|)} to innerLossTerms,
-   * from the exponential the sigmoid computes.
+   * {@code inner}: Dense, 20 inputs to 1 unit, SIGMOID. For samples {@code from..to-1}, {@code z =
+   * x · innerWeight + innerBias} and {@code a = SIGMOID(z)}.
    */
   private float[][] innerForward(float[][] in, int from, int to) {
+    float[] w0 = innerWeight[0];
+    float[] w1 = innerWeight[1];
+    float[] w2 = innerWeight[2];
+    float[] w3 = innerWeight[3];
+    float[] w4 = innerWeight[4];
+    float[] w5 = innerWeight[5];
+    float[] w6 = innerWeight[6];
+    float[] w7 = innerWeight[7];
+    float[] w8 = innerWeight[8];
+    float[] w9 = innerWeight[9];
+    float[] w10 = innerWeight[10];
+    float[] w11 = innerWeight[11];
+    float[] w12 = innerWeight[12];
+    float[] w13 = innerWeight[13];
+    float[] w14 = innerWeight[14];
+    float[] w15 = innerWeight[15];
+    float[] w16 = innerWeight[16];
+    float[] w17 = innerWeight[17];
+    float[] w18 = innerWeight[18];
+    float[] w19 = innerWeight[19];
     float[] b = innerBias[0];
-    float[] w = innerWeight[0];
     for (int s = from; s < to; s++) {
       float[] x = in[s];
       float[] z = innerPre[s];
-      float x0 = x[0];
-      float x1 = x[1];
-      float x2 = x[2];
-      float x3 = x[3];
-      float x4 = x[4];
-      float x5 = x[5];
-      float x6 = x[6];
-      float x7 = x[7];
-      float x8 = x[8];
-      float x9 = x[9];
-      float x10 = x[10];
-      float x11 = x[11];
-      float x12 = x[12];
-      float x13 = x[13];
-      float x14 = x[14];
-      float x15 = x[15];
-      float x16 = x[16];
-      float x17 = x[17];
-      float x18 = x[18];
-      float x19 = x[19];
-      z[0] = (b[0] + x0 * w[0] + x1 * w[1] + x2 * w[2]) + (x3 * w[3] + x4 * w[4] + x5 * w[5]
-          + x6 * w[6]) + (x7 * w[7] + x8 * w[8] + x9 * w[9] + x10 * w[10]) + (x11 * w[11]
-          + x12 * w[12] + x13 * w[13] + x14 * w[14]) + (x15 * w[15] + x16 * w[16] + x17 * w[17]
-          + x18 * w[18]) + x19 * w[19];
+      z[0] = b[0] + x[0] * w0[0] + x[1] * w1[0] + x[2] * w2[0] + x[3] * w3[0] + x[4] * w4[0]
+          + x[5] * w5[0] + x[6] * w6[0] + x[7] * w7[0] + x[8] * w8[0] + x[9] * w9[0]
+          + x[10] * w10[0] + x[11] * w11[0] + x[12] * w12[0] + x[13] * w13[0] + x[14] * w14[0]
+          + x[15] * w15[0] + x[16] * w16[0] + x[17] * w17[0] + x[18] * w18[0] + x[19] * w19[0];
       float[] a = innerOut[s];
-      if (trainingPass) {
-        LossKernels.sigmoidWithLossTerms(z, a, innerLossTerms[s]);
-      } else {
-        a[0] = Activations.sigmoid(z[0]);
+      for (int j = 0; j < INNER_SIZE; j++) {
+        a[j] = Activations.sigmoid(z[j]);
       }
     }
     return innerOut;
   }
 
   /**
-   * Propagates the gradient of {@code inner} (Dense, HIDDEN_SIZE inputs to INNER_SIZE units, SIGMOID) to its input:
-   * sets hiddenGrad rows {@code from..to-1} to {@code dz · innerWeight^T}.
+   * Input gradient of {@code inner}: Dense, 20 inputs to 1 unit, SIGMOID, samples {@code
+   * from..to-1}: {@code hiddenGrad = innerGrad · innerWeight^T}.
    */
   private void innerInputGradient(int from, int to) {
-    float[] w = innerWeight[0];
+    float[] w0 = innerWeight[0];
+    float[] w1 = innerWeight[1];
+    float[] w2 = innerWeight[2];
+    float[] w3 = innerWeight[3];
+    float[] w4 = innerWeight[4];
+    float[] w5 = innerWeight[5];
+    float[] w6 = innerWeight[6];
+    float[] w7 = innerWeight[7];
+    float[] w8 = innerWeight[8];
+    float[] w9 = innerWeight[9];
+    float[] w10 = innerWeight[10];
+    float[] w11 = innerWeight[11];
+    float[] w12 = innerWeight[12];
+    float[] w13 = innerWeight[13];
+    float[] w14 = innerWeight[14];
+    float[] w15 = innerWeight[15];
+    float[] w16 = innerWeight[16];
+    float[] w17 = innerWeight[17];
+    float[] w18 = innerWeight[18];
+    float[] w19 = innerWeight[19];
     for (int s = from; s < to; s++) {
       float[] g = innerGrad[s];
       float[] d = hiddenGrad[s];
       float g0 = g[0];
-      d[0] = g0 * w[0];
-      d[1] = g0 * w[1];
-      d[2] = g0 * w[2];
-      d[3] = g0 * w[3];
-      d[4] = g0 * w[4];
-      d[5] = g0 * w[5];
-      d[6] = g0 * w[6];
-      d[7] = g0 * w[7];
-      d[8] = g0 * w[8];
-      d[9] = g0 * w[9];
-      d[10] = g0 * w[10];
-      d[11] = g0 * w[11];
-      d[12] = g0 * w[12];
-      d[13] = g0 * w[13];
-      d[14] = g0 * w[14];
-      d[15] = g0 * w[15];
-      d[16] = g0 * w[16];
-      d[17] = g0 * w[17];
-      d[18] = g0 * w[18];
-      d[19] = g0 * w[19];
+      d[0] = g0 * w0[0];
+      d[1] = g0 * w1[0];
+      d[2] = g0 * w2[0];
+      d[3] = g0 * w3[0];
+      d[4] = g0 * w4[0];
+      d[5] = g0 * w5[0];
+      d[6] = g0 * w6[0];
+      d[7] = g0 * w7[0];
+      d[8] = g0 * w8[0];
+      d[9] = g0 * w9[0];
+      d[10] = g0 * w10[0];
+      d[11] = g0 * w11[0];
+      d[12] = g0 * w12[0];
+      d[13] = g0 * w13[0];
+      d[14] = g0 * w14[0];
+      d[15] = g0 * w15[0];
+      d[16] = g0 * w16[0];
+      d[17] = g0 * w17[0];
+      d[18] = g0 * w18[0];
+      d[19] = g0 * w19[0];
     }
   }
 
   /**
-   * Parameter gradients of {@code inner} (Dense, HIDDEN_SIZE inputs to INNER_SIZE units, SIGMOID), from {@code dL/dz} in innerGrad:
-   * innerWeightGrad = {@code sum_s in[s]^T dz[s]} and innerBiasGrad = {@code sum_s dz[s]},
-   * each sum over samples {@code 0..n-1} in order.
-   * The whole layer is the last part's work; other parts return at once.
+   * {@code inner}: Dense, 20 inputs to 1 unit, SIGMOID. {@code innerWeightGrad = sum_s x[s]^T
+   * g[s]}, {@code innerBiasGrad = sum_s g[s]}, {@code g} in innerGrad, over samples {@code 0..n-1}
+   * in order.
    */
-  private void innerParameterGradient(int n, int part, int parts) {
-    if (part != parts - 1) {
-      return;
-    }
-    float[] gw = innerWeightGrad[0];
-    float[] gb = innerBiasGrad[0];
-    // sample 0 starts each sum (0f + its term: -0 becomes +0, as in a sum from 0f)
-    {
-      float[] x = hiddenOut[0];
-      float[] g = innerGrad[0];
-      float g0 = g[0];
-      gb[0] = 0f + g0;
-      float x0 = x[0];
-      gw[0] = 0f + x0 * g0;
-      float x1 = x[1];
-      gw[1] = 0f + x1 * g0;
-      float x2 = x[2];
-      gw[2] = 0f + x2 * g0;
-      float x3 = x[3];
-      gw[3] = 0f + x3 * g0;
-      float x4 = x[4];
-      gw[4] = 0f + x4 * g0;
-      float x5 = x[5];
-      gw[5] = 0f + x5 * g0;
-      float x6 = x[6];
-      gw[6] = 0f + x6 * g0;
-      float x7 = x[7];
-      gw[7] = 0f + x7 * g0;
-      float x8 = x[8];
-      gw[8] = 0f + x8 * g0;
-      float x9 = x[9];
-      gw[9] = 0f + x9 * g0;
-      float x10 = x[10];
-      gw[10] = 0f + x10 * g0;
-      float x11 = x[11];
-      gw[11] = 0f + x11 * g0;
-      float x12 = x[12];
-      gw[12] = 0f + x12 * g0;
-      float x13 = x[13];
-      gw[13] = 0f + x13 * g0;
-      float x14 = x[14];
-      gw[14] = 0f + x14 * g0;
-      float x15 = x[15];
-      gw[15] = 0f + x15 * g0;
-      float x16 = x[16];
-      gw[16] = 0f + x16 * g0;
-      float x17 = x[17];
-      gw[17] = 0f + x17 * g0;
-      float x18 = x[18];
-      gw[18] = 0f + x18 * g0;
-      float x19 = x[19];
-      gw[19] = 0f + x19 * g0;
-    }
-    for (int s = 1; s < n; s++) {
-      float[] x = hiddenOut[s];
-      float[] g = innerGrad[s];
-      float g0 = g[0];
-      gb[0] += g0;
-      float x0 = x[0];
-      gw[0] += x0 * g0;
-      float x1 = x[1];
-      gw[1] += x1 * g0;
-      float x2 = x[2];
-      gw[2] += x2 * g0;
-      float x3 = x[3];
-      gw[3] += x3 * g0;
-      float x4 = x[4];
-      gw[4] += x4 * g0;
-      float x5 = x[5];
-      gw[5] += x5 * g0;
-      float x6 = x[6];
-      gw[6] += x6 * g0;
-      float x7 = x[7];
-      gw[7] += x7 * g0;
-      float x8 = x[8];
-      gw[8] += x8 * g0;
-      float x9 = x[9];
-      gw[9] += x9 * g0;
-      float x10 = x[10];
-      gw[10] += x10 * g0;
-      float x11 = x[11];
-      gw[11] += x11 * g0;
-      float x12 = x[12];
-      gw[12] += x12 * g0;
-      float x13 = x[13];
-      gw[13] += x13 * g0;
-      float x14 = x[14];
-      gw[14] += x14 * g0;
-      float x15 = x[15];
-      gw[15] += x15 * g0;
-      float x16 = x[16];
-      gw[16] += x16 * g0;
-      float x17 = x[17];
-      gw[17] += x17 * g0;
-      float x18 = x[18];
-      gw[18] += x18 * g0;
-      float x19 = x[19];
-      gw[19] += x19 * g0;
-    }
+  private void innerParameterGradient(int n) {
+    Kernels.forWidth(INNER_SIZE).weightGradient(hiddenOut, innerGrad, innerWeightGrad,
+        n, 0, HIDDEN_SIZE);
+    Kernels.forWidth(INNER_SIZE).columnSums(innerGrad, n, innerBiasGrad[0]);
   }
 
-  /**
-   * The mean BINARY_CROSS_ENTROPY loss of the batch; writes {@code dL/dz} of each sample
-   * to innerGrad.
-   * Reads the loss terms the training pass wrote to innerLossTerms.
-   */
+  /** The mean loss of the batch; writes {@code dL/dz} to innerGrad. */
   private float innerLoss(float[][] target, int n) {
-    float scale = 1f / n;
-    double sum = 0;
-    for (int s = 0; s < n; s++) {
-      sum += LossKernels.sigmoidBinaryCrossEntropy(innerPre[s], innerOut[s], innerLossTerms[s], target[s], innerGrad[s], scale);
-    }
-    return (float) (sum / n);
+    return LossKernels.sigmoidBinaryCrossEntropy(innerPre, innerOut, target, innerGrad, n);
   }
 }

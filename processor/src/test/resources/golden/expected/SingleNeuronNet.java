@@ -6,9 +6,8 @@ import dev.dendrite.Model;
 import dev.dendrite.Tensor;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
+import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.LossKernels;
-import dev.dendrite.optim.Optimizer;
-import dev.dendrite.parallel.Workers;
 import dev.dendrite.random.Rng;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -23,156 +22,54 @@ import javax.annotation.processing.Generated;
  * total                           4             6
  * </pre>
  *
- * <p>Loss: MSE, the mean over the batch.
- * FLOPs count a multiply-add as two and leave out activations.
+ * <p>Loss: MSE, the mean over the batch. FLOPs count a multiply-add as two.
  *
- * <p>Parameter tensors, weights stored as rows {@code [inputs][units]}:
- * <ul>
- *   <li>{@code neuron.weight} {@code [3, 1]} (Glorot-uniform, stored as one row),
- *       {@code neuron.bias} {@code [1]}
- * </ul>
+ * <p>Names: layer {@code x} has {@code X_SIZE} values per sample, parameters {@code xWeight},
+ * {@code xBias} (weights as rows {@code [inputs][units]}) with gradients {@code xWeightGrad},
+ * {@code xBiasGrad}, and a row per sample of its pre-activations {@code xPre}, outputs {@code xOut}
+ * and loss gradient {@code xGrad}. In methods, {@code x} is an input row, {@code z}, {@code a},
+ * {@code g} rows of those, {@code w0, w1, ...} weight rows.
  *
- * <p>An instance owns its buffers, which grow to the largest batch seen; after that a training step
- * or a prediction allocates nothing. An instance is not safe for use by several threads at once;
- * it splits a batch of at least {@link #PARALLEL_MIN_BATCH} samples over {@link #threads()} threads of its own,
- * with the same results for any number of threads.
+ * <p>Buffers grow to the largest batch seen; then training and prediction allocate nothing. Not
+ * thread-safe; every batch runs on the calling thread, as no batch of up to 4096 samples would pay
+ * for another.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class SingleNeuronNet extends SingleNeuron implements Model {
-  /**
-   * Values per sample after {@code inputs}.
-   */
   public static final int INPUTS_SIZE = 3;
-
-  /**
-   * Values per sample after {@code neuron}.
-   */
   public static final int NEURON_SIZE = 1;
-
-  /**
-   * Values per input sample.
-   */
   public static final int INPUT_SIZE = INPUTS_SIZE;
-
-  /**
-   * Values per output sample.
-   */
   public static final int OUTPUT_SIZE = NEURON_SIZE;
 
-  /**
-   * The smallest batch that is split over threads; smaller ones run on the calling thread.
-   * Results are the same either way.
-   */
-  public static final int PARALLEL_MIN_BATCH = 222223;
-
-  /**
-   * The layers, input first.
-   */
   private static final List<Layer> LAYERS = List.of(
     new Layer("inputs", "Input", "", new int[] {3}, List.of(), 0L, 0L),
-    new Layer("neuron", "Dense", "LINEAR", new int[] {1}, List.of("neuron.weight", "neuron.bias"), 4L, 6L));
+    new Layer("neuron", "Dense", "LINEAR", new int[] {1},
+        List.of("neuron.weight", "neuron.bias"), 4L, 6L));
 
-  /**
-   * Weights of {@code neuron}, [inputs][units] with one unit, stored as one row: input {@code k}'s weight is {@code neuronWeight[0][k]}.
-   */
-  private final float[][] neuronWeight = new float[1][INPUTS_SIZE];
-
-  /**
-   * Gradient of neuronWeight.
-   */
-  private final float[][] neuronWeightGrad = new float[1][INPUTS_SIZE];
-
-  /**
-   * Bias of {@code neuron}, one row.
-   */
+  private final float[][] neuronWeight = new float[INPUTS_SIZE][NEURON_SIZE];
+  private final float[][] neuronWeightGrad = new float[INPUTS_SIZE][NEURON_SIZE];
   private final float[][] neuronBias = new float[1][NEURON_SIZE];
-
-  /**
-   * Gradient of neuronBias.
-   */
   private final float[][] neuronBiasGrad = new float[1][NEURON_SIZE];
-
   private final List<Tensor> parameters;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] neuronOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] neuronGrad;
-
-  /**
-   * The number of rows of every buffer.
-   */
   private int capacity;
-
-  /**
-   * The input of the last forward pass.
-   */
   private float[][] batchInput;
-
-  /**
-   * The batch size of the last forward pass.
-   */
   private int batchSize;
-
-  /**
-   * Whether the buffers hold a training pass that backward can use.
-   */
   private boolean trainingPass;
 
-  /**
-   * Draws dropout masks.
-   */
-  private final Rng random;
-
-  /**
-   * How many threads a batch of at least {@link #PARALLEL_MIN_BATCH} samples is split over.
-   */
-  private int threads = Workers.defaultThreads();
-
-  /**
-   * The threads, started on the first batch that is split.
-   */
-  private Workers workers;
-
-  /**
-   * A part of the forward pass: a contiguous range of samples.
-   */
-  private final Workers.Task forwardTask = (part, parts) ->
-      forwardRows(Workers.start(batchSize, part, parts), Workers.start(batchSize, part + 1, parts));
-
-  /**
-   * A part of the backward pass through the layers: a contiguous range of samples.
-   */
-  private final Workers.Task backwardTask = (part, parts) -> backwardRows(
-  Workers.start(batchSize, part, parts), Workers.start(batchSize, part + 1, parts));
-
-  /**
-   * A part of the parameter gradients: a share of each layer's weight rows.
-   */
-  private final Workers.Task gradientTask = this::parameterGradients;
-
-  /**
-   * A network initialised from seed 0.
-   */
+  /** A network initialised from seed 0. */
   public SingleNeuronNet() {
     this(0L);
   }
 
-  /**
-   * A network whose weights are drawn from {@code seed}, each tensor initialised as the class
-   * documentation lists, biases 0. The same seed gives the same weights and dropout masks.
-   */
+  /** A network whose weights are drawn from {@code seed}: the same seed, the same weights. */
   public SingleNeuronNet(long seed) {
     Rng init = new Rng(seed);
     Initializers.glorotUniform(neuronWeight, init);
-    random = new Rng(init.nextLong());
     parameters = List.of(
-          new Tensor("neuron.weight", new int[] {INPUTS_SIZE, NEURON_SIZE}, neuronWeight, neuronWeightGrad),
+          new Tensor("neuron.weight", new int[] {INPUTS_SIZE, NEURON_SIZE},
+              neuronWeight, neuronWeightGrad),
           new Tensor("neuron.bias", new int[] {NEURON_SIZE}, neuronBias, neuronBiasGrad));
     super.inputs = LAYERS.get(0);
     super.neuron = LAYERS.get(1);
@@ -195,28 +92,8 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
   }
 
   @Override
-  public int inputSize() {
-    return INPUT_SIZE;
-  }
-
-  @Override
-  public int outputSize() {
-    return OUTPUT_SIZE;
-  }
-
-  @Override
   public List<Tensor> parameters() {
     return parameters;
-  }
-
-  @Override
-  public long randomState() {
-    return random.state();
-  }
-
-  @Override
-  public void setRandomState(long state) {
-    random.setState(state);
   }
 
   @Override
@@ -226,155 +103,21 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
     batchInput = input;
     batchSize = n;
     trainingPass = training;
-    if (splits(n)) {
-      workers().run(forwardTask);
-    } else {
-      forwardRows(0, n);
-    }
+    neuronForward(input, 0, n);
     return neuronOut;
-  }
-
-  /**
-   * Runs samples {@code from..to-1} of the current batch through every layer.
-   */
-  private void forwardRows(int from, int to) {
-    float[][] x = batchInput;
-    neuronForward(x, from, to);
   }
 
   @Override
   public float backward(float[][] target) {
-    if (!trainingPass) {
-      throw new IllegalStateException("backward needs a forward pass with training = true first, and no prediction since");
-    }
+    Batches.requireTrainingPass(trainingPass);
     int n = batchSize;
     Batches.requireRows(target, n, OUTPUT_SIZE, "target");
     float loss = neuronLoss(target, n);
-    if (n == 1) {
-      backwardInLocals();
-    } else if (splits(n)) {
-      workers().run(backwardTask);
-      workers().run(gradientTask);
-    } else {
-      backwardRows(0, n);
-      parameterGradients(0, 1);
-    }
+    neuronParameterGradient(batchSize);
     return loss;
   }
 
-  /**
-   * Takes the gradient of samples {@code from..to-1} back through the layers, from the output
-   * to the first layer's {@code dL/dz}.
-   */
-  private void backwardRows(int from, int to) {
-  }
-
-  /**
-   * Part {@code part} of {@code parts} of every parameter gradient of the current batch.
-   */
-  private void parameterGradients(int part, int parts) {
-    neuronParameterGradient(batchSize, part, parts);
-  }
-
-  /**
-   * Takes the gradient of a batch of one sample back through every layer with each unit's gradient
-   * in a local variable: the same arithmetic as {@code backwardRows(0, 1)} and
-   * {@code parameterGradients(0, 1)}, term for term, without the gradient buffers between the
-   * layers. Starts from {@code dL/da} of the output, which the loss wrote to neuronGrad.
-   */
-  private void backwardInLocals() {
-    // neuron: Dense, 3 inputs to 1 unit, LINEAR
-    float[] neuronG = neuronGrad[0];
-    float neuron_d0 = neuronG[0];
-    float[] neuronGb = neuronBiasGrad[0];
-    neuronGb[0] = 0f + neuron_d0;
-    float[] neuronX = batchInput[0];
-    float[] neuronGw = neuronWeightGrad[0];
-    float inputs_0 = neuronX[0];
-    neuronGw[0] = 0f + inputs_0 * neuron_d0;
-    float inputs_1 = neuronX[1];
-    neuronGw[1] = 0f + inputs_1 * neuron_d0;
-    float inputs_2 = neuronX[2];
-    neuronGw[2] = 0f + inputs_2 * neuron_d0;
-  }
-
-  @Override
-  public void predict(float[][] input, int n, float[][] output) {
-    Batches.requireRows(output, n, OUTPUT_SIZE, "output");
-    float[][] result = forward(input, n, false);
-    for (int s = 0; s < n; s++) {
-      System.arraycopy(result[s], 0, output[s], 0, OUTPUT_SIZE);
-    }
-  }
-
-  /**
-   * Predicts one sample with every value in a local variable: the same arithmetic as a
-   * forward pass over a batch of one, term for term, without its buffers.
-   */
-  @Override
-  public void predict(float[] input, float[] output) {
-    Batches.requireLength(input, INPUT_SIZE, "input");
-    Batches.requireLength(output, OUTPUT_SIZE, "output");
-    trainingPass = false;
-    float inputs_0 = input[0];
-    float inputs_1 = input[1];
-    float inputs_2 = input[2];
-    // neuron: Dense, 3 inputs to 1 unit, LINEAR
-    float[] neuronB = neuronBias[0];
-    float[] neuronW = neuronWeight[0];
-    output[0] = neuronB[0] + inputs_0 * neuronW[0] + inputs_1 * neuronW[1] + inputs_2 * neuronW[2];
-  }
-
-  @Override
-  public int threads() {
-    return threads;
-  }
-
-  @Override
-  public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-    }
-    if (threads != this.threads && workers != null) {
-      workers.close();
-      workers = null;
-    }
-    this.threads = threads;
-  }
-
-  /**
-   * Splits the step over this network's threads when the last batch was split: each thread
-   * updates the rows of every tensor whose gradients it computed.
-   */
-  @Override
-  public void step(Optimizer optimizer) {
-    if (splits(batchSize)) {
-      optimizer.step(parameters, workers());
-    } else {
-      optimizer.step(parameters);
-    }
-  }
-
-  /**
-   * Whether a batch of {@code n} samples is split over threads.
-   */
-  private boolean splits(int n) {
-    return threads > 1 && n >= PARALLEL_MIN_BATCH;
-  }
-
-  /**
-   * The threads, started on first use and stopped once this network is garbage.
-   */
-  private Workers workers() {
-    if (workers == null) {
-      workers = new Workers(threads).closeWhenUnreachable(this);
-    }
-    return workers;
-  }
-
-  /**
-   * Grows every buffer to {@code n} rows if it has fewer.
-   */
+  /** Grows every buffer to {@code n} rows if it has fewer. */
   private void ensureCapacity(int n) {
     if (n <= capacity) {
       return;
@@ -385,73 +128,35 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
   }
 
   /**
-   * Forward pass of {@code neuron} (Dense, INPUTS_SIZE inputs to NEURON_SIZE units, LINEAR):
-   * {@code z = in · neuronWeight + neuronBias}, then the activation.
-   * Writes neuronOut rows {@code from..to-1}.
+   * {@code neuron}: Dense, 3 inputs to 1 unit, LINEAR. For samples {@code from..to-1}, {@code z = x
+   * · neuronWeight + neuronBias}.
    */
   private float[][] neuronForward(float[][] in, int from, int to) {
+    float[] w0 = neuronWeight[0];
+    float[] w1 = neuronWeight[1];
+    float[] w2 = neuronWeight[2];
     float[] b = neuronBias[0];
-    float[] w = neuronWeight[0];
     for (int s = from; s < to; s++) {
       float[] x = in[s];
       float[] z = neuronOut[s];
-      float x0 = x[0];
-      float x1 = x[1];
-      float x2 = x[2];
-      z[0] = b[0] + x0 * w[0] + x1 * w[1] + x2 * w[2];
+      z[0] = b[0] + x[0] * w0[0] + x[1] * w1[0] + x[2] * w2[0];
     }
     return neuronOut;
   }
 
   /**
-   * Parameter gradients of {@code neuron} (Dense, INPUTS_SIZE inputs to NEURON_SIZE units, LINEAR), from {@code dL/dz} in neuronGrad:
-   * neuronWeightGrad = {@code sum_s in[s]^T dz[s]} and neuronBiasGrad = {@code sum_s dz[s]},
-   * each sum over samples {@code 0..n-1} in order.
-   * The whole layer is the last part's work; other parts return at once.
+   * {@code neuron}: Dense, 3 inputs to 1 unit, LINEAR. {@code neuronWeightGrad = sum_s x[s]^T
+   * g[s]}, {@code neuronBiasGrad = sum_s g[s]}, {@code g} in neuronGrad, over samples {@code
+   * 0..n-1} in order.
    */
-  private void neuronParameterGradient(int n, int part, int parts) {
-    if (part != parts - 1) {
-      return;
-    }
-    float[] gw = neuronWeightGrad[0];
-    float[] gb = neuronBiasGrad[0];
-    // sample 0 starts each sum (0f + its term: -0 becomes +0, as in a sum from 0f)
-    {
-      float[] x = batchInput[0];
-      float[] g = neuronGrad[0];
-      float g0 = g[0];
-      gb[0] = 0f + g0;
-      float x0 = x[0];
-      gw[0] = 0f + x0 * g0;
-      float x1 = x[1];
-      gw[1] = 0f + x1 * g0;
-      float x2 = x[2];
-      gw[2] = 0f + x2 * g0;
-    }
-    for (int s = 1; s < n; s++) {
-      float[] x = batchInput[s];
-      float[] g = neuronGrad[s];
-      float g0 = g[0];
-      gb[0] += g0;
-      float x0 = x[0];
-      gw[0] += x0 * g0;
-      float x1 = x[1];
-      gw[1] += x1 * g0;
-      float x2 = x[2];
-      gw[2] += x2 * g0;
-    }
+  private void neuronParameterGradient(int n) {
+    Kernels.forWidth(NEURON_SIZE).weightGradient(batchInput, neuronGrad, neuronWeightGrad,
+        n, 0, INPUTS_SIZE);
+    Kernels.forWidth(NEURON_SIZE).columnSums(neuronGrad, n, neuronBiasGrad[0]);
   }
 
-  /**
-   * The mean MSE loss of the batch; writes {@code dL/da} of each sample
-   * to neuronGrad.
-   */
+  /** The mean loss of the batch; writes {@code dL/da} to neuronGrad. */
   private float neuronLoss(float[][] target, int n) {
-    float scale = 1f / n;
-    double sum = 0;
-    for (int s = 0; s < n; s++) {
-      sum += LossKernels.meanSquaredError(neuronOut[s], target[s], neuronGrad[s], scale);
-    }
-    return (float) (sum / n);
+    return LossKernels.meanSquaredError(neuronOut, target, neuronGrad, n);
   }
 }

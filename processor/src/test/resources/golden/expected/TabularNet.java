@@ -7,8 +7,8 @@ import dev.dendrite.Tensor;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
+import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.LossKernels;
-import dev.dendrite.parallel.Workers;
 import dev.dendrite.random.Rng;
 import java.util.Arrays;
 import java.util.List;
@@ -27,281 +27,97 @@ import javax.annotation.processing.Generated;
  * total                               135           252
  * </pre>
  *
- * <p>Loss: CATEGORICAL_CROSS_ENTROPY, the mean over the batch,
- * fused with the SOFTMAX output in the backward pass.
- * FLOPs count a multiply-add as two and leave out activations.
+ * <p>Loss: CATEGORICAL_CROSS_ENTROPY, the mean over the batch, fused with the SOFTMAX output in the
+ * backward pass. FLOPs count a multiply-add as two.
  *
- * <p>Parameter tensors, weights stored as rows {@code [inputs][units]}:
- * <ul>
- *   <li>{@code hidden.weight} {@code [6, 12]} (Glorot-uniform)
- *   <li>{@code norm.gamma} {@code [12]} (starts at 1),
- *       {@code norm.beta} {@code [12]},
- *       {@code norm.running_mean} {@code [12]} (not trained),
- *       {@code norm.running_var} {@code [12]} (starts at 1, not trained)
- *   <li>{@code classes.weight} {@code [12, 3]} (Glorot-uniform),
- *       {@code classes.bias} {@code [3]}
- * </ul>
+ * <p>Names: layer {@code x} has {@code X_SIZE} values per sample, parameters {@code xWeight},
+ * {@code xBias} (weights as rows {@code [inputs][units]}) with gradients {@code xWeightGrad},
+ * {@code xBiasGrad}, and a row per sample of its pre-activations {@code xPre}, outputs {@code xOut}
+ * and loss gradient {@code xGrad}. In methods, {@code x} is an input row, {@code z}, {@code a},
+ * {@code g} rows of those, {@code w0, w1, ...} weight rows.
  *
- * <p>An instance owns its buffers, which grow to the largest batch seen; after that a training step
- * or a prediction allocates nothing. An instance is not safe for use by several threads at once.
- * It runs every batch on the calling thread, whatever {@link #threads()} says: batch normalization
- * needs the statistics of the whole batch.
+ * <p>Buffers grow to the largest batch seen; then training and prediction allocate nothing. Not
+ * thread-safe; every batch runs on the calling thread, as batch normalization needs the statistics
+ * of the whole batch.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class TabularNet extends Tabular implements Model {
-  /**
-   * Values per sample after {@code features}.
-   */
   public static final int FEATURES_SIZE = 6;
-
-  /**
-   * Values per sample after {@code hidden}.
-   */
   public static final int HIDDEN_SIZE = 12;
-
-  /**
-   * Values per sample after {@code norm}.
-   */
   public static final int NORM_SIZE = 12;
 
-  /**
-   * The weight of the old running statistics of {@code norm} in each update.
-   */
+  /** The weight of the old running statistics of {@code norm} in each update. */
   private static final float NORM_MOMENTUM = 0.99f;
 
-  /**
-   * What {@code norm} adds to a variance before its square root.
-   */
+  /** What {@code norm} adds to a variance before its square root. */
   private static final float NORM_EPSILON = 0.001f;
-
-  /**
-   * Values per sample after {@code drop}.
-   */
   public static final int DROP_SIZE = 12;
-
-  /**
-   * The probability that {@code drop} drops a value.
-   */
   private static final double DROP_RATE = 0.25;
-
-  /**
-   * {@code 1 / (1 - DROP_RATE)}: the scale of the values {@code drop} keeps.
-   */
   private static final float DROP_SCALE = 1.3333334f;
-
-  /**
-   * Values per sample after {@code classes}.
-   */
   public static final int CLASSES_SIZE = 3;
-
-  /**
-   * Values per input sample.
-   */
   public static final int INPUT_SIZE = FEATURES_SIZE;
-
-  /**
-   * Values per output sample.
-   */
   public static final int OUTPUT_SIZE = CLASSES_SIZE;
 
-  /**
-   * The layers, input first.
-   */
   private static final List<Layer> LAYERS = List.of(
     new Layer("features", "Input", "", new int[] {6}, List.of(), 0L, 0L),
-    new Layer("hidden", "Dense", "LINEAR, no bias", new int[] {12}, List.of("hidden.weight"), 72L, 144L),
-    new Layer("norm", "BatchNorm", "momentum 0.99, epsilon 0.001, RELU", new int[] {12}, List.of("norm.gamma", "norm.beta"), 24L, 36L,
+    new Layer("hidden", "Dense", "LINEAR, no bias", new int[] {12},
+        List.of("hidden.weight"), 72L, 144L),
+    new Layer("norm", "BatchNorm", "momentum 0.99, epsilon 0.001, RELU", new int[] {12},
+        List.of("norm.gamma", "norm.beta"), 24L, 36L,
         List.of("norm.running_mean", "norm.running_var"), 24L),
     new Layer("drop", "Dropout", "rate 0.25", new int[] {12}, List.of(), 0L, 0L),
-    new Layer("classes", "Dense", "SOFTMAX", new int[] {3}, List.of("classes.weight", "classes.bias"), 39L, 72L));
+    new Layer("classes", "Dense", "SOFTMAX", new int[] {3},
+        List.of("classes.weight", "classes.bias"), 39L, 72L));
 
-  /**
-   * Weights of {@code hidden}, [inputs][units].
-   */
   private final float[][] hiddenWeight = new float[FEATURES_SIZE][HIDDEN_SIZE];
-
-  /**
-   * Gradient of hiddenWeight.
-   */
   private final float[][] hiddenWeightGrad = new float[FEATURES_SIZE][HIDDEN_SIZE];
-
-  /**
-   * Scale {@code gamma} of {@code norm}, one row.
-   */
   private final float[][] normGamma = new float[1][NORM_SIZE];
-
-  /**
-   * Gradient of normGamma.
-   */
   private final float[][] normGammaGrad = new float[1][NORM_SIZE];
-
-  /**
-   * Shift {@code beta} of {@code norm}, one row.
-   */
   private final float[][] normBeta = new float[1][NORM_SIZE];
-
-  /**
-   * Gradient of normBeta.
-   */
   private final float[][] normBetaGrad = new float[1][NORM_SIZE];
-
-  /**
-   * Running mean of the input of {@code norm}, one row; not trained.
-   */
   private final float[][] normRunningMean = new float[1][NORM_SIZE];
-
-  /**
-   * Running variance of the input of {@code norm}, one row; not trained.
-   */
   private final float[][] normRunningVar = new float[1][NORM_SIZE];
 
-  /**
-   * Per unit: the mean of the last training batch.
-   */
+  /** Per unit: the mean of the last training batch. */
   private final float[] normBatchMean = new float[NORM_SIZE];
 
-  /**
-   * Per unit: {@code 1 / sqrt(variance + epsilon)} of the last training batch.
-   */
+  /** Per unit: {@code 1 / sqrt(variance + epsilon)} of the last training batch. */
   private final float[] normInvStd = new float[NORM_SIZE];
 
-  /**
-   * Per unit: {@code gamma / sqrt(running variance + epsilon)}, for inference.
-   */
+  /** Per unit: {@code gamma / sqrt(running variance + epsilon)}, for inference. */
   private final float[] normScale = new float[NORM_SIZE];
-
-  /**
-   * Weights of {@code classes}, [inputs][units].
-   */
   private final float[][] classesWeight = new float[DROP_SIZE][CLASSES_SIZE];
-
-  /**
-   * Gradient of classesWeight.
-   */
   private final float[][] classesWeightGrad = new float[DROP_SIZE][CLASSES_SIZE];
-
-  /**
-   * Bias of {@code classes}, one row.
-   */
   private final float[][] classesBias = new float[1][CLASSES_SIZE];
-
-  /**
-   * Gradient of classesBias.
-   */
   private final float[][] classesBiasGrad = new float[1][CLASSES_SIZE];
-
   private final List<Tensor> parameters;
-
-  /**
-   * The non-trainable tensors.
-   */
   private final List<Tensor> buffers;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] hiddenOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] hiddenGrad;
-
-  /**
-   * Per sample: inputs normalized with the batch statistics, {@code xhat}.
-   */
   private float[][] normNormalized;
-
-  /**
-   * Per sample: {@code y = gamma xhat + beta}.
-   */
   private float[][] normPre;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] normOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] normGrad;
-
-  /**
-   * Per sample: dropout mask.
-   */
   private float[][] dropMask;
-
-  /**
-   * Per sample: outputs in training.
-   */
   private float[][] dropOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] dropGrad;
-
-  /**
-   * Per sample: pre-activations {@code z}.
-   */
   private float[][] classesPre;
-
-  /**
-   * Per sample: outputs.
-   */
   private float[][] classesOut;
-
-  /**
-   * Per sample: gradient of the loss.
-   */
   private float[][] classesGrad;
-
-  /**
-   * The number of rows of every buffer.
-   */
   private int capacity;
-
-  /**
-   * The input of the last forward pass.
-   */
   private float[][] batchInput;
-
-  /**
-   * The batch size of the last forward pass.
-   */
   private int batchSize;
-
-  /**
-   * Whether the buffers hold a training pass that backward can use.
-   */
   private boolean trainingPass;
-
-  /**
-   * A batch of one row, for single-sample prediction.
-   */
-  private final float[][] single = new float[1][];
-
-  /**
-   * Draws dropout masks.
-   */
   private final Rng random;
 
-  /**
-   * What {@link #setThreads} was given; every batch runs on the calling thread.
-   */
-  private int threads = Workers.defaultThreads();
-
-  /**
-   * A network initialised from seed 0.
-   */
+  /** A network initialised from seed 0. */
   public TabularNet() {
     this(0L);
   }
 
   /**
-   * A network whose weights are drawn from {@code seed}, each tensor initialised as the class
-   * documentation lists, biases 0. The same seed gives the same weights and dropout masks.
+   * A network whose weights are drawn from {@code seed}: the same seed, the same weights and
+   * dropout masks.
    */
   public TabularNet(long seed) {
     Rng init = new Rng(seed);
@@ -311,10 +127,12 @@ public final class TabularNet extends Tabular implements Model {
     Initializers.glorotUniform(classesWeight, init);
     random = new Rng(init.nextLong());
     parameters = List.of(
-          new Tensor("hidden.weight", new int[] {FEATURES_SIZE, HIDDEN_SIZE}, hiddenWeight, hiddenWeightGrad),
+          new Tensor("hidden.weight", new int[] {FEATURES_SIZE, HIDDEN_SIZE},
+              hiddenWeight, hiddenWeightGrad),
           new Tensor("norm.gamma", new int[] {NORM_SIZE}, normGamma, normGammaGrad),
           new Tensor("norm.beta", new int[] {NORM_SIZE}, normBeta, normBetaGrad),
-          new Tensor("classes.weight", new int[] {DROP_SIZE, CLASSES_SIZE}, classesWeight, classesWeightGrad),
+          new Tensor("classes.weight", new int[] {DROP_SIZE, CLASSES_SIZE},
+              classesWeight, classesWeightGrad),
           new Tensor("classes.bias", new int[] {CLASSES_SIZE}, classesBias, classesBiasGrad));
     buffers = List.of(
           new Tensor("norm.running_mean", new int[] {NORM_SIZE}, normRunningMean, null),
@@ -340,16 +158,6 @@ public final class TabularNet extends Tabular implements Model {
   @Override
   public Loss loss() {
     return Loss.CATEGORICAL_CROSS_ENTROPY;
-  }
-
-  @Override
-  public int inputSize() {
-    return INPUT_SIZE;
-  }
-
-  @Override
-  public int outputSize() {
-    return OUTPUT_SIZE;
   }
 
   @Override
@@ -382,93 +190,29 @@ public final class TabularNet extends Tabular implements Model {
     if (training) {
       dropDrawMask(n);
     }
-    forwardRows(0, n);
+    float[][] x = hiddenForward(input, 0, n);
+    x = training ? normForward(x, n) : normInference(x, n);
+    x = training ? dropForward(x, 0, n) : x;
+    classesForward(x, 0, n);
     return classesOut;
-  }
-
-  /**
-   * Runs samples {@code from..to-1} of the current batch through every layer.
-   */
-  private void forwardRows(int from, int to) {
-    float[][] x = batchInput;
-    x = hiddenForward(x, from, to);
-    x = trainingPass ? normForward(x, batchSize) : normInference(x, batchSize);
-    if (trainingPass) {
-      x = dropForward(x, from, to);
-    }
-    classesForward(x, from, to);
   }
 
   @Override
   public float backward(float[][] target) {
-    if (!trainingPass) {
-      throw new IllegalStateException("backward needs a forward pass with training = true first, and no prediction since");
-    }
+    Batches.requireTrainingPass(trainingPass);
     int n = batchSize;
     Batches.requireRows(target, n, OUTPUT_SIZE, "target");
     float loss = classesLoss(target, n);
-    backwardRows(0, n);
-    parameterGradients(0, 1);
+    classesInputGradient(0, n);
+    dropBackward(0, n);
+    normBackward(batchSize);
+    normInputGradient(batchSize);
+    hiddenParameterGradient(batchSize);
+    classesParameterGradient(batchSize);
     return loss;
   }
 
-  /**
-   * Takes the gradient of samples {@code from..to-1} back through the layers, from the output
-   * to the first layer's {@code dL/dz}.
-   */
-  private void backwardRows(int from, int to) {
-    classesInputGradient(from, to);
-    dropBackward(from, to);
-    normBackward(batchSize);
-    normInputGradient(batchSize);
-  }
-
-  /**
-   * Part {@code part} of {@code parts} of every parameter gradient of the current batch.
-   */
-  private void parameterGradients(int part, int parts) {
-    hiddenParameterGradient(batchSize, part, parts);
-    classesParameterGradient(batchSize, part, parts);
-  }
-
-  @Override
-  public void predict(float[][] input, int n, float[][] output) {
-    Batches.requireRows(output, n, OUTPUT_SIZE, "output");
-    float[][] result = forward(input, n, false);
-    for (int s = 0; s < n; s++) {
-      System.arraycopy(result[s], 0, output[s], 0, OUTPUT_SIZE);
-    }
-  }
-
-  @Override
-  public void predict(float[] input, float[] output) {
-    Batches.requireLength(input, INPUT_SIZE, "input");
-    Batches.requireLength(output, OUTPUT_SIZE, "output");
-    single[0] = input;
-    float[][] result = forward(single, 1, false);
-    single[0] = null;
-    System.arraycopy(result[0], 0, output, 0, OUTPUT_SIZE);
-  }
-
-  @Override
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Recorded only: batch normalization needs the whole batch on one thread.
-   */
-  @Override
-  public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-    }
-    this.threads = threads;
-  }
-
-  /**
-   * Grows every buffer to {@code n} rows if it has fewer.
-   */
+  /** Grows every buffer to {@code n} rows if it has fewer. */
   private void ensureCapacity(int n) {
     if (n <= capacity) {
       return;
@@ -489,9 +233,8 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Forward pass of {@code hidden} (Dense, FEATURES_SIZE inputs to HIDDEN_SIZE units, LINEAR, no bias):
-   * {@code z = in · hiddenWeight}, then the activation.
-   * Writes hiddenOut rows {@code from..to-1}.
+   * {@code hidden}: Dense, 6 inputs to 12 units, LINEAR, no bias. For samples {@code from..to-1},
+   * {@code z = x · hiddenWeight}.
    */
   private float[][] hiddenForward(float[][] in, int from, int to) {
     float[] w0 = hiddenWeight[0];
@@ -502,241 +245,44 @@ public final class TabularNet extends Tabular implements Model {
     float[] w5 = hiddenWeight[5];
     for (int s = from; s < to; s++) {
       float[] x = in[s];
-      float[] z = hiddenOut[s];
       float x0 = x[0];
       float x1 = x[1];
       float x2 = x[2];
       float x3 = x[3];
       float x4 = x[4];
       float x5 = x[5];
-      z[0] = (x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0]) + (x4 * w4[0] + x5 * w5[0]);
-      z[1] = (x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1]) + (x4 * w4[1] + x5 * w5[1]);
-      z[2] = (x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2]) + (x4 * w4[2] + x5 * w5[2]);
-      z[3] = (x0 * w0[3] + x1 * w1[3] + x2 * w2[3] + x3 * w3[3]) + (x4 * w4[3] + x5 * w5[3]);
-      z[4] = (x0 * w0[4] + x1 * w1[4] + x2 * w2[4] + x3 * w3[4]) + (x4 * w4[4] + x5 * w5[4]);
-      z[5] = (x0 * w0[5] + x1 * w1[5] + x2 * w2[5] + x3 * w3[5]) + (x4 * w4[5] + x5 * w5[5]);
-      z[6] = (x0 * w0[6] + x1 * w1[6] + x2 * w2[6] + x3 * w3[6]) + (x4 * w4[6] + x5 * w5[6]);
-      z[7] = (x0 * w0[7] + x1 * w1[7] + x2 * w2[7] + x3 * w3[7]) + (x4 * w4[7] + x5 * w5[7]);
-      z[8] = (x0 * w0[8] + x1 * w1[8] + x2 * w2[8] + x3 * w3[8]) + (x4 * w4[8] + x5 * w5[8]);
-      z[9] = (x0 * w0[9] + x1 * w1[9] + x2 * w2[9] + x3 * w3[9]) + (x4 * w4[9] + x5 * w5[9]);
-      z[10] = (x0 * w0[10] + x1 * w1[10] + x2 * w2[10] + x3 * w3[10]) + (x4 * w4[10] + x5 * w5[10]);
-      z[11] = (x0 * w0[11] + x1 * w1[11] + x2 * w2[11] + x3 * w3[11]) + (x4 * w4[11] + x5 * w5[11]);
+      float[] z = hiddenOut[s];
+      z[0] = x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0] + x4 * w4[0] + x5 * w5[0];
+      z[1] = x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1] + x4 * w4[1] + x5 * w5[1];
+      z[2] = x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2] + x4 * w4[2] + x5 * w5[2];
+      z[3] = x0 * w0[3] + x1 * w1[3] + x2 * w2[3] + x3 * w3[3] + x4 * w4[3] + x5 * w5[3];
+      z[4] = x0 * w0[4] + x1 * w1[4] + x2 * w2[4] + x3 * w3[4] + x4 * w4[4] + x5 * w5[4];
+      z[5] = x0 * w0[5] + x1 * w1[5] + x2 * w2[5] + x3 * w3[5] + x4 * w4[5] + x5 * w5[5];
+      z[6] = x0 * w0[6] + x1 * w1[6] + x2 * w2[6] + x3 * w3[6] + x4 * w4[6] + x5 * w5[6];
+      z[7] = x0 * w0[7] + x1 * w1[7] + x2 * w2[7] + x3 * w3[7] + x4 * w4[7] + x5 * w5[7];
+      z[8] = x0 * w0[8] + x1 * w1[8] + x2 * w2[8] + x3 * w3[8] + x4 * w4[8] + x5 * w5[8];
+      z[9] = x0 * w0[9] + x1 * w1[9] + x2 * w2[9] + x3 * w3[9] + x4 * w4[9] + x5 * w5[9];
+      z[10] = x0 * w0[10] + x1 * w1[10] + x2 * w2[10] + x3 * w3[10] + x4 * w4[10] + x5 * w5[10];
+      z[11] = x0 * w0[11] + x1 * w1[11] + x2 * w2[11] + x3 * w3[11] + x4 * w4[11] + x5 * w5[11];
     }
     return hiddenOut;
   }
 
   /**
-   * Parameter gradients of {@code hidden} (Dense, FEATURES_SIZE inputs to HIDDEN_SIZE units, LINEAR, no bias), from {@code dL/dz} in hiddenGrad:
-   * hiddenWeightGrad = {@code sum_s in[s]^T dz[s]},
-   * each sum over samples {@code 0..n-1} in order.
-   * The whole layer is the last part's work; other parts return at once.
+   * {@code hidden}: Dense, 6 inputs to 12 units, LINEAR, no bias. {@code hiddenWeightGrad = sum_s
+   * x[s]^T g[s]}, {@code g} in hiddenGrad, over samples {@code 0..n-1} in order.
    */
-  private void hiddenParameterGradient(int n, int part, int parts) {
-    if (part != parts - 1) {
-      return;
-    }
-    float[] gw0 = hiddenWeightGrad[0];
-    float[] gw1 = hiddenWeightGrad[1];
-    float[] gw2 = hiddenWeightGrad[2];
-    float[] gw3 = hiddenWeightGrad[3];
-    float[] gw4 = hiddenWeightGrad[4];
-    float[] gw5 = hiddenWeightGrad[5];
-    // sample 0 starts each sum (0f + its term: -0 becomes +0, as in a sum from 0f)
-    {
-      float[] x = batchInput[0];
-      float[] g = hiddenGrad[0];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      float g3 = g[3];
-      float g4 = g[4];
-      float g5 = g[5];
-      float g6 = g[6];
-      float g7 = g[7];
-      float g8 = g[8];
-      float g9 = g[9];
-      float g10 = g[10];
-      float g11 = g[11];
-      float x0 = x[0];
-      gw0[0] = 0f + x0 * g0;
-      gw0[1] = 0f + x0 * g1;
-      gw0[2] = 0f + x0 * g2;
-      gw0[3] = 0f + x0 * g3;
-      gw0[4] = 0f + x0 * g4;
-      gw0[5] = 0f + x0 * g5;
-      gw0[6] = 0f + x0 * g6;
-      gw0[7] = 0f + x0 * g7;
-      gw0[8] = 0f + x0 * g8;
-      gw0[9] = 0f + x0 * g9;
-      gw0[10] = 0f + x0 * g10;
-      gw0[11] = 0f + x0 * g11;
-      float x1 = x[1];
-      gw1[0] = 0f + x1 * g0;
-      gw1[1] = 0f + x1 * g1;
-      gw1[2] = 0f + x1 * g2;
-      gw1[3] = 0f + x1 * g3;
-      gw1[4] = 0f + x1 * g4;
-      gw1[5] = 0f + x1 * g5;
-      gw1[6] = 0f + x1 * g6;
-      gw1[7] = 0f + x1 * g7;
-      gw1[8] = 0f + x1 * g8;
-      gw1[9] = 0f + x1 * g9;
-      gw1[10] = 0f + x1 * g10;
-      gw1[11] = 0f + x1 * g11;
-      float x2 = x[2];
-      gw2[0] = 0f + x2 * g0;
-      gw2[1] = 0f + x2 * g1;
-      gw2[2] = 0f + x2 * g2;
-      gw2[3] = 0f + x2 * g3;
-      gw2[4] = 0f + x2 * g4;
-      gw2[5] = 0f + x2 * g5;
-      gw2[6] = 0f + x2 * g6;
-      gw2[7] = 0f + x2 * g7;
-      gw2[8] = 0f + x2 * g8;
-      gw2[9] = 0f + x2 * g9;
-      gw2[10] = 0f + x2 * g10;
-      gw2[11] = 0f + x2 * g11;
-      float x3 = x[3];
-      gw3[0] = 0f + x3 * g0;
-      gw3[1] = 0f + x3 * g1;
-      gw3[2] = 0f + x3 * g2;
-      gw3[3] = 0f + x3 * g3;
-      gw3[4] = 0f + x3 * g4;
-      gw3[5] = 0f + x3 * g5;
-      gw3[6] = 0f + x3 * g6;
-      gw3[7] = 0f + x3 * g7;
-      gw3[8] = 0f + x3 * g8;
-      gw3[9] = 0f + x3 * g9;
-      gw3[10] = 0f + x3 * g10;
-      gw3[11] = 0f + x3 * g11;
-      float x4 = x[4];
-      gw4[0] = 0f + x4 * g0;
-      gw4[1] = 0f + x4 * g1;
-      gw4[2] = 0f + x4 * g2;
-      gw4[3] = 0f + x4 * g3;
-      gw4[4] = 0f + x4 * g4;
-      gw4[5] = 0f + x4 * g5;
-      gw4[6] = 0f + x4 * g6;
-      gw4[7] = 0f + x4 * g7;
-      gw4[8] = 0f + x4 * g8;
-      gw4[9] = 0f + x4 * g9;
-      gw4[10] = 0f + x4 * g10;
-      gw4[11] = 0f + x4 * g11;
-      float x5 = x[5];
-      gw5[0] = 0f + x5 * g0;
-      gw5[1] = 0f + x5 * g1;
-      gw5[2] = 0f + x5 * g2;
-      gw5[3] = 0f + x5 * g3;
-      gw5[4] = 0f + x5 * g4;
-      gw5[5] = 0f + x5 * g5;
-      gw5[6] = 0f + x5 * g6;
-      gw5[7] = 0f + x5 * g7;
-      gw5[8] = 0f + x5 * g8;
-      gw5[9] = 0f + x5 * g9;
-      gw5[10] = 0f + x5 * g10;
-      gw5[11] = 0f + x5 * g11;
-    }
-    for (int s = 1; s < n; s++) {
-      float[] x = batchInput[s];
-      float[] g = hiddenGrad[s];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      float g3 = g[3];
-      float g4 = g[4];
-      float g5 = g[5];
-      float g6 = g[6];
-      float g7 = g[7];
-      float g8 = g[8];
-      float g9 = g[9];
-      float g10 = g[10];
-      float g11 = g[11];
-      float x0 = x[0];
-      gw0[0] += x0 * g0;
-      gw0[1] += x0 * g1;
-      gw0[2] += x0 * g2;
-      gw0[3] += x0 * g3;
-      gw0[4] += x0 * g4;
-      gw0[5] += x0 * g5;
-      gw0[6] += x0 * g6;
-      gw0[7] += x0 * g7;
-      gw0[8] += x0 * g8;
-      gw0[9] += x0 * g9;
-      gw0[10] += x0 * g10;
-      gw0[11] += x0 * g11;
-      float x1 = x[1];
-      gw1[0] += x1 * g0;
-      gw1[1] += x1 * g1;
-      gw1[2] += x1 * g2;
-      gw1[3] += x1 * g3;
-      gw1[4] += x1 * g4;
-      gw1[5] += x1 * g5;
-      gw1[6] += x1 * g6;
-      gw1[7] += x1 * g7;
-      gw1[8] += x1 * g8;
-      gw1[9] += x1 * g9;
-      gw1[10] += x1 * g10;
-      gw1[11] += x1 * g11;
-      float x2 = x[2];
-      gw2[0] += x2 * g0;
-      gw2[1] += x2 * g1;
-      gw2[2] += x2 * g2;
-      gw2[3] += x2 * g3;
-      gw2[4] += x2 * g4;
-      gw2[5] += x2 * g5;
-      gw2[6] += x2 * g6;
-      gw2[7] += x2 * g7;
-      gw2[8] += x2 * g8;
-      gw2[9] += x2 * g9;
-      gw2[10] += x2 * g10;
-      gw2[11] += x2 * g11;
-      float x3 = x[3];
-      gw3[0] += x3 * g0;
-      gw3[1] += x3 * g1;
-      gw3[2] += x3 * g2;
-      gw3[3] += x3 * g3;
-      gw3[4] += x3 * g4;
-      gw3[5] += x3 * g5;
-      gw3[6] += x3 * g6;
-      gw3[7] += x3 * g7;
-      gw3[8] += x3 * g8;
-      gw3[9] += x3 * g9;
-      gw3[10] += x3 * g10;
-      gw3[11] += x3 * g11;
-      float x4 = x[4];
-      gw4[0] += x4 * g0;
-      gw4[1] += x4 * g1;
-      gw4[2] += x4 * g2;
-      gw4[3] += x4 * g3;
-      gw4[4] += x4 * g4;
-      gw4[5] += x4 * g5;
-      gw4[6] += x4 * g6;
-      gw4[7] += x4 * g7;
-      gw4[8] += x4 * g8;
-      gw4[9] += x4 * g9;
-      gw4[10] += x4 * g10;
-      gw4[11] += x4 * g11;
-      float x5 = x[5];
-      gw5[0] += x5 * g0;
-      gw5[1] += x5 * g1;
-      gw5[2] += x5 * g2;
-      gw5[3] += x5 * g3;
-      gw5[4] += x5 * g4;
-      gw5[5] += x5 * g5;
-      gw5[6] += x5 * g6;
-      gw5[7] += x5 * g7;
-      gw5[8] += x5 * g8;
-      gw5[9] += x5 * g9;
-      gw5[10] += x5 * g10;
-      gw5[11] += x5 * g11;
-    }
+  private void hiddenParameterGradient(int n) {
+    Kernels.forWidth(HIDDEN_SIZE).weightGradient(batchInput, hiddenGrad, hiddenWeightGrad,
+        n, 0, FEATURES_SIZE);
   }
 
   /**
-   * Training pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001, RELU).
-   * Normalizes each unit with the mean and variance of the batch into normNormalized,
-   * then {@code y = normGamma * xhat + normBeta} and the activation. Moves the running statistics towards the batch's:
-   * {@code running = NORM_MOMENTUM * running + (1f - NORM_MOMENTUM) * batch}.
+   * Training pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001,
+   * RELU).
+   * Normalizes each unit with the mean and variance of the batch into normNormalized, then {@code y
+   * = normGamma * xhat + normBeta} and the activation. Moves the running statistics towards the
+   * batch's: {@code running = NORM_MOMENTUM * running + (1f - NORM_MOMENTUM) * batch}.
    */
   private float[][] normForward(float[][] in, int n) {
     float[] mean = normBatchMean;
@@ -787,8 +333,9 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Inference pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001, RELU):
-   * {@code y = (in - normRunningMean) * normGamma / sqrt(normRunningVar + NORM_EPSILON) + normBeta}, then the activation, each sample on its own.
+   * Inference pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001,
+   * RELU): {@code y = (in - normRunningMean) * normGamma / sqrt(normRunningVar + NORM_EPSILON) +
+   * normBeta}, then the activation, each sample on its own.
    */
   private float[][] normInference(float[][] in, int n) {
     float[] runningMean = normRunningMean[0];
@@ -814,7 +361,8 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Backward pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001, RELU).
+   * Backward pass of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001,
+   * RELU).
    * Multiplies normGrad by the activation's derivative, giving {@code dL/dy}.
    * Sets normGammaGrad to {@code sum_s dy[s] * xhat[s]} and normBetaGrad to {@code sum_s dy[s]}.
    */
@@ -841,8 +389,9 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Propagates the gradient of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon 0.001, RELU) to its input through the batch statistics:
-   * sets hiddenGrad to {@code gamma * inv * (dy - (gb + xhat * gg) / n)}.
+   * Propagates the gradient of {@code norm} (BatchNorm over NORM_SIZE units, momentum 0.99, epsilon
+   * 0.001, RELU) to its input through the batch statistics: sets hiddenGrad to {@code gamma * inv *
+   * (dy - (gb + xhat * gg) / n)}.
    */
   private void normInputGradient(int n) {
     float[] gamma = normGamma[0];
@@ -861,8 +410,8 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Draws a new mask of {@code drop} (Dropout, rate 0.25) into dropMask rows {@code 0..n-1}, each value
-   * 0 with probability DROP_RATE and DROP_SCALE otherwise.
+   * Draws a new mask of {@code drop} (Dropout, rate 0.25) into dropMask rows {@code 0..n-1}, each
+   * value 0 with probability DROP_RATE and DROP_SCALE otherwise.
    */
   private void dropDrawMask(int n) {
     for (int s = 0; s < n; s++) {
@@ -889,7 +438,8 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Backward pass of {@code drop}: sets normGrad rows {@code from..to-1} to {@code dropGrad * dropMask}.
+   * Backward pass of {@code drop}: sets normGrad rows {@code from..to-1} to {@code dropGrad *
+   * dropMask}.
    */
   private void dropBackward(int from, int to) {
     for (int s = from; s < to; s++) {
@@ -903,12 +453,10 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Forward pass of {@code classes} (Dense, DROP_SIZE inputs to CLASSES_SIZE units, SOFTMAX):
-   * {@code z = in · classesWeight + classesBias}, then the activation.
-   * Writes classesPre and classesOut rows {@code from..to-1}.
+   * {@code classes}: Dense, 12 inputs to 3 units, SOFTMAX. For samples {@code from..to-1}, {@code z
+   * = x · classesWeight + classesBias} and {@code a = SOFTMAX(z)}.
    */
   private float[][] classesForward(float[][] in, int from, int to) {
-    float[] b = classesBias[0];
     float[] w0 = classesWeight[0];
     float[] w1 = classesWeight[1];
     float[] w2 = classesWeight[2];
@@ -921,9 +469,9 @@ public final class TabularNet extends Tabular implements Model {
     float[] w9 = classesWeight[9];
     float[] w10 = classesWeight[10];
     float[] w11 = classesWeight[11];
+    float[] b = classesBias[0];
     for (int s = from; s < to; s++) {
       float[] x = in[s];
-      float[] z = classesPre[s];
       float x0 = x[0];
       float x1 = x[1];
       float x2 = x[2];
@@ -936,21 +484,22 @@ public final class TabularNet extends Tabular implements Model {
       float x9 = x[9];
       float x10 = x[10];
       float x11 = x[11];
-      z[0] = (b[0] + x0 * w0[0] + x1 * w1[0] + x2 * w2[0]) + (x3 * w3[0] + x4 * w4[0] + x5 * w5[0]
-          + x6 * w6[0]) + (x7 * w7[0] + x8 * w8[0] + x9 * w9[0] + x10 * w10[0]) + x11 * w11[0];
-      z[1] = (b[1] + x0 * w0[1] + x1 * w1[1] + x2 * w2[1]) + (x3 * w3[1] + x4 * w4[1] + x5 * w5[1]
-          + x6 * w6[1]) + (x7 * w7[1] + x8 * w8[1] + x9 * w9[1] + x10 * w10[1]) + x11 * w11[1];
-      z[2] = (b[2] + x0 * w0[2] + x1 * w1[2] + x2 * w2[2]) + (x3 * w3[2] + x4 * w4[2] + x5 * w5[2]
-          + x6 * w6[2]) + (x7 * w7[2] + x8 * w8[2] + x9 * w9[2] + x10 * w10[2]) + x11 * w11[2];
+      float[] z = classesPre[s];
+      z[0] = b[0] + x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0] + x4 * w4[0] + x5 * w5[0]
+          + x6 * w6[0] + x7 * w7[0] + x8 * w8[0] + x9 * w9[0] + x10 * w10[0] + x11 * w11[0];
+      z[1] = b[1] + x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1] + x4 * w4[1] + x5 * w5[1]
+          + x6 * w6[1] + x7 * w7[1] + x8 * w8[1] + x9 * w9[1] + x10 * w10[1] + x11 * w11[1];
+      z[2] = b[2] + x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2] + x4 * w4[2] + x5 * w5[2]
+          + x6 * w6[2] + x7 * w7[2] + x8 * w8[2] + x9 * w9[2] + x10 * w10[2] + x11 * w11[2];
       float[] a = classesOut[s];
-      Activations.softmax(z, a);
+      Activations.softmax(classesPre[s], a);
     }
     return classesOut;
   }
 
   /**
-   * Propagates the gradient of {@code classes} (Dense, DROP_SIZE inputs to CLASSES_SIZE units, SOFTMAX) to its input:
-   * sets dropGrad rows {@code from..to-1} to {@code dz · classesWeight^T}.
+   * Input gradient of {@code classes}: Dense, 12 inputs to 3 units, SOFTMAX, samples {@code
+   * from..to-1}: {@code dropGrad = classesGrad · classesWeight^T}.
    */
   private void classesInputGradient(int from, int to) {
     float[] w0 = classesWeight[0];
@@ -987,157 +536,18 @@ public final class TabularNet extends Tabular implements Model {
   }
 
   /**
-   * Parameter gradients of {@code classes} (Dense, DROP_SIZE inputs to CLASSES_SIZE units, SOFTMAX), from {@code dL/dz} in classesGrad:
-   * classesWeightGrad = {@code sum_s in[s]^T dz[s]} and classesBiasGrad = {@code sum_s dz[s]},
-   * each sum over samples {@code 0..n-1} in order.
-   * The whole layer is the last part's work; other parts return at once.
+   * {@code classes}: Dense, 12 inputs to 3 units, SOFTMAX. {@code classesWeightGrad = sum_s x[s]^T
+   * g[s]}, {@code classesBiasGrad = sum_s g[s]}, {@code g} in classesGrad, over samples {@code
+   * 0..n-1} in order.
    */
-  private void classesParameterGradient(int n, int part, int parts) {
-    if (part != parts - 1) {
-      return;
-    }
-    float[] gw0 = classesWeightGrad[0];
-    float[] gw1 = classesWeightGrad[1];
-    float[] gw2 = classesWeightGrad[2];
-    float[] gw3 = classesWeightGrad[3];
-    float[] gw4 = classesWeightGrad[4];
-    float[] gw5 = classesWeightGrad[5];
-    float[] gw6 = classesWeightGrad[6];
-    float[] gw7 = classesWeightGrad[7];
-    float[] gw8 = classesWeightGrad[8];
-    float[] gw9 = classesWeightGrad[9];
-    float[] gw10 = classesWeightGrad[10];
-    float[] gw11 = classesWeightGrad[11];
-    float[] gb = classesBiasGrad[0];
-    // sample 0 starts each sum (0f + its term: -0 becomes +0, as in a sum from 0f)
-    {
-      float[] x = dropOut[0];
-      float[] g = classesGrad[0];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      gb[0] = 0f + g0;
-      gb[1] = 0f + g1;
-      gb[2] = 0f + g2;
-      float x0 = x[0];
-      gw0[0] = 0f + x0 * g0;
-      gw0[1] = 0f + x0 * g1;
-      gw0[2] = 0f + x0 * g2;
-      float x1 = x[1];
-      gw1[0] = 0f + x1 * g0;
-      gw1[1] = 0f + x1 * g1;
-      gw1[2] = 0f + x1 * g2;
-      float x2 = x[2];
-      gw2[0] = 0f + x2 * g0;
-      gw2[1] = 0f + x2 * g1;
-      gw2[2] = 0f + x2 * g2;
-      float x3 = x[3];
-      gw3[0] = 0f + x3 * g0;
-      gw3[1] = 0f + x3 * g1;
-      gw3[2] = 0f + x3 * g2;
-      float x4 = x[4];
-      gw4[0] = 0f + x4 * g0;
-      gw4[1] = 0f + x4 * g1;
-      gw4[2] = 0f + x4 * g2;
-      float x5 = x[5];
-      gw5[0] = 0f + x5 * g0;
-      gw5[1] = 0f + x5 * g1;
-      gw5[2] = 0f + x5 * g2;
-      float x6 = x[6];
-      gw6[0] = 0f + x6 * g0;
-      gw6[1] = 0f + x6 * g1;
-      gw6[2] = 0f + x6 * g2;
-      float x7 = x[7];
-      gw7[0] = 0f + x7 * g0;
-      gw7[1] = 0f + x7 * g1;
-      gw7[2] = 0f + x7 * g2;
-      float x8 = x[8];
-      gw8[0] = 0f + x8 * g0;
-      gw8[1] = 0f + x8 * g1;
-      gw8[2] = 0f + x8 * g2;
-      float x9 = x[9];
-      gw9[0] = 0f + x9 * g0;
-      gw9[1] = 0f + x9 * g1;
-      gw9[2] = 0f + x9 * g2;
-      float x10 = x[10];
-      gw10[0] = 0f + x10 * g0;
-      gw10[1] = 0f + x10 * g1;
-      gw10[2] = 0f + x10 * g2;
-      float x11 = x[11];
-      gw11[0] = 0f + x11 * g0;
-      gw11[1] = 0f + x11 * g1;
-      gw11[2] = 0f + x11 * g2;
-    }
-    for (int s = 1; s < n; s++) {
-      float[] x = dropOut[s];
-      float[] g = classesGrad[s];
-      float g0 = g[0];
-      float g1 = g[1];
-      float g2 = g[2];
-      gb[0] += g0;
-      gb[1] += g1;
-      gb[2] += g2;
-      float x0 = x[0];
-      gw0[0] += x0 * g0;
-      gw0[1] += x0 * g1;
-      gw0[2] += x0 * g2;
-      float x1 = x[1];
-      gw1[0] += x1 * g0;
-      gw1[1] += x1 * g1;
-      gw1[2] += x1 * g2;
-      float x2 = x[2];
-      gw2[0] += x2 * g0;
-      gw2[1] += x2 * g1;
-      gw2[2] += x2 * g2;
-      float x3 = x[3];
-      gw3[0] += x3 * g0;
-      gw3[1] += x3 * g1;
-      gw3[2] += x3 * g2;
-      float x4 = x[4];
-      gw4[0] += x4 * g0;
-      gw4[1] += x4 * g1;
-      gw4[2] += x4 * g2;
-      float x5 = x[5];
-      gw5[0] += x5 * g0;
-      gw5[1] += x5 * g1;
-      gw5[2] += x5 * g2;
-      float x6 = x[6];
-      gw6[0] += x6 * g0;
-      gw6[1] += x6 * g1;
-      gw6[2] += x6 * g2;
-      float x7 = x[7];
-      gw7[0] += x7 * g0;
-      gw7[1] += x7 * g1;
-      gw7[2] += x7 * g2;
-      float x8 = x[8];
-      gw8[0] += x8 * g0;
-      gw8[1] += x8 * g1;
-      gw8[2] += x8 * g2;
-      float x9 = x[9];
-      gw9[0] += x9 * g0;
-      gw9[1] += x9 * g1;
-      gw9[2] += x9 * g2;
-      float x10 = x[10];
-      gw10[0] += x10 * g0;
-      gw10[1] += x10 * g1;
-      gw10[2] += x10 * g2;
-      float x11 = x[11];
-      gw11[0] += x11 * g0;
-      gw11[1] += x11 * g1;
-      gw11[2] += x11 * g2;
-    }
+  private void classesParameterGradient(int n) {
+    Kernels.forWidth(CLASSES_SIZE).weightGradient(dropOut, classesGrad, classesWeightGrad,
+        n, 0, DROP_SIZE);
+    Kernels.forWidth(CLASSES_SIZE).columnSums(classesGrad, n, classesBiasGrad[0]);
   }
 
-  /**
-   * The mean CATEGORICAL_CROSS_ENTROPY loss of the batch; writes {@code dL/dz} of each sample
-   * to classesGrad.
-   */
+  /** The mean loss of the batch; writes {@code dL/dz} to classesGrad. */
   private float classesLoss(float[][] target, int n) {
-    float scale = 1f / n;
-    double sum = 0;
-    for (int s = 0; s < n; s++) {
-      sum += LossKernels.softmaxCrossEntropy(classesPre[s], classesOut[s], target[s], classesGrad[s], scale);
-    }
-    return (float) (sum / n);
+    return LossKernels.softmaxCrossEntropy(classesPre, classesOut, target, classesGrad, n);
   }
 }

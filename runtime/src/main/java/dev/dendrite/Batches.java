@@ -8,6 +8,41 @@ public final class Batches {
 
   private Batches() {}
 
+  /** Per thread, a batch of one row for each precision, so that one prediction allocates nothing. */
+  private static final ThreadLocal<float[][]> FLOAT_ROW =
+      ThreadLocal.withInitial(() -> new float[1][]);
+
+  private static final ThreadLocal<double[][]> DOUBLE_ROW =
+      ThreadLocal.withInitial(() -> new double[1][]);
+
+  /**
+   * This thread's batch of one row, holding {@code row}; the caller sets the row back to {@code
+   * null} when done, so that the batch keeps no reference to it.
+   */
+  static float[][] oneRow(float[] row) {
+    float[][] batch = FLOAT_ROW.get();
+    batch[0] = row;
+    return batch;
+  }
+
+  /** {@link #oneRow(float[])} in double precision. */
+  static double[][] oneRow(double[] row) {
+    double[][] batch = DOUBLE_ROW.get();
+    batch[0] = row;
+    return batch;
+  }
+
+  /**
+   * Checks that the buffers hold a training pass, which {@code backward} needs: a forward pass
+   * with {@code training = true}, and no prediction since.
+   */
+  public static void requireTrainingPass(boolean trainingPass) {
+    if (!trainingPass) {
+      throw new IllegalStateException(
+          "backward needs a forward pass with training = true first, and no prediction since");
+    }
+  }
+
   /** Checks that {@code rows} has at least {@code n >= 1} rows of exactly {@code width} values. */
   public static void requireRows(float[][] rows, int n, int width, String what) {
     requireCount(rows == null ? -1 : rows.length, n, what);

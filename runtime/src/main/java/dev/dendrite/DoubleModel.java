@@ -29,10 +29,28 @@ public interface DoubleModel extends ModelDescription {
   }
 
   /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
-  void predict(double[][] input, int n, double[][] output);
+  default void predict(double[][] input, int n, double[][] output) {
+    Batches.requireRows(output, n, outputSize(), "output");
+    double[][] result = forward(input, n, false);
+    for (int s = 0; s < n; s++) {
+      System.arraycopy(result[s], 0, output[s], 0, outputSize());
+    }
+  }
 
-  /** Predicts one sample into {@code output}. */
-  void predict(double[] input, double[] output);
+  /**
+   * Predicts one sample into {@code output}, which has {@link #outputSize()} values: a forward
+   * pass for inference over a batch of that one row, which allocates nothing.
+   */
+  default void predict(double[] input, double[] output) {
+    Batches.requireLength(input, inputSize(), "input");
+    Batches.requireLength(output, outputSize(), "output");
+    double[][] row = Batches.oneRow(input);
+    try {
+      System.arraycopy(forward(row, 1, false)[0], 0, output, 0, output.length);
+    } finally {
+      row[0] = null;
+    }
+  }
 
   /**
    * The number of threads a large batch is split over. Results are the same for any number of
@@ -46,13 +64,14 @@ public interface DoubleModel extends ModelDescription {
   /**
    * Sets the number of threads a large batch is split over, the calling thread included; the
    * default is the system property {@code dendrite.threads}, else the number of processors.
+   * A network too small for a batch to be worth splitting, or with batch normalization, runs
+   * every batch on the calling thread and ignores the number.
    *
-   * @throws UnsupportedOperationException if this model runs on one thread only and {@code
-   *     threads} is not 1
+   * @throws IllegalArgumentException if {@code threads} is less than 1
    */
   default void setThreads(int threads) {
-    if (threads != 1) {
-      throw new UnsupportedOperationException(getClass().getName() + " runs on one thread");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
   }
 }

@@ -66,10 +66,28 @@ public interface Model extends ModelDescription {
   }
 
   /** Predicts the first {@code n} rows of {@code input} into the rows of {@code output}. */
-  void predict(float[][] input, int n, float[][] output);
+  default void predict(float[][] input, int n, float[][] output) {
+    Batches.requireRows(output, n, outputSize(), "output");
+    float[][] result = forward(input, n, false);
+    for (int s = 0; s < n; s++) {
+      System.arraycopy(result[s], 0, output[s], 0, outputSize());
+    }
+  }
 
-  /** Predicts one sample into {@code output}, which has {@link #outputSize()} values. */
-  void predict(float[] input, float[] output);
+  /**
+   * Predicts one sample into {@code output}, which has {@link #outputSize()} values: a forward
+   * pass for inference over a batch of that one row, which allocates nothing.
+   */
+  default void predict(float[] input, float[] output) {
+    Batches.requireLength(input, inputSize(), "input");
+    Batches.requireLength(output, outputSize(), "output");
+    float[][] row = Batches.oneRow(input);
+    try {
+      System.arraycopy(forward(row, 1, false)[0], 0, output, 0, output.length);
+    } finally {
+      row[0] = null;
+    }
+  }
 
   /**
    * The weight penalty of the current weights: the sum over layers of {@code l1 * sum |w| + l2 *
@@ -101,13 +119,14 @@ public interface Model extends ModelDescription {
   /**
    * Sets the number of threads a large batch is split over, the calling thread included; the
    * default is the system property {@code dendrite.threads}, else the number of processors.
+   * A network too small for a batch to be worth splitting, or with batch normalization, runs
+   * every batch on the calling thread and ignores the number.
    *
-   * @throws UnsupportedOperationException if this model runs on one thread only and {@code
-   *     threads} is not 1
+   * @throws IllegalArgumentException if {@code threads} is less than 1
    */
   default void setThreads(int threads) {
-    if (threads != 1) {
-      throw new UnsupportedOperationException(getClass().getName() + " runs on one thread");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
   }
 }

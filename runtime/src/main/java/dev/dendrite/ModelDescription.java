@@ -15,11 +15,16 @@ public interface ModelDescription {
   /** The loss the network is trained with. */
   Loss loss();
 
-  /** The number of values in one input sample. */
-  int inputSize();
+  /** The number of values in one input sample: those of the first layer. */
+  default int inputSize() {
+    return layers().get(0).outputSize();
+  }
 
-  /** The number of values in one output sample. */
-  int outputSize();
+  /** The number of values in one output sample: those of the last layer. */
+  default int outputSize() {
+    List<Layer> layers = layers();
+    return layers.get(layers.size() - 1).outputSize();
+  }
 
   /** The total number of trainable parameters. */
   default long parameterCount() {
@@ -44,12 +49,15 @@ public interface ModelDescription {
 
   /**
    * The state of the random generator that draws dropout masks. Restoring a state replays the
-   * same masks, which makes training resumable and a gradient check with dropout exact.
+   * same masks, which makes training resumable and a gradient check with dropout exact. 0 for a
+   * network without dropout, which draws nothing.
    */
-  long randomState();
+  default long randomState() {
+    return 0;
+  }
 
-  /** Restores a state returned by {@link #randomState()}. */
-  void setRandomState(long state);
+  /** Restores a state returned by {@link #randomState()}; nothing to restore without dropout. */
+  default void setRandomState(long state) {}
 
   /**
    * A table of the layers with their output shapes and parameter counts, and the totals of

@@ -7,10 +7,12 @@ import dev.dendrite.processor.check.NetworkChecker;
 import dev.dendrite.processor.check.Problem;
 import dev.dendrite.processor.emit.NetworkEmitter;
 import dev.dendrite.processor.model.NetworkDecl;
+import dev.dendrite.processor.plan.GeneratedMemberRules;
 import dev.dendrite.processor.plan.NetworkPlan;
 import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.read.NetworkReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -122,6 +124,13 @@ public final class DendriteProcessor extends AbstractProcessor {
       return;
     }
     NetworkPlan plan = new Planner().plan(result.network().get());
+    List<Problem> members = GeneratedMemberRules.check(declaration.get(), plan);
+    for (Problem problem : members) {
+      reporter.report(problem, type);
+    }
+    if (members.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+      return;
+    }
     List<JavaFile> files = new NetworkEmitter().emit(plan, type);
     List<Problem> clashes = names.claim(files, type, processingEnv.getElementUtils());
     for (Problem problem : clashes) {
@@ -131,8 +140,13 @@ public final class DendriteProcessor extends AbstractProcessor {
       return;
     }
     for (JavaFile file : files) {
-      try {
-        file.writeTo(processingEnv.getFiler());
+      String name = file.packageName().isEmpty()
+          ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
+      try (Writer out = processingEnv.getFiler()
+          .createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new))
+          .openWriter()) {
+        out.write(NetworkEmitter.text(file));
       } catch (IOException e) {
         reporter.internalError(type, e);
       }

@@ -109,13 +109,26 @@ class MemberRulesTest {
         "abstract class Mlp {",
         "  @Input(2) Layer in;",
         "  @Dense(units = 1) Layer out;",
-        "  public void predict(float[] input, float[] output) {}",
+        "  public float backward(float[][] target) { return 0; }",
         "}");
     Expect.error(source,
-        "[DN110] class 'Mlp' declares the method 'predict(float[], float[])', but the generated"
-            + " 'MlpNet' implements 'predict(float[], float[])' of dev.dendrite.Model and would"
+        "[DN110] class 'Mlp' declares the method 'backward(float[][])', but the generated"
+            + " 'MlpNet' implements 'backward(float[][])' of dev.dendrite.Model and would"
             + " replace it; rename or remove the method",
-        "public void predict(float[] input, float[] output) {}");
+        "public float backward(float[][] target)");
+  }
+
+  @Test
+  void aModelDefaultTheGeneratedClassInheritsMayBeReplaced() {
+    // Generated networks inherit Model's single prediction and sizes; a class may give its own.
+    assertThat(Sources.compile(Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 1) Layer out;",
+        "  public final int inputSize() { return 2; }",
+        "  public void predict(float[] input, float[] output) { output[0] = input[0]; }",
+        "}"))).succeeded();
   }
 
   @Test
@@ -125,14 +138,14 @@ class MemberRulesTest {
         "abstract class Mlp {",
         "  @Input(2) Layer in;",
         "  @Dense(units = 1) Layer out;",
-        "  public final int inputSize() { return 2; }",
+        "  public final String networkName() { return \"mlp\"; }",
         "  static long randomState() { return 0; }",
         "}");
     Sources.Result result = Expect.error(source,
-        "[DN110] class 'Mlp' declares the final method 'inputSize()', but the generated 'MlpNet'"
-            + " implements 'inputSize()' of dev.dendrite.Model and would clash with it; rename or"
-            + " remove the method",
-        "public final int inputSize()");
+        "[DN110] class 'Mlp' declares the final method 'networkName()', but the generated"
+            + " 'MlpNet' implements 'networkName()' of dev.dendrite.Model and would clash with it;"
+            + " rename or remove the method",
+        "public final String networkName()");
     assertThat(result.compilation())
         .hadErrorContaining("[DN110] class 'Mlp' declares the static method 'randomState()'")
         .inFile(source)
@@ -176,9 +189,8 @@ class MemberRulesTest {
   }
 
   @Test
-  void dn110MethodNamedLikeTheTilesOrThePartsOfALargeLayer() {
-    // 784 x 256 and 256 x 256 weights are more than one forward tile; 4 x 256 is unrolled. The
-    // first layer runs in two parts, whose loops stand in 'wideForwardPart' instead of tiles.
+  void dn110MethodNamedLikeAPassOfANetworkThatSplitsBatches() {
+    // 784 x 256 splits batches over threads; the layers after the first read transposed weights.
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",
         "abstract class Mlp {",
@@ -186,58 +198,48 @@ class MemberRulesTest {
         "  @Dense(units = 256, activation = RELU) Layer wide;",
         "  @Dense(units = 256, activation = RELU) Layer deep;",
         "  @Dense(units = 4) Layer out;",
-        "  void deepForwardTiles(float[][] in, int from, int to) {}",
-        "  void deepInputGradientTiles(float[][] in, int from, int to) {}",
-        "  void wideForwardPart(float[][] in, float[][] w, float[][] out, int from, int to) {}",
-        "  void wideForwardTiles(float[][] in, int from, int to) {}",
-        "  void wideInputGradientTiles(float[][] in, int from, int to) {}",
-        "  void outForwardTiles(float[][] in, int from, int to) {}",
+        "  void forwardRows(int from, int to) {}",
+        "  void transposeWeights(int part, int parts) {}",
+        "  void deepInputGradient(int from, int to) {}",
+        "  void wideInputGradient(int from, int to) {}",
+        "  void transposeWeights() {}",
         "}");
     Sources.Result result = Expect.error(source,
-        "[DN110] class 'Mlp' declares the method 'deepForwardTiles(float[][], int, int)', but the"
-            + " generated 'MlpNet' declares a private method 'deepForwardTiles(float[][], int,"
-            + " int)' for layer 'deep', which cannot override it; rename the method, or make it"
-            + " private",
-        "void deepForwardTiles(");
+        "[DN110] class 'Mlp' declares the method 'forwardRows(int, int)', but the generated"
+            + " 'MlpNet' declares a private method 'forwardRows(int, int)' for its passes, which"
+            + " cannot override it; rename the method, or make it private",
+        "void forwardRows(");
     assertThat(result.compilation()).hadErrorContaining("[DN110] class 'Mlp' declares the method"
-        + " 'deepInputGradientTiles(float[][], int, int)', but the generated 'MlpNet' declares a"
-        + " private method 'deepInputGradientTiles(float[][], int, int)' for layer 'deep'")
-        .inFile(source).onLineContaining("void deepInputGradientTiles(");
+        + " 'transposeWeights(int, int)', but the generated 'MlpNet' declares a private method"
+        + " 'transposeWeights(int, int)' for its passes")
+        .inFile(source).onLineContaining("void transposeWeights(int part, int parts)");
     assertThat(result.compilation()).hadErrorContaining("[DN110] class 'Mlp' declares the method"
-        + " 'wideForwardPart(float[][], float[][], float[][], int, int)', but the generated"
-        + " 'MlpNet' declares a private method 'wideForwardPart(float[][], float[][], float[][],"
-        + " int, int)' for layer 'wide'")
-        .inFile(source).onLineContaining("void wideForwardPart(");
-    // The first layer has no tiles and no input gradient, and the small output layer no tiles.
+        + " 'deepInputGradient(int, int)', but the generated 'MlpNet' declares a private method"
+        + " 'deepInputGradient(int, int)' for layer 'deep'")
+        .inFile(source).onLineContaining("void deepInputGradient(");
+    // The first layer passes no gradient back; transposeWeights() is the one-thread form.
     Expect.count(result, "DN110", 3);
   }
 
   @Test
-  void dn110MethodNamedLikeTheSingleSampleBackwardPass() {
-    // 2-4-1 takes one sample's backward pass in local variables; with dropout it does not.
+  void dn110MethodNamedLikeTheTransposeOfANetworkOnOneThread() {
+    // With batch normalization every batch runs on the calling thread, transposed in one call.
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",
         "abstract class Mlp {",
-        "  @Input(2) Layer in;",
-        "  @Dense(units = 4, activation = RELU) Layer hidden;",
-        "  @Dense(units = 1) Layer out;",
-        "  void backwardInLocals() {}",
+        "  @Input(64) Layer in;",
+        "  @Dense(units = 64, activation = RELU) Layer wide;",
+        "  @BatchNorm Layer norm;",
+        "  @Dense(units = 64) Layer out;",
+        "  void transposeWeights() {}",
+        "  void forwardRows(int from, int to) {}",
         "}");
     Sources.Result result = Expect.error(source,
-        "[DN110] class 'Mlp' declares the method 'backwardInLocals()', but the generated 'MlpNet'"
-            + " declares a private method 'backwardInLocals()' for its passes, which cannot"
+        "[DN110] class 'Mlp' declares the method 'transposeWeights()', but the generated 'MlpNet'"
+            + " declares a private method 'transposeWeights()' for its passes, which cannot"
             + " override it; rename the method, or make it private",
-        "void backwardInLocals() {}");
+        "void transposeWeights() {}");
     Expect.count(result, "DN110", 1);
-    assertThat(Sources.compile(Sources.network("Mlp",
-        "@Network(loss = Loss.MSE)",
-        "abstract class Mlp {",
-        "  @Input(2) Layer in;",
-        "  @Dense(units = 4, activation = RELU) Layer hidden;",
-        "  @Dropout(0.5) Layer drop;",
-        "  @Dense(units = 1) Layer out;",
-        "  void backwardInLocals() {}",
-        "}"))).succeeded();
   }
 
   @Test

@@ -1,9 +1,10 @@
 package dev.dendrite.kernel;
 
 /**
- * Per-sample losses and their gradients, as called by the generated backward pass for each row of
- * a batch. Each returns the loss of one sample and writes the gradient scaled by {@code scale}
- * (the generated code passes {@code 1 / n} so that the gradients are those of the batch mean).
+ * Losses and their gradients. The per-sample forms return the loss of one sample and write the
+ * gradient scaled by {@code scale}. The batch forms, which the generated backward pass calls,
+ * return the mean over samples {@code 0..n-1} of the per-sample losses, summed in double in sample
+ * order, with each sample's gradient scaled by {@code 1 / n}: the gradient of the mean.
  */
 public final class LossKernels {
 
@@ -201,5 +202,69 @@ public final class LossKernels {
       gradZ[j] = scale * (a[j] * sumY - y[j]);
     }
     return loss;
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static double meanSquaredError(double[][] a, double[][] y, double[][] gradA, int n) {
+    double scale = 1.0 / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.meanSquaredError(a[s], y[s], gradA[s], scale);
+    }
+    return sum / n;
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static double sigmoidBinaryCrossEntropy(
+      double[][] z, double[][] a, double[][] y, double[][] gradZ, int n) {
+    double scale = 1.0 / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.sigmoidBinaryCrossEntropy(z[s], a[s], y[s], gradZ[s], scale);
+    }
+    return sum / n;
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static double softmaxCrossEntropy(
+      double[][] z, double[][] a, double[][] y, double[][] gradZ, int n) {
+    double scale = 1.0 / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.softmaxCrossEntropy(z[s], a[s], y[s], gradZ[s], scale);
+    }
+    return sum / n;
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static float meanSquaredError(float[][] a, float[][] y, float[][] gradA, int n) {
+    float scale = 1f / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.meanSquaredError(a[s], y[s], gradA[s], scale);
+    }
+    return (float) (sum / n);
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static float sigmoidBinaryCrossEntropy(
+      float[][] z, float[][] a, float[][] y, float[][] gradZ, int n) {
+    float scale = 1f / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.sigmoidBinaryCrossEntropy(z[s], a[s], y[s], gradZ[s], scale);
+    }
+    return (float) (sum / n);
+  }
+
+  /** The batch form, over samples {@code 0..n-1}: see the class documentation. */
+  public static float softmaxCrossEntropy(
+      float[][] z, float[][] a, float[][] y, float[][] gradZ, int n) {
+    float scale = 1f / n;
+    double sum = 0;
+    for (int s = 0; s < n; s++) {
+      sum += LossKernels.softmaxCrossEntropy(z[s], a[s], y[s], gradZ[s], scale);
+    }
+    return (float) (sum / n);
   }
 }

@@ -1,17 +1,22 @@
 package dev.dendrite.processor.check;
 
 import dev.dendrite.processor.model.ClassDecl;
+import dev.dendrite.processor.model.GeneratedTypes;
 import dev.dendrite.processor.model.MemberDecl;
 import dev.dendrite.processor.model.MethodDecl;
+import dev.dendrite.processor.model.ModelMethods;
 import dev.dendrite.processor.model.NetworkDecl;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Rules on the members of the annotated class that the generated subclass would meet: abstract
- * methods it does not implement (DN109), methods it declares too (DN110), and inherited names that
- * would hide the types its source refers to (DN112).
+ * Rules on the members of the annotated class that the generated subclass would meet, as far as
+ * they need no plan: abstract methods it cannot implement (DN109), methods of {@code
+ * dev.dendrite.Model} that every implementation declares (DN110), and inherited names that would
+ * hide the types its source refers to (DN112). Those that depend on what the plan generates run
+ * after planning, in {@code dev.dendrite.processor.plan.GeneratedMemberRules}, and share the
+ * wording here.
  */
-final class MemberRules implements Rule {
+public final class MemberRules implements Rule {
 
   @Override
   public void check(NetworkDecl network, Problems problems) {
@@ -19,21 +24,14 @@ final class MemberRules implements Rule {
     if (type.kind() != ClassDecl.Kind.CLASS) {
       return;
     }
-    List<GeneratedMembers.Method> generated = GeneratedMembers.methods(network.fields(), network.loss());
     for (MethodDecl method : type.methods()) {
-      GeneratedMembers.Method same = generated.stream()
-          .filter(g -> g.name().equals(method.name())
-              && g.parameterTypes().equals(method.parameterTypes()))
-          .findFirst()
-          .orElse(null);
-      if (same == null) {
+      Optional<ModelMethods.Signature> model = ModelMethods.of(method);
+      if (model.isEmpty() || (!ModelMethods.mayImplement(model.get()) && !method.isStatic())) {
         if (method.isAbstract()) {
-          unimplemented(type, method, problems);
+          problems.add(RuleId.DN109, method.source(), null, unimplemented(type, method));
         }
-      } else if (same.implementsModel()) {
-        modelMethod(type, method, same, problems);
-      } else {
-        kernelMethod(type, method, same, problems);
+      } else if (method.isStatic() || ModelMethods.ABSTRACT.contains(model.get().name())) {
+        modelMethod(type, method, model.get().returnType(), problems);
       }
     }
     for (MemberDecl member : type.members()) {
@@ -42,29 +40,33 @@ final class MemberRules implements Rule {
   }
 
   /** {@code 'Mlp' declares} or {@code 'Mlp' inherits ... from 'app.Base'}. */
-  private static String owner(ClassDecl type, MethodDecl method, String what) {
+  public static String owner(ClassDecl type, MethodDecl method, String what) {
     return method.declaredHere()
         ? "class '" + type.nestingPath() + "' declares " + what
         : "class '" + type.nestingPath() + "' inherits " + what + " from '"
             + method.declaringType() + "'";
   }
 
-  private static void unimplemented(ClassDecl type, MethodDecl method, Problems problems) {
+  /** The message of DN109 for {@code method}. */
+  public static String unimplemented(ClassDecl type, MethodDecl method) {
     String where = method.declaredHere() ? "'" + type.simpleName() + "'" : "'" + type.simpleName()
         + "' (or make '" + MethodDecl.simple(method.declaringType()) + "' implement it)";
-    problems.add(RuleId.DN109, method.source(), null,
-        owner(type, method, "the abstract method '" + method.signature() + "'") + ", which the"
-            + " generated '" + type.generatedName() + "' does not implement: it implements only"
-            + " the methods of " + GeneratedMembers.MODEL + "; give the method a body in "
-            + where + ", or remove it");
+    return owner(type, method, "the abstract method '" + method.signature() + "'") + ", which the"
+        + " generated '" + type.generatedName() + "' does not implement: it implements only"
+        + " the methods of " + ModelMethods.MODEL + "; give the method a body in " + where
+        + ", or remove it";
   }
 
-  private static void modelMethod(
-      ClassDecl type, MethodDecl method, GeneratedMembers.Method same, Problems problems) {
-    if (!method.declaredHere() && method.declaringType().equals(GeneratedMembers.MODEL)) {
+  /**
+   * DN110 for {@code method}, which has the signature of a method of {@code Model} that the
+   * generated network implements, returning {@code generatedReturn}; nothing if it may stand.
+   */
+  public static void modelMethod(
+      ClassDecl type, MethodDecl method, String generatedReturn, Problems problems) {
+    if (!method.declaredHere() && method.declaringType().equals(ModelMethods.MODEL)) {
       return; // Model's own default, which the generated network overrides
     }
-    boolean compatible = method.returnType().equals(same.returnType())
+    boolean compatible = method.returnType().equals(generatedReturn)
         || method.returnType().equals("java.lang.Object");
     if (method.isAbstract() && !method.isStatic() && compatible) {
       return;
@@ -74,44 +76,29 @@ final class MemberRules implements Rule {
     if (method.isAbstract()) {
       problem = owner(type, method, "the abstract method " + signature + " returning "
           + MethodDecl.simple(method.returnType())) + ", but the generated '"
-          + type.generatedName() + "' implements " + signature + " of " + GeneratedMembers.MODEL
-          + " returning " + MethodDecl.simple(same.returnType()) + "; remove it, or declare it as"
-          + " 'public abstract " + MethodDecl.simple(same.returnType()) + " "
+          + type.generatedName() + "' implements " + signature + " of " + ModelMethods.MODEL
+          + " returning " + MethodDecl.simple(generatedReturn) + "; remove it, or declare it as"
+          + " 'public abstract " + MethodDecl.simple(generatedReturn) + " "
           + method.signature() + "'";
     } else {
       String kind = method.isStatic() ? "the static method " : method.isFinal()
           ? "the final method " : "the method ";
       problem = owner(type, method, kind + signature) + ", but the generated '"
-          + type.generatedName() + "' implements " + signature + " of " + GeneratedMembers.MODEL
+          + type.generatedName() + "' implements " + signature + " of " + ModelMethods.MODEL
           + " and would " + (method.isStatic() || method.isFinal() ? "clash with" : "replace")
           + " it; rename or remove the method";
     }
     problems.add(RuleId.DN110, method.source(), null, problem);
   }
 
-  private static void kernelMethod(
-      ClassDecl type, MethodDecl method, GeneratedMembers.Method same, Problems problems) {
-    String purpose = same.layer() != null ? "for layer '" + same.layer() + "'"
-        : switch (same.name()) {
-          case "ensureCapacity" -> "for its buffers";
-          case "splits", "workers" -> "for its threads";
-          default -> "for its passes";
-        };
-    problems.add(RuleId.DN110, method.source(), null,
-        owner(type, method, "the method '" + method.signature() + "'") + ", but the generated '"
-            + type.generatedName() + "' declares a private method '" + same.name() + "("
-            + String.join(", ", same.parameterTypes()) + ")' " + purpose + ", which cannot"
-            + " override it; rename the method, or make it private");
-  }
-
   private static void hiddenName(ClassDecl type, MemberDecl member, Problems problems) {
-    String qualified = GeneratedMembers.TYPE_NAMES.get(member.name());
+    String qualified = GeneratedTypes.TYPE_NAMES.get(member.name());
     if (qualified == null) {
       return;
     }
     String subject = member.kind() == MemberDecl.Kind.TYPE ? "member type" : "field";
     if (member.kind() == MemberDecl.Kind.FIELD
-        && !GeneratedMembers.QUALIFIER_NAMES.contains(member.name())) {
+        && !GeneratedTypes.QUALIFIER_NAMES.contains(member.name())) {
       return;
     }
     String who = member.declaredHere()

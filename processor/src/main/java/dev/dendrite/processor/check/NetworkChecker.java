@@ -32,7 +32,7 @@ public final class NetworkChecker {
   public static final double INIT_SCALE = 0.05;
 
   private final List<Rule> rules = List.of(
-      new ClassRules(), new MemberRules(), new FieldRules(), new NameRules(), new InputRules(),
+      new ClassRules(), new MemberRules(), new FieldRules(), new InputRules(),
       new ShapeRules(), new LayerRules(), new PenaltyRules(), new DenseOptionRules(),
       new FlattenRules(), new BatchNormRules(), new OutputRules());
 

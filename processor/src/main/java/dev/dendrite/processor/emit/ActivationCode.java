@@ -63,26 +63,7 @@ final class ActivationCode {
     return apply(element);
   }
 
-  /**
-   * The activation of unit {@code unit}'s value {@code z}, with a PRELU slope read from its field
-   * rather than from the {@code slope} local of {@link #forwardSetup()}: for code that runs
-   * several layers in one method.
-   */
-  CodeBlock applyToUnit(Object z, int unit) {
-    if (activation == Activation.PRELU) {
-      return CodeBlock.of("$L > $L ? $L : $L[0][$L] * $L", z, precision.literal(0), z, slopes,
-          sharedSlope ? 0 : unit, z);
-    }
-    return apply(z);
-  }
 
-  /**
-   * Whether {@link #applyToUnit} names its value more than once, so that the value must be a
-   * variable rather than an expression.
-   */
-  boolean readsValueTwice() {
-    return activation == Activation.LEAKY_RELU || activation == Activation.PRELU;
-  }
 
   /**
    * Statements that a backward kernel runs before its loops: for PRELU, {@code slope} as in
@@ -175,16 +156,9 @@ final class ActivationCode {
     if (activation == Activation.PRELU || activation == Activation.SOFTMAX) {
       return backwardPreluOrSoftmax(g, z, a);
     }
-    return backwardOfValue(g + "[j]", z + "[j]", a + "[j]");
-  }
-
-  /**
-   * The statement that turns the gradient {@code gj} (a variable or an array element) with
-   * respect to a value's output into the gradient with respect to its pre-activation, given the
-   * pre-activation {@code zj} and the output {@code aj}: the arithmetic of {@link #backward} for
-   * one value. Not for PRELU, which also writes a slope term, or softmax, which is row-wise.
-   */
-  CodeBlock backwardOfValue(String gj, String zj, String aj) {
+    String gj = g + "[j]";
+    String zj = z + "[j]";
+    String aj = a + "[j]";
     String zero = precision.literal(0);
     String one = precision.literal(1);
     return switch (activation) {
@@ -201,6 +175,7 @@ final class ActivationCode {
       case PRELU, SOFTMAX -> throw new IllegalStateException(activation + " is not per value");
     };
   }
+
 
   private CodeBlock backwardPreluOrSoftmax(String g, String z, String a) {
     String zero = precision.literal(0);

@@ -1,5 +1,6 @@
 package dev.dendrite.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.PreluMode;
@@ -14,6 +15,8 @@ import java.util.List;
  * one for its gradient if it is trained), its shape, and how the constructor initialises it.
  */
 final class TensorLayout {
+
+  static final ClassName INITIALIZERS = ClassName.get("dev.dendrite.init", "Initializers");
 
   private TensorLayout() {}
 
@@ -31,8 +34,6 @@ final class TensorLayout {
    * @param initializer what the constructor does to initialise it; {@code null} if it stays 0
    * @param initialValue the initialisation in words for Javadoc, e.g. {@code He-uniform};
    *     {@code null} if it stays 0
-   * @param oneRow whether a weight {@code [inputs, 1]} is stored as one row rather than a row per
-   *     input
    */
   record TensorField(
       String name,
@@ -44,8 +45,7 @@ final class TensorLayout {
       List<Integer> dims,
       String what,
       InitCall initializer,
-      String initialValue,
-      boolean oneRow) {
+      String initialValue) {
 
     /** Whether an optimizer trains the tensor. */
     boolean trainable() {
@@ -58,20 +58,8 @@ final class TensorLayout {
    * from the generator, else {@code method(values, arguments...)}.
    *
    * @param argument a number to pass, or NaN for none
-   * @param fanIn a constant to pass as the fan-in, or {@code null} for none: for a weight stored
-   *     as one row, whose number of rows is not its fan-in
    */
-  record InitCall(String method, double argument, boolean draws, String fanIn) {
-
-    InitCall(String method, double argument, boolean draws) {
-      this(method, argument, draws, null);
-    }
-
-    /** This call passing the fan-in {@code constant} if the initialiser depends on it alone. */
-    InitCall withFanIn(String constant) {
-      boolean heOnly = method.equals("heUniform") || method.equals("heNormal");
-      return heOnly ? new InitCall(method, argument, draws, constant) : this;
-    }
+  record InitCall(String method, double argument, boolean draws) {
 
     /** The statement for a tensor held in {@code field}, {@code rng} the generator. */
     CodeBlock statement(String field, String rng) {
@@ -79,13 +67,10 @@ final class TensorLayout {
       if (!Double.isNaN(argument)) {
         args.append(", ").append(Precision.DOUBLE.literal(argument));
       }
-      if (fanIn != null) {
-        args.append(", ").append(fanIn);
-      }
       if (draws) {
         args.append(", ").append(rng);
       }
-      return CodeBlock.of("$T.$L($L)", NetworkEmitter.INITIALIZERS, method, args);
+      return CodeBlock.of("$T.$L($L)", INITIALIZERS, method, args);
     }
   }
 
@@ -109,22 +94,13 @@ final class TensorLayout {
     if (layer instanceof LayerPlan.DensePlan dense) {
       CheckedLayer.DenseLayer d = dense.layer();
       String in = dense.inputSizeConstant();
-      if (dense.oneRowWeight()) {
-        tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), "1", in,
-            List.of(in, size), List.of(d.inputs(), units), "Weights of {@code " + field
-                + "}, [inputs][units] with one unit, stored as one row: input {@code k}'s weight"
-                + " is {@code " + n.weight() + "[0][k]}.",
-            weightInit(d).withFanIn(in), initInWords(d), true));
-      } else {
-        tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
-            List.of(in, size), List.of(d.inputs(), units),
-            "Weights of {@code " + field + "}, [inputs][units].", weightInit(d), initInWords(d),
-            false));
-      }
+      tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
+          List.of(in, size), List.of(d.inputs(), units),
+          "Weights of {@code " + field + "}, [inputs][units].", weightInit(d), initInWords(d)));
       if (d.bias()) {
         tensors.add(new TensorField(n.tensorName("bias"), n.bias(), n.biasGrad(), "1", size,
             List.of(size), List.of(units), "Bias of {@code " + field + "}, one row.", null,
-            null, false));
+            null));
       }
       if (d.isPrelu()) {
         boolean shared = d.preluMode() == PreluMode.SHARED;
@@ -134,22 +110,21 @@ final class TensorLayout {
             shared
                 ? "The learned PRELU slope of {@code " + field + "}, shared by its units."
                 : "The learned PRELU slopes of {@code " + field + "}, one per unit.",
-            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha(), false));
+            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha()));
       }
     } else if (layer instanceof LayerPlan.BatchNormPlan) {
       tensors.add(new TensorField(n.tensorName("gamma"), n.gamma(), n.gammaGrad(), "1", size,
           List.of(size), List.of(units), "Scale {@code gamma} of {@code " + field + "}, one row.",
-          new InitCall("constant", 1, false), "starts at 1", false));
+          new InitCall("constant", 1, false), "starts at 1"));
       tensors.add(new TensorField(n.tensorName("beta"), n.beta(), n.betaGrad(), "1", size,
           List.of(size), List.of(units), "Shift {@code beta} of {@code " + field + "}, one row.",
-          null, null, false));
+          null, null));
       tensors.add(new TensorField(n.tensorName("running_mean"), n.runningMean(), null, "1", size,
           List.of(size), List.of(units), "Running mean of the input of {@code " + field
-              + "}, one row; not trained.", null, null, false));
+              + "}, one row; not trained.", null, null));
       tensors.add(new TensorField(n.tensorName("running_var"), n.runningVar(), null, "1", size,
           List.of(size), List.of(units), "Running variance of the input of {@code " + field
-              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1",
-          false));
+              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1"));
     }
     return tensors;
   }

@@ -2,12 +2,11 @@ package dev.dendrite.processor.plan;
 
 /**
  * The identifiers generated for one layer, all derived from the field name {@code f}: constants
- * {@code F_SIZE}; fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma}, {@code
- * fBeta}, their gradients, the running statistics, the per-sample buffers {@code fPre}, {@code
- * fOut}, {@code fGrad}, {@code fMask}, {@code fNormalized}, {@code fLossTerms}, {@code
- * fSecondHalf}, and {@code fWeightT}, the transposed weights; methods {@code fForward}, {@code
- * fForwardTiles}, {@code fForwardHalves}, {@code
- * fInference}, {@code fBackward}, {@code fInputGradient}, {@code fInputGradientTiles}, {@code
+ * {@code F_SIZE}; parameter fields {@code fWeight}, {@code fBias}, {@code fAlpha}, {@code fGamma},
+ * {@code fBeta} and their gradients {@code fWeightGrad}..., the running statistics, the
+ * per-sample buffers {@code fPre}, {@code fOut}, {@code fGrad}, {@code fMask}, {@code
+ * fNormalized}, {@code fLossTerms}, and {@code fWeightT}, the transposed weights; methods {@code
+ * fForward}, {@code fInference}, {@code fBackward}, {@code fInputGradient}, {@code
  * fParameterGradient}, {@code fDrawMask}, {@code fLoss}.
  */
 public record LayerNames(String field, String constantPrefix) {
@@ -97,67 +96,15 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "InputGradient";
   }
 
-  /** {@code fForwardTiles}: the tiles of a large layer's forward product. */
-  public String forwardTiles() {
-    return field + "ForwardTiles";
-  }
 
-  /** {@code F_SPLIT_ROW}: the first weight row of the second part of a product in halves. */
-  public String splitRowConstant() {
-    return constantPrefix + "_SPLIT_ROW";
-  }
 
-  /**
-   * {@code F_VECTOR_PARTS}: whether {@code Kernels.VECTOR} computes the two parts of a forward
-   * product in halves in this JVM.
-   */
-  public String vectorPartsConstant() {
-    return constantPrefix + "_VECTOR_PARTS";
-  }
 
-  /** {@code fSecondHalf}: the second part's sums of a forward product in halves. */
-  public String secondHalf() {
-    return field + "SecondHalf";
-  }
 
-  /**
-   * {@code fSecondInput}: per sample, the row of {@link #secondPool} that holds the inputs of the
-   * second part of a forward product in halves, copied to start at index 0.
-   */
-  public String secondInput() {
-    return field + "SecondInput";
-  }
 
-  /**
-   * {@code fSecondPool}: per range of samples a thread takes, the rows that hold one slice of the
-   * second part's inputs of a forward product in halves.
-   */
-  public String secondPool() {
-    return field + "SecondPool";
-  }
 
-  /**
-   * {@code fSecondRows}: the weight rows of the second part of a forward product in halves, as
-   * an array of their own that starts at that part's first row.
-   */
-  public String secondRows() {
-    return field + "SecondRows";
-  }
 
-  /** {@code fForwardPart}: the plain loops of one part of a forward product in halves. */
-  public String forwardPart() {
-    return field + "ForwardPart";
-  }
 
-  /** {@code fForwardHalves}: a share of the two parts of a forward product in halves. */
-  public String forwardHalves() {
-    return field + "ForwardHalves";
-  }
 
-  /** {@code fInputGradientTiles}: the tiles of a large layer's input gradient. */
-  public String inputGradientTiles() {
-    return field + "InputGradientTiles";
-  }
 
   public String loss() {
     return field + "Loss";

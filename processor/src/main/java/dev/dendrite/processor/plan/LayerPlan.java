@@ -2,9 +2,13 @@ package dev.dendrite.processor.plan;
 
 import dev.dendrite.annotation.Activation;
 import dev.dendrite.processor.model.CheckedLayer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What the emitter writes for one layer.
+ * One layer of the generated class and the way the planner chose to write it: the buffers it
+ * reads and writes and the private methods it declares. The class writer writes each layer
+ * kind's methods from these records, and the rules on the user's class read {@link #methods()}.
  */
 public sealed interface LayerPlan {
 
@@ -14,19 +18,43 @@ public sealed interface LayerPlan {
   /** The identifiers generated for the layer. */
   LayerNames names();
 
-  /**
-   * The layer's output size constant of the layer feeding this one (or of the input), used as
-   * the input loop bound.
-   */
+  /** The size constant of the values this layer reads per sample: the input's loop bound. */
   String inputSizeConstant();
 
-  /** The buffer the layer reads in a training pass: a field name, or {@code batchInput}. */
+  /**
+   * The rows the layer reads in a training pass: the output buffer of the layer before (through
+   * any flatten), or {@code batchInput}.
+   */
   String inputBuffer();
 
-  /** The gradient buffer of the layer feeding this one, or {@code null} if none is needed. */
+  /**
+   * Where the layer's backward pass writes the gradient with respect to its input: the gradient
+   * buffer of the layer before; {@code null} when no trainable layer comes before, so that
+   * nothing needs it.
+   */
   String inputGradientBuffer();
 
-  /** The input layer. */
+  /** The private methods the layer declares, in the order they are written. */
+  List<GeneratedMethod> methods();
+
+  /** The layer's per-sample buffers, in the order they are allocated. */
+  default List<Buffer> buffers() {
+    return List.of();
+  }
+
+  /**
+   * A per-sample buffer: a row of {@code sizeConstant} values per sample.
+   *
+   * @param name the field
+   * @param sizeConstant the length of a row
+   * @param what what it holds, for messages, e.g. {@code the outputs}
+   */
+  record Buffer(String name, String sizeConstant, String what) {}
+
+  /** The float network's erased types, for {@link GeneratedMethod}. */
+  String MATRIX = "float[][]";
+
+  /** The input layer: no code, the batch itself. */
   record InputPlan(CheckedLayer.InputLayer layer, LayerNames names) implements LayerPlan {
     @Override
     public String inputSizeConstant() {
@@ -42,21 +70,21 @@ public sealed interface LayerPlan {
     public String inputGradientBuffer() {
       return null;
     }
+
+    @Override
+    public List<GeneratedMethod> methods() {
+      return List.of();
+    }
   }
 
   /**
    * A dense layer.
    *
-   * @param strategy how its kernels are written
-   * @param keepsPreActivation whether it keeps the pre-activations {@code z} in a buffer of their
-   *     own (every activation but LINEAR)
+   * @param strategy how its products are written
    * @param fusedLoss whether it is the output layer and its loss gradient is taken with respect to
    *     {@code z} directly (sigmoid + binary cross-entropy, softmax + categorical cross-entropy)
-   * @param blocking for a looped layer, how many samples and rows share each pass of its inner
-   *     loops
-   * @param forwardInHalves whether, with the Vector API's kernels, its forward product runs in two
-   *     parts of fixed weight rows, each summed on its own and the second added to the first (see
-   *     {@link Planner#forwardInHalves})
+   * @param splitsRows whether the network splits its parameter gradients over threads by weight
+   *     rows ({@code parameterGradient(n, part, parts)}); else one call takes them all
    */
   record DensePlan(
       CheckedLayer.DenseLayer layer,
@@ -65,28 +93,62 @@ public sealed interface LayerPlan {
       String inputBuffer,
       String inputGradientBuffer,
       Strategy strategy,
-      boolean keepsPreActivation,
       boolean fusedLoss,
-      Blocking blocking,
-      boolean forwardInHalves)
+      boolean splitsRows)
       implements LayerPlan {
 
-    /**
-     * Whether a training pass writes, with each sigmoid output, its binary cross-entropy term
-     * {@code log(1 + e^-|z|)} from the same exponential, for the loss to read: the output layer
-     * of binary cross-entropy.
-     */
-    public boolean keepsLossTerms() {
-      return fusedLoss && layer.activation() == Activation.SIGMOID;
+    /** Whether it keeps the pre-activations {@code z} apart from its outputs: not when LINEAR. */
+    public boolean keepsPreActivation() {
+      return layer.activation() != Activation.LINEAR;
     }
 
     /**
-     * Whether the weights {@code [inputs, 1]} are stored as one row of {@code inputs} values
-     * rather than a row of one value per input: a one-unit layer with unrolled kernels, which then
-     * index one array instead of loading and checking a row per input in every pass.
+     * Whether the backward pass multiplies the output gradient by the activation's derivative:
+     * every activation but LINEAR, unless fused with the loss.
      */
-    public boolean oneRowWeight() {
-      return strategy == Strategy.UNROLLED && layer.units() == 1;
+    public boolean needsDerivative() {
+      return layer.activation() != Activation.LINEAR && !fusedLoss;
+    }
+
+    /**
+     * Whether the input gradient reads transposed weights {@code [units][inputs]}, so that its
+     * inner loop runs over a row as the forward product's does: a looped layer that passes a
+     * gradient back.
+     */
+    public boolean transposes() {
+      return strategy == Strategy.LOOPED && inputGradientBuffer != null;
+    }
+
+    @Override
+    public List<Buffer> buffers() {
+      String size = names.sizeConstant();
+      List<Buffer> buffers = new ArrayList<>();
+      if (keepsPreActivation()) {
+        buffers.add(new Buffer(names.pre(), size, "the pre-activations"));
+      }
+      buffers.add(new Buffer(names.out(), size, "the outputs"));
+      buffers.add(new Buffer(names.grad(), size, "the output gradient"));
+      if (layer.isPrelu()) {
+        buffers.add(new Buffer(names.alphaTerms(), size, "the PRELU slope gradient terms"));
+      }
+      return buffers;
+    }
+
+    @Override
+    public List<GeneratedMethod> methods() {
+      String name = layer.name();
+      List<GeneratedMethod> methods = new ArrayList<>();
+      methods.add(GeneratedMethod.kernel(name, names.forward(), MATRIX, MATRIX, "int", "int"));
+      if (needsDerivative()) {
+        methods.add(GeneratedMethod.kernel(name, names.backward(), "void", "int", "int"));
+      }
+      if (inputGradientBuffer != null) {
+        methods.add(GeneratedMethod.kernel(name, names.inputGradient(), "void", "int", "int"));
+      }
+      methods.add(splitsRows
+          ? GeneratedMethod.kernel(name, names.parameterGradient(), "void", "int", "int", "int")
+          : GeneratedMethod.kernel(name, names.parameterGradient(), "void", "int"));
+      return List.copyOf(methods);
     }
   }
 
@@ -102,27 +164,80 @@ public sealed interface LayerPlan {
       String inputSizeConstant,
       String inputBuffer,
       String inputGradientBuffer)
-      implements LayerPlan {}
+      implements LayerPlan {
+
+    @Override
+    public List<Buffer> buffers() {
+      String size = names.sizeConstant();
+      Buffer mask = new Buffer(names.mask(), size, "the dropout mask");
+      Buffer out = new Buffer(names.out(), size, "the outputs");
+      return inputGradientBuffer == null
+          ? List.of(mask, out)
+          : List.of(mask, out, new Buffer(names.grad(), size, "the output gradient"));
+    }
+
+    @Override
+    public List<GeneratedMethod> methods() {
+      String name = layer.name();
+      GeneratedMethod draw = GeneratedMethod.kernel(name, names.drawMask(), "void", "int");
+      GeneratedMethod forward =
+          GeneratedMethod.kernel(name, names.forward(), MATRIX, MATRIX, "int", "int");
+      return inputGradientBuffer == null
+          ? List.of(draw, forward)
+          : List.of(draw, forward,
+              GeneratedMethod.kernel(name, names.backward(), "void", "int", "int"));
+    }
+  }
 
   /**
-   * A batch normalization layer.
+   * A batch normalization layer: its passes need the statistics of the whole batch, so they run
+   * over all of it on the calling thread.
    *
    * @param inputGradientBuffer where its input gradient goes; {@code null} when no trainable layer
    *     comes before it
-   * @param keepsPreActivation whether it keeps {@code y = gamma xhat + beta} in a buffer of its own
-   *     (every activation but LINEAR)
    */
   record BatchNormPlan(
       CheckedLayer.BatchNormLayer layer,
       LayerNames names,
       String inputSizeConstant,
       String inputBuffer,
-      String inputGradientBuffer,
-      boolean keepsPreActivation)
-      implements LayerPlan {}
+      String inputGradientBuffer)
+      implements LayerPlan {
+
+    /** Whether it keeps {@code y = gamma xhat + beta} apart from its outputs: not when LINEAR. */
+    public boolean keepsPreActivation() {
+      return layer.activation() != Activation.LINEAR;
+    }
+
+    @Override
+    public List<Buffer> buffers() {
+      String size = names.sizeConstant();
+      List<Buffer> buffers = new ArrayList<>();
+      buffers.add(new Buffer(names.normalized(), size, "the normalized inputs"));
+      if (keepsPreActivation()) {
+        buffers.add(new Buffer(names.pre(), size, "the pre-activations"));
+      }
+      buffers.add(new Buffer(names.out(), size, "the outputs"));
+      buffers.add(new Buffer(names.grad(), size, "the output gradient"));
+      return buffers;
+    }
+
+    @Override
+    public List<GeneratedMethod> methods() {
+      String name = layer.name();
+      List<GeneratedMethod> methods = new ArrayList<>(List.of(
+          GeneratedMethod.kernel(name, names.forward(), MATRIX, MATRIX, "int"),
+          GeneratedMethod.kernel(name, names.inference(), MATRIX, MATRIX, "int"),
+          GeneratedMethod.kernel(name, names.backward(), "void", "int")));
+      if (inputGradientBuffer != null) {
+        methods.add(GeneratedMethod.kernel(name, names.inputGradient(), "void", "int"));
+      }
+      return List.copyOf(methods);
+    }
+  }
 
   /**
-   * A flatten layer: no code, the rows it reads are its output, and the gradient of its output is
+   * A flatten layer: no code; the rows it reads are its output, and the gradient of its output is
    * the gradient of its input.
    */
   record FlattenPlan(
@@ -131,5 +246,11 @@ public sealed interface LayerPlan {
       String inputSizeConstant,
       String inputBuffer,
       String inputGradientBuffer)
-      implements LayerPlan {}
+      implements LayerPlan {
+
+    @Override
+    public List<GeneratedMethod> methods() {
+      return List.of();
+    }
+  }
 }

@@ -1,9 +1,9 @@
 package dev.dendrite.processor.plan;
 
-/** How the kernels of a dense layer are written. */
+/** How the products of a dense layer are written. */
 public enum Strategy {
-  /** Straight-line code, one statement per output unit; for small layers. */
+  /** Straight-line code, one statement per unit; for small layers. */
   UNROLLED,
-  /** Loops with constant bounds over inputs and units; for everything else. */
+  /** Calls of the runtime's matrix kernels, which loop over rows; for everything else. */
   LOOPED
 }

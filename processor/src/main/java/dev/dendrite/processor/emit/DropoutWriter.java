@@ -3,22 +3,30 @@ package dev.dendrite.processor.emit;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the kernels of one dropout layer. Masks are drawn for the whole batch, in sample order,
  * before the forward pass, so that they are the same however the batch is split over threads.
  */
-final class DropoutKernels {
+final class DropoutWriter {
 
   private final LayerPlan.DropoutPlan plan;
   private final LayerNames names;
   private final Precision p;
 
-  DropoutKernels(LayerPlan.DropoutPlan plan, Precision precision) {
+  DropoutWriter(LayerPlan.DropoutPlan plan, Precision precision) {
     this.plan = plan;
     this.names = plan.names();
     this.p = precision;
+  }
+
+  /** The methods of the layer, in the order of {@link LayerPlan#methods()}. */
+  List<MethodSpec> methods() {
+    return plan.inputGradientBuffer() == null
+        ? List.of(drawMask(), forward())
+        : List.of(drawMask(), forward(), backward());
   }
 
   /** {@code void fDrawMask(int n)}: draws a new mask for the first {@code n} samples. */
@@ -27,7 +35,7 @@ final class DropoutKernels {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addJavadoc("Draws a new mask of {@code $L} (Dropout, rate $L) into $L rows {@code 0..n-1},"
-                + " each value\n0 with probability $L and $L otherwise.\n",
+                + " each value 0 with probability $L and $L otherwise.\n",
             plan.layer().name(), plan.layer().rate(), names.mask(), names.rateConstant(),
             names.scaleConstant())
         .beginControlFlow("for (int s = 0; s < n; s++)")

@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
  * {@code addPenaltyGradients()}, which it calls after every layer's gradients are set. A network
  * without penalties gets none of these and keeps {@code Model}'s {@code penaltyLoss()} of 0.
  */
-final class PenaltyKernels {
+final class PenaltyWriter {
 
   static final ClassName PENALTIES = ClassName.get("dev.dendrite.kernel", "Penalties");
   static final String GRADIENTS = "addPenaltyGradients";
@@ -27,12 +27,8 @@ final class PenaltyKernels {
   private final List<LayerPlan.DensePlan> penalized = new ArrayList<>();
   private final Precision p;
 
-  PenaltyKernels(NetworkPlan plan, Precision precision) {
-    for (LayerPlan layer : plan.layers()) {
-      if (layer instanceof LayerPlan.DensePlan dense && dense.layer().hasPenalty()) {
-        penalized.add(dense);
-      }
-    }
+  PenaltyWriter(NetworkPlan plan, Precision precision) {
+    penalized.addAll(plan.penalized());
     this.p = precision;
   }
 
@@ -102,7 +98,7 @@ final class PenaltyKernels {
   private MethodSpec penaltyGradients() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(GRADIENTS)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Adds the gradient of {@link #penaltyLoss()},\n{@code l1 * sign(w) + 2 * l2 * w},"
+        .addJavadoc("Adds the gradient of {@link #penaltyLoss()}, {@code l1 * sign(w) + 2 * l2 * w},"
             + " to the weight gradients.\n");
     for (LayerPlan.DensePlan dense : penalized) {
       LayerNames names = dense.names();
@@ -115,7 +111,7 @@ final class PenaltyKernels {
   /** What the class Javadoc adds to its description of the loss; empty without penalties. */
   CodeBlock lossNote() {
     return any()
-        ? CodeBlock.of(",\nplus the weight penalties of {@link #penaltyLoss()}")
+        ? CodeBlock.of(", plus the weight penalties of {@link #penaltyLoss()}")
         : CodeBlock.of("");
   }
 

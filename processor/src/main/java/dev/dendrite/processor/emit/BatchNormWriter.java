@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
  *
  * <p>where the two sums are the gradients of beta and gamma.
  */
-final class BatchNormKernels {
+final class BatchNormWriter {
 
   private final LayerPlan.BatchNormPlan plan;
   private final CheckedLayer.BatchNormLayer layer;
@@ -31,7 +31,7 @@ final class BatchNormKernels {
   private final ActivationCode activation;
   private final String size;
 
-  BatchNormKernels(LayerPlan.BatchNormPlan plan, Precision precision) {
+  BatchNormWriter(LayerPlan.BatchNormPlan plan, Precision precision) {
     this.plan = plan;
     this.layer = plan.layer();
     this.names = plan.names();
@@ -91,6 +91,13 @@ final class BatchNormKernels {
         .build();
   }
 
+  /** The methods of the layer, in the order of {@link LayerPlan#methods()}. */
+  List<MethodSpec> methods() {
+    return plan.inputGradientBuffer() == null
+        ? List.of(forward(), inference(), backward())
+        : List.of(forward(), inference(), backward(), inputGradient());
+  }
+
   /** {@code float[][] fForward(float[][] in, int n)}: the training pass. */
   MethodSpec forward() {
     String m1 = p.literal(1) + " - " + names.momentumConstant();
@@ -100,9 +107,9 @@ final class BatchNormKernels {
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "n")
         .addJavadoc("Training pass of $L.\n", describe())
-        .addJavadoc("Normalizes each unit with the mean and variance of the batch into $L,\n"
-                + "then {@code y = $L * xhat + $L}$L. Moves the running statistics towards the"
-                + " batch's:\n{@code running = $L * running + ($L) * batch}.\n",
+        .addJavadoc("Normalizes each unit with the mean and variance of the batch into $L,"
+                + " then {@code y = $L * xhat + $L}$L. Moves the running statistics towards the"
+                + " batch's: {@code running = $L * running + ($L) * batch}.\n",
             names.normalized(), names.gamma(), names.beta(),
             plan.keepsPreActivation() ? " and the activation" : "",
             names.momentumConstant(), m1)
@@ -163,7 +170,7 @@ final class BatchNormKernels {
         .returns(p.matrix)
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "n")
-        .addJavadoc("Inference pass of $L:\n{@code y = (in - $L) * $L / sqrt($L + $L) + $L}$L,"
+        .addJavadoc("Inference pass of $L: {@code y = (in - $L) * $L / sqrt($L + $L) + $L}$L,"
                 + " each sample on its own.\n",
             describe(), names.runningMean(), names.gamma(), names.runningVar(),
             names.epsilonConstant(), names.beta(),
@@ -250,7 +257,7 @@ final class BatchNormKernels {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addJavadoc("Propagates the gradient of $L to its input through the batch statistics:"
-                + "\nsets $L to {@code gamma * inv * (dy - (gb + xhat * gg) / n)}.\n",
+                + " sets $L to {@code gamma * inv * (dy - (gb + xhat * gg) / n)}.\n",
             describe(), target)
         .addStatement("$T gamma = $L[0]", p.vector, names.gamma())
         .addStatement("$T inv = $L", p.vector, names.invStd())

@@ -1,0 +1,313 @@
+package dev.dendrite.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.dendrite.processor.plan.LayerPlan;
+import dev.dendrite.processor.plan.NetworkPlan;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the passes over the layers: {@code forward}, {@code backward}, the single prediction,
+ * and, for a network that splits large batches, the thread machinery: the tasks, the share of
+ * each pass a thread takes, and {@code threads}, {@code setThreads}, {@code step}.
+ *
+ * <p>A split batch gives each thread a contiguous range of samples in the forward and backward
+ * passes, and a range of weight rows in the parameter gradients, each summed over all samples
+ * in order, so that results do not depend on the number of threads.
+ */
+final class PassWriter {
+
+  static final ClassName BATCHES = ClassName.get(Precision.RUNTIME, "Batches");
+  static final ClassName TASK = Fields.WORKERS.nestedClass("Task");
+  static final ClassName OPTIMIZER = ClassName.get("dev.dendrite.optim", "Optimizer");
+  static final ClassName TRANSPOSES = ClassName.get("dev.dendrite.kernel", "Transposes");
+
+  private final NetworkPlan plan;
+  private final Precision p;
+  private final Fields f;
+  private final FieldSpec forwardTask;
+  private final FieldSpec backwardTask;
+  private final FieldSpec gradientTask;
+
+  PassWriter(NetworkPlan plan, Precision precision, Fields fields) {
+    this.plan = plan;
+    this.p = precision;
+    this.f = fields;
+    CodeBlock rows = CodeBlock.of("$T.start($N, part, parts), $T.start($N, part + 1, parts)",
+        Fields.WORKERS, f.batchSize, Fields.WORKERS, f.batchSize);
+    CodeBlock.Builder forward = CodeBlock.builder().add("(part, parts) -> {\n$>");
+    if (!plan.transposed().isEmpty()) {
+      forward.beginControlFlow("if ($N)", f.trainingPass)
+          .addStatement("transposeWeights(part, parts)")
+          .endControlFlow();
+    }
+    forward.addStatement("forwardRows($L)", rows).add("$<}");
+    this.forwardTask = FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer(forward.build()).build();
+    this.backwardTask = FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("(part, parts) -> backwardRows($L)", rows).build();
+    this.gradientTask = FieldSpec.builder(TASK, "gradientTask", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("this::parameterGradients").build();
+  }
+
+  /** The fields the passes add: the tasks of a network that splits batches. */
+  List<FieldSpec> fields() {
+    return plan.splits() ? List.of(forwardTask, backwardTask, gradientTask) : List.of();
+  }
+
+  /** The methods, in the order of {@link NetworkPlan#methods()} where they appear there. */
+  List<MethodSpec> modelMethods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(forward());
+    methods.add(backward());
+    return methods;
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns);
+  }
+
+  private MethodSpec forward() {
+    MethodSpec.Builder m = override("forward", p.matrix)
+        .addParameter(p.matrix, "input")
+        .addParameter(int.class, "n")
+        .addParameter(boolean.class, "training")
+        .addStatement("$T.requireRows(input, n, INPUT_SIZE, $S)", BATCHES, "input")
+        .addStatement("ensureCapacity(n)")
+        .addStatement("$N = input", f.batchInput)
+        .addStatement("$N = n", f.batchSize)
+        .addStatement("$N = training", f.trainingPass);
+    if (plan.drops()) {
+      m.beginControlFlow("if (training)");
+      for (LayerPlan layer : plan.layers()) {
+        if (layer instanceof LayerPlan.DropoutPlan dropout) {
+          m.addStatement("$N(n)", dropout.names().drawMask());
+        }
+      }
+      m.endControlFlow();
+    }
+    String output = plan.output().names().out();
+    if (!plan.splits()) {
+      if (!plan.transposed().isEmpty()) {
+        m.beginControlFlow("if (training)").addStatement("transposeWeights()").endControlFlow();
+      }
+      layerCalls(m, "input", "0", "n", "training");
+      return m.addStatement("return $N", output).build();
+    }
+    m.beginControlFlow("if (splits(n))")
+        .addStatement("workers().run($N)", forwardTask)
+        .nextControlFlow("else");
+    if (!plan.transposed().isEmpty()) {
+      m.beginControlFlow("if (training)").addStatement("transposeWeights(0, 1)").endControlFlow();
+    }
+    return m.addStatement("forwardRows(0, n)")
+        .endControlFlow()
+        .addStatement("return $N", output)
+        .build();
+  }
+
+  /**
+   * The forward calls of every layer over samples {@code from..to-1}, each reading the rows the
+   * one before returned; dropout passes its input on outside training.
+   */
+  private void layerCalls(MethodSpec.Builder m, String input, String from, String to,
+      String training) {
+    String x = input;
+    List<LayerPlan> layers = plan.layers();
+    for (int i = 1; i < layers.size(); i++) {
+      LayerPlan layer = layers.get(i);
+      CodeBlock call;
+      if (layer instanceof LayerPlan.DensePlan dense) {
+        call = CodeBlock.of("$N($L, $L, $L)", dense.names().forward(), x, from, to);
+      } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
+        call = CodeBlock.of("$L ? $N($L, $L, $L) : $L", training, dropout.names().forward(), x,
+            from, to, x);
+      } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+        call = CodeBlock.of("$L ? $N($L, $L) : $N($L, $L)", training, norm.names().forward(), x,
+            to, norm.names().inference(), x, to);
+      } else {
+        m.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
+            + " order\n", layer.layer().name(), layer.layer().outputSize());
+        continue;
+      }
+      if (i == layers.size() - 1) {
+        m.addStatement("$L", call);
+      } else if (x.equals(input)) {
+        m.addStatement("$T x = $L", p.matrix, call);
+        x = "x";
+      } else {
+        m.addStatement("x = $L", call);
+      }
+    }
+  }
+
+  private MethodSpec backward() {
+    MethodSpec.Builder m = override("backward", p.scalar)
+        .addParameter(p.matrix, "target")
+        .addStatement("$T.requireTrainingPass($N)", BATCHES, f.trainingPass)
+        .addStatement("int n = $N", f.batchSize)
+        .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
+        .addStatement("$T loss = $N(target, n)", p.scalar, plan.lossMethod().name());
+    if (plan.splits()) {
+      m.beginControlFlow("if (splits(n))")
+          .addStatement("workers().run($N)", backwardTask)
+          .addStatement("workers().run($N)", gradientTask)
+          .nextControlFlow("else")
+          .addStatement("backwardRows(0, n)")
+          .addStatement("parameterGradients(0, 1)")
+          .endControlFlow();
+    } else {
+      backwardCalls(m, "0", "n");
+      parameterGradientCalls(m, "");
+    }
+    new PenaltyWriter(plan, p).endBackward(m);
+    return m.build();
+  }
+
+  /** The backward calls of every layer, from the output down, over {@code from..to-1}. */
+  private void backwardCalls(MethodSpec.Builder m, String from, String to) {
+    List<LayerPlan> layers = plan.layers();
+    for (int i = layers.size() - 1; i > 0; i--) {
+      LayerPlan layer = layers.get(i);
+      if (layer instanceof LayerPlan.DensePlan dense) {
+        if (dense.needsDerivative()) {
+          m.addStatement("$N($L, $L)", dense.names().backward(), from, to);
+        }
+        if (dense.inputGradientBuffer() != null) {
+          m.addStatement("$N($L, $L)", dense.names().inputGradient(), from, to);
+        }
+      } else if (layer instanceof LayerPlan.DropoutPlan dropout
+          && dropout.inputGradientBuffer() != null) {
+        m.addStatement("$N($L, $L)", dropout.names().backward(), from, to);
+      } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
+        m.addStatement("$N($N)", norm.names().backward(), f.batchSize);
+        if (norm.inputGradientBuffer() != null) {
+          m.addStatement("$N($N)", norm.names().inputGradient(), f.batchSize);
+        }
+      }
+    }
+  }
+
+  /** The parameter gradient calls of every dense layer; {@code share} is {@code , part, parts}. */
+  private void parameterGradientCalls(MethodSpec.Builder m, String share) {
+    for (LayerPlan layer : plan.layers()) {
+      if (layer instanceof LayerPlan.DensePlan dense) {
+        m.addStatement("$N($N$L)", dense.names().parameterGradient(), f.batchSize, share);
+      }
+    }
+  }
+
+  /** The methods of the thread machinery and of the passes' shares, or of the transposes. */
+  List<MethodSpec> helperMethods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (!plan.splits()) {
+      if (!plan.transposed().isEmpty()) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("transposeWeights")
+            .addModifiers(Modifier.PRIVATE)
+            .addJavadoc("Copies the weights the input gradients read transposed; a training"
+                + " forward pass calls it, so that the backward pass runs on the weights the"
+                + " forward pass used.\n");
+        for (LayerPlan.DensePlan dense : plan.transposed()) {
+          m.addStatement("$T.transpose($N, $N)", TRANSPOSES, dense.names().weight(),
+              dense.names().weightTransposed());
+        }
+        methods.add(m.build());
+      }
+      return methods;
+    }
+    methods.add(override("threads", TypeName.INT).addStatement("return $N", f.threads).build());
+    methods.add(override("setThreads", TypeName.VOID)
+        .addParameter(int.class, "threads")
+        .beginControlFlow("if (threads < 1)")
+        .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
+            "threads must be at least 1, was ")
+        .endControlFlow()
+        .beginControlFlow("if (threads != this.$N && $N != null)", f.threads, f.workers)
+        .addStatement("$N.close()", f.workers)
+        .addStatement("$N = null", f.workers)
+        .endControlFlow()
+        .addStatement("this.$N = threads", f.threads)
+        .build());
+    MethodSpec.Builder step = override("step", TypeName.VOID)
+        .addParameter(p == Precision.FLOAT ? OPTIMIZER : OPTIMIZER, "optimizer");
+    if (p == Precision.FLOAT) {
+      methods.add(step
+          .addJavadoc("Splits the step over this network's threads when the last batch was"
+              + " split: each thread updates the rows of every tensor whose gradients it"
+              + " computed.\n")
+          .beginControlFlow("if (splits($N))", f.batchSize)
+          .addStatement("optimizer.step($N, workers())", f.parameters)
+          .nextControlFlow("else")
+          .addStatement("optimizer.step($N)", f.parameters)
+          .endControlFlow()
+          .build());
+    }
+    methods.add(MethodSpec.methodBuilder("splits")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(boolean.class)
+        .addParameter(int.class, "n")
+        .addStatement("return $N > 1 && n >= PARALLEL_MIN_BATCH", f.threads)
+        .build());
+    methods.add(MethodSpec.methodBuilder("workers")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Fields.WORKERS)
+        .addJavadoc("The threads, started on first use and stopped once this network is"
+            + " garbage.\n")
+        .beginControlFlow("if ($N == null)", f.workers)
+        .addStatement("$N = new $T($N).closeWhenUnreachable(this)", f.workers, Fields.WORKERS,
+            f.threads)
+        .endControlFlow()
+        .addStatement("return $N", f.workers)
+        .build());
+    MethodSpec.Builder forwardRows = rangeMethod("forwardRows",
+        "Runs samples {@code from..to-1} of the current batch through every layer.\n");
+    layerCalls(forwardRows, f.batchInput.name(), "from", "to", f.trainingPass.name());
+    methods.add(forwardRows.build());
+    MethodSpec.Builder backwardRows = rangeMethod("backwardRows",
+        "Takes the gradient of samples {@code from..to-1} back through the layers.\n");
+    backwardCalls(backwardRows, "from", "to");
+    methods.add(backwardRows.build());
+    MethodSpec.Builder gradients = MethodSpec.methodBuilder("parameterGradients")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "part")
+        .addParameter(int.class, "parts")
+        .addJavadoc("Part {@code part} of {@code parts} of every parameter gradient of the"
+            + " current batch.\n");
+    parameterGradientCalls(gradients, ", part, parts");
+    methods.add(gradients.build());
+    if (!plan.transposed().isEmpty()) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("transposeWeights")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(int.class, "part")
+          .addParameter(int.class, "parts")
+          .addJavadoc("Part {@code part} of {@code parts} of the transposed weights the input"
+              + " gradients read, rows {@code Workers.start(rows, part, parts)..}: those the same"
+              + " thread updates in {@code step}. A training forward pass writes them, so that"
+              + " the backward pass runs on the weights the forward pass used.\n");
+      for (LayerPlan.DensePlan dense : plan.transposed()) {
+        String rows = dense.inputSizeConstant();
+        m.addStatement("$T.transposeRows($N, $N, $T.start($N, part, parts),"
+                + " $T.start($N, part + 1, parts))", TRANSPOSES, dense.names().weight(),
+            dense.names().weightTransposed(), Fields.WORKERS, rows, Fields.WORKERS, rows);
+      }
+      methods.add(m.build());
+    }
+    return methods;
+  }
+
+  private static MethodSpec.Builder rangeMethod(String name, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addJavadoc(doc);
+  }
+}
