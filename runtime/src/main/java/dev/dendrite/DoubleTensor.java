@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A named parameter tensor of a double-precision network with its gradient; laid out like
- * {@link Tensor}, the one-row weights of a small one-unit layer included.
+ * {@link Tensor}.
  *
  * @param name the tensor's name, {@code <layer>.<part>}
  * @param shape the tensor's shape

@@ -9,13 +9,9 @@ import java.util.Arrays;
  * <p>Values are stored as rows whose concatenation is the tensor's values in row-major order.
  * Rows are separate arrays so that kernels index every array of a loop with the same index, which
  * lets HotSpot vectorize them. A tensor of shape {@code [d0, ..., dk]} has {@code d0 * ... *
- * d(k-1)} rows of {@code dk} values each (a vector is one row), with one exception: the weights
- * {@code [inputs, 1]} of a Dense layer with one unit and unrolled code (at most 64 inputs) are one
- * row of {@code inputs} values, since a row per value would cost every pass over the weights a
- * load and a check per value (the generated class's documentation says which tensors are stored
- * so). {@link #get}, {@link #set} and {@link #gradient} find a value by its index in the shape
- * whatever the rows; code that walks {@link #values()} should take the rows as they come, in
- * order.
+ * d(k-1)} rows of {@code dk} values each (a vector is one row). {@link #get}, {@link #set} and
+ * {@link #gradient} find a value by its index in the shape whatever the rows; code that walks
+ * {@link #values()} should take the rows as they come, in order.
  *
  * @param name the tensor's name, {@code <layer>.<part>}, e.g. {@code hidden.weight}
  * @param shape the tensor's shape

@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Random;
 
 /**
- * What the loop harnesses ({@link KernelTimes}, {@link SinglePredictionParts}, {@link
+ * What the loop harnesses ({@link KernelTimes}, {@link
  * SporadicPredictions}) share: the generated {@link DigitsNet}'s private kernels and buffers,
  * reached by reflection, and one sample of inputs.
  */

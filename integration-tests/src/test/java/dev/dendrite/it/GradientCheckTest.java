@@ -26,10 +26,7 @@ class GradientCheckTest {
     assertGradientsMatch(name, factory, 4);
   }
 
-  /**
-   * A batch of one sample: small networks take its backward pass in local variables
-   * ({@code backwardInLocals}) instead of the per-layer kernels.
-   */
+  /** A batch of one sample, whose sums over samples have a single term. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.dendrite.it.AllTestNets#doubleNets")
   void analyticGradientsOfOneSampleMatchFiniteDifferences(

@@ -8,16 +8,13 @@ import dev.dendrite.DoubleTensor;
 import dev.dendrite.Model;
 import dev.dendrite.Tensor;
 import dev.dendrite.random.Rng;
-import java.util.Arrays;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A single-sample prediction is, bit for bit, the row that a batch prediction gives for the same
- * sample, with the network's current weights. Networks whose layers are all unrolled predict one
- * sample in local variables, the others through a forward pass over a batch of one.
+ * sample, with the network's current weights: a forward pass over a batch of one.
  */
 class SingleSamplePredictionTest {
 
@@ -67,28 +64,6 @@ class SingleSamplePredictionTest {
     model.forward(input, 2, true);
     model.predict(input[0], new float[model.outputSize()]);
     assertThrows(IllegalStateException.class, () -> model.backward(target), name);
-  }
-
-  /**
-   * The planner's choice: networks whose layers are all unrolled and which have no batch
-   * normalization predict in local variables (their generated class has no one-row batch for the
-   * forward pass); networks with a looped layer or batch normalization do not.
-   */
-  @Test
-  void smallNetworksWithoutBatchNormalizationPredictInLocals() {
-    for (Class<?> locals : new Class<?>[] {TestNets_MseLinearNet.class, TestNets_AlphasNet.class,
-        TestNets_FlattenedNet.class, TestNets_CategoricalSoftmaxNet.class,
-        TestNets_SmallPreluNet.class, TestNets_SmallPreluNetDouble.class}) {
-      assertEquals(false, hasSingleRowBatch(locals), locals.getSimpleName());
-    }
-    for (Class<?> batch : new Class<?>[] {TestNets_BatchNormAfterActivationNet.class,
-        TestNets_WithDropoutNet.class, TestNets_WideSoftmaxNet.class}) {
-      assertEquals(true, hasSingleRowBatch(batch), batch.getSimpleName());
-    }
-  }
-
-  private static boolean hasSingleRowBatch(Class<?> generated) {
-    return Arrays.stream(generated.getDeclaredFields()).anyMatch(f -> f.getName().equals("single"));
   }
 
   private static void assertSinglesMatchBatch(Model model, Rng rng, String name) {

@@ -45,42 +45,6 @@ public final class LossKernels {
   }
 
   /**
-   * The sigmoid outputs of a training pass whose loss is binary cross-entropy: writes {@code a_j =
-   * sigmoid(z_j)} and the loss term {@code t_j = log(1 + e^-|z_j|)} (the part of the loss of
-   * output {@code j} that does not depend on the target), both from the one exponential {@code
-   * e^-|z_j|}. {@code a} equals {@link Activations#sigmoid(double)} of each {@code z_j}, bit for
-   * bit; {@link #sigmoidBinaryCrossEntropy(double[], double[], double[], double[], double[],
-   * double)} then finishes the loss without an exponential of its own.
-   */
-  public static void sigmoidWithLossTerms(double[] z, double[] a, double[] terms) {
-    for (int j = 0; j < z.length; j++) {
-      double zj = z[j];
-      double e = Math.exp(-Math.abs(zj));
-      a[j] = zj >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-      terms[j] = Math.log1p(e);
-    }
-  }
-
-  /**
-   * {@link #sigmoidBinaryCrossEntropy(double[], double[], double[], double[], double)} from the
-   * loss terms that {@link #sigmoidWithLossTerms(double[], double[], double[])} wrote with the
-   * outputs {@code a}: the same loss and gradient, bit for bit, without a second exponential and
-   * logarithm.
-   */
-  public static double sigmoidBinaryCrossEntropy(
-      double[] z, double[] a, double[] terms, double[] y, double[] gradZ, double scale) {
-    int m = a.length;
-    double sum = 0.0;
-    double factor = scale / m;
-    for (int j = 0; j < m; j++) {
-      double zj = z[j];
-      sum += Math.max(zj, 0.0) - zj * y[j] + terms[j];
-      gradZ[j] = factor * (a[j] - y[j]);
-    }
-    return sum / m;
-  }
-
-  /**
    * Categorical cross-entropy of softmax outputs, {@code -sum_j y_j log a_j}, computed from the
    * pre-activations {@code z} with a log-sum-exp; writes the fused gradient {@code dL/dz = a sum(y)
    * - y} (that is {@code a - y} for one-hot targets) to {@code gradZ}.
@@ -131,37 +95,6 @@ public final class LossKernels {
     for (int j = 0; j < m; j++) {
       float zj = z[j];
       sum += Math.max(zj, 0f) - zj * y[j] + (float) log1p(Math.exp(-Math.abs(zj)));
-      gradZ[j] = factor * (a[j] - y[j]);
-    }
-    return sum / m;
-  }
-
-  /**
-   * Float form of {@link #sigmoidWithLossTerms(double[], double[], double[])}: {@code a} equals
-   * {@link Activations#sigmoid(float)} of each {@code z_j} and the terms give the loss of {@link
-   * #sigmoidBinaryCrossEntropy(float[], float[], float[], float[], float)}, bit for bit.
-   */
-  public static void sigmoidWithLossTerms(float[] z, float[] a, float[] terms) {
-    for (int j = 0; j < z.length; j++) {
-      float zj = z[j];
-      double e = Math.exp(-Math.abs(zj));
-      a[j] = (float) (zj >= 0f ? 1.0 / (1.0 + e) : e / (1.0 + e));
-      terms[j] = (float) log1p(e);
-    }
-  }
-
-  /**
-   * Float form of {@link #sigmoidBinaryCrossEntropy(double[], double[], double[], double[],
-   * double[], double)}.
-   */
-  public static float sigmoidBinaryCrossEntropy(
-      float[] z, float[] a, float[] terms, float[] y, float[] gradZ, float scale) {
-    int m = a.length;
-    float sum = 0f;
-    float factor = scale / m;
-    for (int j = 0; j < m; j++) {
-      float zj = z[j];
-      sum += Math.max(zj, 0f) - zj * y[j] + terms[j];
       gradZ[j] = factor * (a[j] - y[j]);
     }
     return sum / m;

@@ -37,9 +37,4 @@ enum Precision {
         ? (long) value + ".0"
         : Double.toString(value);
   }
-
-  /** The keyword of the scalar type. */
-  String keyword() {
-    return this == FLOAT ? "float" : "double";
-  }
 }

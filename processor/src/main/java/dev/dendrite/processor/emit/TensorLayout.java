@@ -2,7 +2,6 @@ package dev.dendrite.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.dendrite.annotation.Init;
 import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.plan.LayerNames;
@@ -29,11 +28,7 @@ final class TensorLayout {
    * @param rows the number of rows of the fields: a size constant or a literal
    * @param columns the length of each row: a size constant or a literal
    * @param shape the tensor's shape as constants or literals, e.g. {@code [IN_SIZE, HIDDEN_SIZE]}
-   * @param dims the tensor's shape as numbers
-   * @param what what the values are, for Javadoc, e.g. {@code Weights of {@code hidden}}
    * @param initializer what the constructor does to initialise it; {@code null} if it stays 0
-   * @param initialValue the initialisation in words for Javadoc, e.g. {@code He-uniform};
-   *     {@code null} if it stays 0
    */
   record TensorField(
       String name,
@@ -42,10 +37,7 @@ final class TensorLayout {
       String rows,
       String columns,
       List<String> shape,
-      List<Integer> dims,
-      String what,
-      InitCall initializer,
-      String initialValue) {
+      InitCall initializer) {
 
     /** Whether an optimizer trains the tensor. */
     boolean trainable() {
@@ -89,42 +81,30 @@ final class TensorLayout {
     List<TensorField> tensors = new ArrayList<>();
     LayerNames n = layer.names();
     String size = n.sizeConstant();
-    String field = n.field();
-    int units = layer.layer().outputSize();
+    InitCall one = new InitCall("constant", 1, false);
     if (layer instanceof LayerPlan.DensePlan dense) {
       CheckedLayer.DenseLayer d = dense.layer();
       String in = dense.inputSizeConstant();
       tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
-          List.of(in, size), List.of(d.inputs(), units),
-          "Weights of {@code " + field + "}, [inputs][units].", weightInit(d), initInWords(d)));
+          List.of(in, size), weightInit(d)));
       if (d.bias()) {
         tensors.add(new TensorField(n.tensorName("bias"), n.bias(), n.biasGrad(), "1", size,
-            List.of(size), List.of(units), "Bias of {@code " + field + "}, one row.", null,
-            null));
+            List.of(size), null));
       }
       if (d.isPrelu()) {
-        boolean shared = d.preluMode() == PreluMode.SHARED;
-        String columns = shared ? "1" : size;
+        String columns = d.preluMode() == PreluMode.SHARED ? "1" : size;
         tensors.add(new TensorField(n.tensorName("alpha"), n.alpha(), n.alphaGrad(), "1",
-            columns, List.of(columns), List.of(d.slopeCount()),
-            shared
-                ? "The learned PRELU slope of {@code " + field + "}, shared by its units."
-                : "The learned PRELU slopes of {@code " + field + "}, one per unit.",
-            new InitCall("constant", d.alpha(), false), "starts at " + d.alpha()));
+            columns, List.of(columns), new InitCall("constant", d.alpha(), false)));
       }
     } else if (layer instanceof LayerPlan.BatchNormPlan) {
       tensors.add(new TensorField(n.tensorName("gamma"), n.gamma(), n.gammaGrad(), "1", size,
-          List.of(size), List.of(units), "Scale {@code gamma} of {@code " + field + "}, one row.",
-          new InitCall("constant", 1, false), "starts at 1"));
+          List.of(size), one));
       tensors.add(new TensorField(n.tensorName("beta"), n.beta(), n.betaGrad(), "1", size,
-          List.of(size), List.of(units), "Shift {@code beta} of {@code " + field + "}, one row.",
-          null, null));
+          List.of(size), null));
       tensors.add(new TensorField(n.tensorName("running_mean"), n.runningMean(), null, "1", size,
-          List.of(size), List.of(units), "Running mean of the input of {@code " + field
-              + "}, one row; not trained.", null, null));
+          List.of(size), null));
       tensors.add(new TensorField(n.tensorName("running_var"), n.runningVar(), null, "1", size,
-          List.of(size), List.of(units), "Running variance of the input of {@code " + field
-              + "}, one row; not trained.", new InitCall("constant", 1, false), "starts at 1"));
+          List.of(size), one));
     }
     return tensors;
   }
@@ -138,20 +118,6 @@ final class TensorLayout {
       case NORMAL -> new InitCall("normal", dense.initScale(), true);
       case UNIFORM -> new InitCall("uniform", dense.initScale(), true);
       case ZEROS -> new InitCall("constant", 0, false);
-      case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved by the layer");
-    };
-  }
-
-  private static String initInWords(CheckedLayer.DenseLayer dense) {
-    Init init = dense.effectiveInit();
-    return switch (init) {
-      case HE_UNIFORM -> "He-uniform";
-      case HE_NORMAL -> "He-normal";
-      case GLOROT_UNIFORM -> "Glorot-uniform";
-      case GLOROT_NORMAL -> "Glorot-normal";
-      case NORMAL -> "normal, standard deviation " + dense.initScale();
-      case UNIFORM -> "uniform in +-" + dense.initScale();
-      case ZEROS -> "zeros";
       case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved by the layer");
     };
   }

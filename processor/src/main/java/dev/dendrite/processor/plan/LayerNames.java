@@ -110,13 +110,6 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "Loss";
   }
 
-  /**
-   * {@code fLossTerms}: per sample, the binary cross-entropy term {@code log(1 + e^-|z|)} of each
-   * sigmoid output, written by a training pass.
-   */
-  public String lossTerms() {
-    return field + "LossTerms";
-  }
 
   /** {@code fAlpha}: the learned PRELU slopes, one row. */
   public String alpha() {
