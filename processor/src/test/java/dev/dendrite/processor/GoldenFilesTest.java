@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The generated sources of three networks, pinned as files under {@code
  * src/test/resources/golden/expected}: a single neuron and the 2-20-1 circles network of the
  * samples module, and a network with batch normalization and dropout. A change to the emitter
- * shows as a diff of these files, to be read like any other code change.
+ * shows as a diff of these files, to be read like any other code change. Each file also keeps to
+ * 100 columns and to a budget of lines.
  *
  * <p>After an intended change, rewrite them with {@code mvn -pl processor -am test
  * -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true} and review
@@ -35,11 +36,12 @@ class GoldenFilesTest {
   @ParameterizedTest(name = "{1}")
   @CsvSource({
     "../samples/src/main/java/dev/dendrite/samples/SingleNeuron.java, "
-        + "dev.dendrite.samples.SingleNeuronNet",
-    "../samples/src/main/java/dev/dendrite/samples/Circles.java, dev.dendrite.samples.CirclesNet",
-    "src/test/resources/golden/Tabular.java, golden.TabularNet"
+        + "dev.dendrite.samples.SingleNeuronNet, 150",
+    "../samples/src/main/java/dev/dendrite/samples/Circles.java, dev.dendrite.samples.CirclesNet,"
+        + " 450",
+    "src/test/resources/golden/Tabular.java, golden.TabularNet, 700"
   })
-  void generatedSourceMatchesTheGoldenFile(String declaration, String generated)
+  void generatedSourceMatchesTheGoldenFile(String declaration, String generated, int maxLines)
       throws IOException {
     Path source = Path.of(declaration);
     assertTrue(Files.isRegularFile(source), source.toAbsolutePath() + " is missing");
@@ -54,6 +56,11 @@ class GoldenFilesTest {
     String actual = output.get().getCharContent(false).toString();
     String simpleName = generated.substring(generated.lastIndexOf('.') + 1);
     Path expectedFile = GOLDEN.resolve("expected").resolve(simpleName + ".java");
+    List<String> wide = actual.lines().filter(line -> line.length() > 100).toList();
+    assertTrue(wide.isEmpty(), "lines over 100 columns in " + generated + ": " + wide);
+    long lines = actual.lines().count();
+    assertTrue(lines <= maxLines, generated + " has " + lines + " lines, over its budget of "
+        + maxLines);
     if (UPDATE) {
       Files.createDirectories(expectedFile.getParent());
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);

@@ -138,9 +138,9 @@ final class BatchNormWriter {
         .addStatement("$T runningVar = $L[0]", p.vector, names.runningVar())
         .beginControlFlow("for (int j = 0; j < $L; j++)", size)
         .addStatement("$T variance = inv[j] / n", p.scalar)
-        .addStatement("runningMean[j] = $L * runningMean[j] + ($L) * mean[j]",
+        .addStatement("runningMean[j] = $L * runningMean[j]$W+ ($L) * mean[j]",
             names.momentumConstant(), m1)
-        .addStatement("runningVar[j] = $L * runningVar[j] + ($L) * variance",
+        .addStatement("runningVar[j] = $L * runningVar[j]$W+ ($L) * variance",
             names.momentumConstant(), m1)
         .addStatement(p == Precision.FLOAT
                 ? "inv[j] = (float) (1.0 / $T.sqrt(variance + $L))"

@@ -91,7 +91,7 @@ final class DenseWriter {
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
-        .addJavadoc("$L. For samples {@code from..to-1}, {@code z = x · $L$L}$L.\n",
+        .addJavadoc("$L: {@code z = x · $L$L}$L for samples {@code from..to-1}.\n",
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "",
             plan.keepsPreActivation() ? " and {@code a = " + layer.activation() + "(z)}" : "");
     if (!unrolled) {
@@ -241,19 +241,16 @@ final class DenseWriter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n");
     String rows = plan.inputSizeConstant();
+    m.addJavadoc("The gradients of {@code $L}: {@code $L = sum_s x[s]^T g[s]}$L over samples"
+        + " {@code 0..n-1} in order.\n", layer.name(), names.weightGrad(),
+        layer.bias() ? ", {@code " + names.biasGrad() + " = sum_s g[s]}" : "");
     if (plan.splitsRows()) {
       m.addParameter(int.class, "part").addParameter(int.class, "parts")
-          .addJavadoc("$L. Part {@code part} of {@code parts}: weight rows {@code"
-              + " Workers.start($L, part, parts)..}, and the last part the rest.\n",
-              describe(), rows)
+          .addJavadoc("Part {@code part} of {@code parts} takes weight rows {@code"
+              + " Workers.start($L, part, parts)..}, the last part the rest.\n", rows)
           .addStatement("int first = $T.start($N, part, parts)", Fields.WORKERS, rows)
           .addStatement("int last = $T.start($N, part + 1, parts)", Fields.WORKERS, rows);
-    } else {
-      m.addJavadoc("$L. ", describe());
     }
-    m.addJavadoc("{@code $L = sum_s x[s]^T g[s]}$L, {@code g} in $L, over samples {@code 0..n-1}"
-        + " in order.\n", names.weightGrad(),
-        layer.bias() ? ", {@code " + names.biasGrad() + " = sum_s g[s]}" : "", names.grad());
     m.addStatement("$L.weightGradient($N, $N, $N,$Wn, $L)", kernels(names.sizeConstant()), x,
         names.grad(), names.weightGrad(),
         plan.splitsRows() ? "first, last" : CodeBlock.of("0, $N", rows));
@@ -271,9 +268,12 @@ final class DenseWriter {
     return m.build();
   }
 
-  /** {@code float fLoss(float[][] target, int n)}: the output layer's loss and its gradient. */
-  MethodSpec loss(String lossName) {
-    CodeBlock call = switch (lossName) {
+  /**
+   * The output layer's mean loss over the batch, {@code target} and {@code n} in scope, which
+   * writes {@code dL/da} (or {@code dL/dz} when fused) to the layer's gradient buffer.
+   */
+  CodeBlock loss(String lossName) {
+    return switch (lossName) {
       case "BINARY_CROSS_ENTROPY", "CATEGORICAL_CROSS_ENTROPY" -> {
         if (!plan.fusedLoss()) {
           throw new IllegalStateException(lossName + " without its output activation");
@@ -286,14 +286,5 @@ final class DenseWriter {
       default -> CodeBlock.of("$T.meanSquaredError($N, target, $N, n)", LOSS_KERNELS,
           names.out(), names.grad());
     };
-    return MethodSpec.methodBuilder(names.loss())
-        .addModifiers(Modifier.PRIVATE)
-        .returns(p.scalar)
-        .addParameter(p.matrix, "target")
-        .addParameter(int.class, "n")
-        .addJavadoc("The mean loss of the batch; writes {@code dL/d$L} to $L.\n",
-            plan.fusedLoss() ? "z" : "a", names.grad())
-        .addStatement("return $L", call)
-        .build();
   }
 }

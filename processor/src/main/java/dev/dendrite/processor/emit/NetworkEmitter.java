@@ -297,13 +297,11 @@ public final class NetworkEmitter {
           .addModifiers(Modifier.PRIVATE)
           .addParameter(int.class, "n")
           .addJavadoc("Grows every buffer to {@code n} rows if it has fewer.\n")
-          .beginControlFlow("if (n <= $N)", f.capacity)
-          .addStatement("return")
-          .endControlFlow();
+          .beginControlFlow("if (n > $N)", f.capacity);
       for (LayerPlan.Buffer buffer : buffers()) {
         m.addStatement("$N = new $T[n][$N]", buffer.name(), p.scalar, buffer.sizeConstant());
       }
-      return m.addStatement("$N = n", f.capacity).build();
+      return m.addStatement("$N = n", f.capacity).endControlFlow().build();
     }
 
     private void constructors() {
@@ -406,7 +404,6 @@ public final class NetworkEmitter {
           new BatchNormWriter(norm, p).methods().forEach(type::addMethod);
         }
       }
-      type.addMethod(new DenseWriter(plan.output(), p).loss(network.loss().name()));
     }
 
     /**

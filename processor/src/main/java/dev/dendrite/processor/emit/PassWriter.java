@@ -38,7 +38,7 @@ final class PassWriter {
     this.plan = plan;
     this.p = precision;
     this.f = fields;
-    CodeBlock rows = CodeBlock.of("$T.start($N, part, parts), $T.start($N, part + 1, parts)",
+    CodeBlock rows = CodeBlock.of("$T.start($N, part, parts),$W$T.start($N, part + 1, parts)",
         Fields.WORKERS, f.batchSize, Fields.WORKERS, f.batchSize);
     CodeBlock.Builder forward = CodeBlock.builder().add("(part, parts) -> {\n$>");
     if (!plan.transposed().isEmpty()) {
@@ -50,7 +50,7 @@ final class PassWriter {
     this.forwardTask = FieldSpec.builder(TASK, "forwardTask", Modifier.PRIVATE, Modifier.FINAL)
         .initializer(forward.build()).build();
     this.backwardTask = FieldSpec.builder(TASK, "backwardTask", Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("(part, parts) -> backwardRows($L)", rows).build();
+        .initializer("(part, parts) ->$WbackwardRows($L)", rows).build();
     this.gradientTask = FieldSpec.builder(TASK, "gradientTask", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("this::parameterGradients").build();
   }
@@ -155,7 +155,8 @@ final class PassWriter {
         .addStatement("$T.requireTrainingPass($N)", BATCHES, f.trainingPass)
         .addStatement("int n = $N", f.batchSize)
         .addStatement("$T.requireRows(target, n, OUTPUT_SIZE, $S)", BATCHES, "target")
-        .addStatement("$T loss = $N(target, n)", p.scalar, plan.lossMethod().name());
+        .addStatement("$T loss = $L", p.scalar,
+            new DenseWriter(plan.output(), p).loss(plan.network().loss().name()));
     if (plan.splits()) {
       m.beginControlFlow("if (splits(n))")
           .addStatement("workers().run($N)", backwardTask)
@@ -200,7 +201,8 @@ final class PassWriter {
   private void parameterGradientCalls(MethodSpec.Builder m, String share) {
     for (LayerPlan layer : plan.layers()) {
       if (layer instanceof LayerPlan.DensePlan dense) {
-        m.addStatement("$N($N$L)", dense.names().parameterGradient(), f.batchSize, share);
+        m.addStatement("$N($L$L)", dense.names().parameterGradient(),
+            share.isEmpty() ? "n" : f.batchSize.name(), share);
       }
     }
   }
@@ -294,8 +296,8 @@ final class PassWriter {
               + " the backward pass runs on the weights the forward pass used.\n");
       for (LayerPlan.DensePlan dense : plan.transposed()) {
         String rows = dense.inputSizeConstant();
-        m.addStatement("$T.transposeRows($N, $N, $T.start($N, part, parts),"
-                + " $T.start($N, part + 1, parts))", TRANSPOSES, dense.names().weight(),
+        m.addStatement("$T.transposeRows($N, $N,$W$T.start($N, part, parts),"
+                + "$W$T.start($N, part + 1, parts))", TRANSPOSES, dense.names().weight(),
             dense.names().weightTransposed(), Fields.WORKERS, rows, Fields.WORKERS, rows);
       }
       methods.add(m.build());

@@ -1,6 +1,5 @@
 package dev.dendrite.processor.plan;
 
-import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.model.CheckedNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +65,6 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
       }
     }
     return transposed;
-  }
-
-  /** The method of the output layer that computes the loss and its gradient. */
-  public GeneratedMethod lossMethod() {
-    CheckedLayer out = output().layer();
-    return GeneratedMethod.kernel(out.name(), output().names().loss(), "float",
-        LayerPlan.MATRIX, "int");
   }
 
   /** Every instance field the float network declares. */
@@ -177,7 +169,6 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     for (LayerPlan layer : layers) {
       methods.addAll(layer.methods());
     }
-    methods.add(lossMethod());
     if (!penalized().isEmpty()) {
       methods.add(GeneratedMethod.helper("for its passes", "addPenaltyGradients", "void"));
     }
