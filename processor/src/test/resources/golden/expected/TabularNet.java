@@ -200,8 +200,8 @@ public final class TabularNet extends Tabular implements Model {
     float loss = LossKernels.softmaxCrossEntropy(classesPre, classesOut, target, classesGrad, n);
     classesInputGradient(0, n);
     dropBackward(0, n);
-    normBackward(batchSize);
-    normInputGradient(batchSize);
+    normBackward(n);
+    normInputGradient(n);
     hiddenParameterGradient(n);
     classesParameterGradient(n);
     return loss;

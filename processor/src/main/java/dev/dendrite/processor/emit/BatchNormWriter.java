@@ -1,5 +1,6 @@
 package dev.dendrite.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.model.CheckedLayer;
@@ -22,7 +23,7 @@ import javax.lang.model.element.Modifier;
  *
  * <p>where the two sums are the gradients of beta and gamma.
  */
-final class BatchNormWriter {
+final class BatchNormWriter implements LayerWriter {
 
   private final LayerPlan.BatchNormPlan plan;
   private final CheckedLayer.BatchNormLayer layer;
@@ -51,7 +52,8 @@ final class BatchNormWriter {
   }
 
   /** The constants of the layer: momentum, epsilon, and the activation's parameter if any. */
-  List<FieldSpec> constants() {
+  @Override
+  public List<FieldSpec> constants() {
     List<FieldSpec> fields = new ArrayList<>();
     fields.add(FieldSpec.builder(p.scalar, names.momentumConstant(),
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -75,7 +77,8 @@ final class BatchNormWriter {
   }
 
   /** The per-unit arrays of the layer, allocated once. */
-  List<FieldSpec> unitFields() {
+  @Override
+  public List<FieldSpec> fields() {
     return List.of(
         unitField(names.batchMean(), "Per unit: the mean of the last training batch."),
         unitField(names.invStd(),
@@ -91,8 +94,23 @@ final class BatchNormWriter {
         .build();
   }
 
-  /** The methods of the layer, in the order of {@link LayerPlan#methods()}. */
-  List<MethodSpec> methods() {
+  @Override
+  public CodeBlock forwardCall(String x, String from, String to, String training) {
+    return CodeBlock.of("$L ? $N($L, $L) : $N($L, $L)", training, names.forward(), x, to,
+        names.inference(), x, to);
+  }
+
+  @Override
+  public CodeBlock backwardCalls(String from, String to) {
+    CodeBlock.Builder calls = CodeBlock.builder().addStatement("$N($L)", names.backward(), to);
+    if (plan.inputGradientBuffer() != null) {
+      calls.addStatement("$N($L)", names.inputGradient(), to);
+    }
+    return calls.build();
+  }
+
+  @Override
+  public List<MethodSpec> methods() {
     return plan.inputGradientBuffer() == null
         ? List.of(forward(), inference(), backward())
         : List.of(forward(), inference(), backward(), inputGradient());

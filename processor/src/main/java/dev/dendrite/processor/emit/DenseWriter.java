@@ -2,6 +2,7 @@ package dev.dendrite.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.plan.LayerNames;
@@ -27,7 +28,7 @@ import javax.lang.model.element.Modifier;
  * same index on every array so that they vectorize. Weight gradients always go through those
  * kernels: a sum over samples is a loop either way.
  */
-final class DenseWriter {
+final class DenseWriter implements LayerWriter {
 
   static final ClassName KERNELS = ClassName.get("dev.dendrite.kernel", "Kernels");
   static final ClassName DOUBLE_KERNELS = ClassName.get("dev.dendrite.kernel", "DoubleKernels");
@@ -49,8 +50,53 @@ final class DenseWriter {
     this.unrolled = plan.strategy() == Strategy.UNROLLED;
   }
 
-  /** The methods of the layer, in the order of {@link LayerPlan#methods()}. */
-  List<MethodSpec> methods() {
+  @Override
+  public List<FieldSpec> constants() {
+    if (!layer.hasAlpha()) {
+      return List.of();
+    }
+    return List.of(FieldSpec.builder(p.scalar, names.alphaConstant(), Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .initializer("$L", p.literal(layer.alpha()))
+        .build());
+  }
+
+  /** The transposed weights that the input gradient of a looped layer reads. */
+  @Override
+  public List<FieldSpec> fields() {
+    if (!plan.transposes()) {
+      return List.of();
+    }
+    return List.of(FieldSpec.builder(p.matrix, names.weightTransposed(), Modifier.PRIVATE,
+            Modifier.FINAL)
+        .initializer("new $T[$N][$N]", p.scalar, names.sizeConstant(), plan.inputSizeConstant())
+        .build());
+  }
+
+  @Override
+  public CodeBlock forwardCall(String x, String from, String to, String training) {
+    return CodeBlock.of("$N($L, $L, $L)", names.forward(), x, from, to);
+  }
+
+  @Override
+  public CodeBlock backwardCalls(String from, String to) {
+    CodeBlock.Builder calls = CodeBlock.builder();
+    if (plan.needsDerivative()) {
+      calls.addStatement("$N($L, $L)", names.backward(), from, to);
+    }
+    if (plan.inputGradientBuffer() != null) {
+      calls.addStatement("$N($L, $L)", names.inputGradient(), from, to);
+    }
+    return calls.build();
+  }
+
+  @Override
+  public CodeBlock parameterGradientCall(String n, String share) {
+    return CodeBlock.of("$N($L$L);\n", names.parameterGradient(), n, share);
+  }
+
+  @Override
+  public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forward());
     if (plan.needsDerivative()) {

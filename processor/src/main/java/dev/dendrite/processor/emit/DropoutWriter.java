@@ -1,5 +1,7 @@
 package dev.dendrite.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
@@ -10,7 +12,7 @@ import javax.lang.model.element.Modifier;
  * Writes the kernels of one dropout layer. Masks are drawn for the whole batch, in sample order,
  * before the forward pass, so that they are the same however the batch is split over threads.
  */
-final class DropoutWriter {
+final class DropoutWriter implements LayerWriter {
 
   private final LayerPlan.DropoutPlan plan;
   private final LayerNames names;
@@ -22,8 +24,39 @@ final class DropoutWriter {
     this.p = precision;
   }
 
-  /** The methods of the layer, in the order of {@link LayerPlan#methods()}. */
-  List<MethodSpec> methods() {
+  @Override
+  public List<FieldSpec> constants() {
+    double rate = plan.layer().rate();
+    return List.of(
+        FieldSpec.builder(double.class, names.rateConstant(), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$L", Precision.DOUBLE.literal(rate))
+            .build(),
+        FieldSpec.builder(p.scalar, names.scaleConstant(), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$L", p.literal(1.0 / (1.0 - rate)))
+            .build());
+  }
+
+  @Override
+  public CodeBlock beforeTraining() {
+    return CodeBlock.of("$N(n);\n", names.drawMask());
+  }
+
+  @Override
+  public CodeBlock forwardCall(String x, String from, String to, String training) {
+    return CodeBlock.of("$L ? $N($L, $L, $L) : $L", training, names.forward(), x, from, to, x);
+  }
+
+  @Override
+  public CodeBlock backwardCalls(String from, String to) {
+    return plan.inputGradientBuffer() == null
+        ? CodeBlock.of("")
+        : CodeBlock.of("$N($L, $L);\n", names.backward(), from, to);
+  }
+
+  @Override
+  public List<MethodSpec> methods() {
     return plan.inputGradientBuffer() == null
         ? List.of(drawMask(), forward())
         : List.of(drawMask(), forward(), backward());

@@ -179,23 +179,9 @@ public final class NetworkEmitter {
 
     private void constants() {
       for (LayerPlan layer : plan.layers()) {
-        LayerNames names = layer.names();
-        type.addField(constant(TypeName.INT, names.sizeConstant(),
+        type.addField(constant(TypeName.INT, layer.names().sizeConstant(),
             layer.layer().outputSize(), true));
-        if (layer instanceof LayerPlan.DensePlan dense && dense.layer().hasAlpha()) {
-          type.addField(constant(p.scalar, names.alphaConstant(),
-              p.literal(dense.layer().alpha()), false));
-        }
-        if (layer instanceof LayerPlan.DropoutPlan dropout) {
-          double rate = dropout.layer().rate();
-          type.addField(constant(TypeName.DOUBLE, names.rateConstant(),
-              Precision.DOUBLE.literal(rate), false));
-          type.addField(constant(p.scalar, names.scaleConstant(),
-              p.literal(1.0 / (1.0 - rate)), false));
-        }
-        if (layer instanceof LayerPlan.BatchNormPlan norm) {
-          new BatchNormWriter(norm, p).constants().forEach(type::addField);
-        }
+        LayerWriter.of(layer, p).constants().forEach(type::addField);
       }
       String inputSize = plan.input().names().sizeConstant();
       if (!inputSize.equals("INPUT_SIZE")) {
@@ -248,13 +234,7 @@ public final class NetworkEmitter {
             addMatrix(tensor.gradients(), tensor.rows(), tensor.columns());
           }
         }
-        if (layer instanceof LayerPlan.BatchNormPlan norm) {
-          new BatchNormWriter(norm, p).unitFields().forEach(type::addField);
-        }
-        if (layer instanceof LayerPlan.DensePlan dense && dense.transposes()) {
-          addMatrix(dense.names().weightTransposed(), dense.names().sizeConstant(),
-              dense.inputSizeConstant());
-        }
+        LayerWriter.of(layer, p).fields().forEach(type::addField);
       }
       type.addField(f.parameters);
       if (plan.hasBuffers()) {
@@ -396,13 +376,7 @@ public final class NetworkEmitter {
 
     private void layerMethods() {
       for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DensePlan dense) {
-          new DenseWriter(dense, p).methods().forEach(type::addMethod);
-        } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
-          new DropoutWriter(dropout, p).methods().forEach(type::addMethod);
-        } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
-          new BatchNormWriter(norm, p).methods().forEach(type::addMethod);
-        }
+        LayerWriter.of(layer, p).methods().forEach(type::addMethod);
       }
     }
 

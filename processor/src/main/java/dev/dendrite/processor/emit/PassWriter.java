@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.NetworkPlan;
 import java.util.ArrayList;
@@ -33,11 +34,14 @@ final class PassWriter {
   private final FieldSpec forwardTask;
   private final FieldSpec backwardTask;
   private final FieldSpec gradientTask;
+  /** The writers of the layers, the input's first. */
+  private final List<LayerWriter> writers;
 
   PassWriter(NetworkPlan plan, Precision precision, Fields fields) {
     this.plan = plan;
     this.p = precision;
     this.f = fields;
+    this.writers = plan.layers().stream().map(l -> LayerWriter.of(l, precision)).toList();
     CodeBlock rows = CodeBlock.of("$T.start($N, part, parts),$W$T.start($N, part + 1, parts)",
         Fields.WORKERS, f.batchSize, Fields.WORKERS, f.batchSize);
     CodeBlock.Builder forward = CodeBlock.builder().add("(part, parts) -> {\n$>");
@@ -85,14 +89,10 @@ final class PassWriter {
         .addStatement("$N = input", f.batchInput)
         .addStatement("$N = n", f.batchSize)
         .addStatement("$N = training", f.trainingPass);
-    if (plan.drops()) {
-      m.beginControlFlow("if (training)");
-      for (LayerPlan layer : plan.layers()) {
-        if (layer instanceof LayerPlan.DropoutPlan dropout) {
-          m.addStatement("$N(n)", dropout.names().drawMask());
-        }
-      }
-      m.endControlFlow();
+    CodeBlock.Builder before = CodeBlock.builder();
+    writers.forEach(w -> before.add(w.beforeTraining()));
+    if (!before.isEmpty()) {
+      m.beginControlFlow("if (training)").addCode(before.build()).endControlFlow();
     }
     String output = plan.output().names().out();
     if (!plan.splits()) {
@@ -123,22 +123,12 @@ final class PassWriter {
     String x = input;
     List<LayerPlan> layers = plan.layers();
     for (int i = 1; i < layers.size(); i++) {
-      LayerPlan layer = layers.get(i);
-      CodeBlock call;
-      if (layer instanceof LayerPlan.DensePlan dense) {
-        call = CodeBlock.of("$N($L, $L, $L)", dense.names().forward(), x, from, to);
-      } else if (layer instanceof LayerPlan.DropoutPlan dropout) {
-        call = CodeBlock.of("$L ? $N($L, $L, $L) : $L", training, dropout.names().forward(), x,
-            from, to, x);
-      } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
-        call = CodeBlock.of("$L ? $N($L, $L) : $N($L, $L)", training, norm.names().forward(), x,
-            to, norm.names().inference(), x, to);
-      } else {
+      CodeBlock call = writers.get(i).forwardCall(x, from, to, training);
+      if (call.isEmpty()) {
+        CheckedLayer flatten = layers.get(i).layer();
         m.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
-            + " order\n", layer.layer().name(), layer.layer().outputSize());
-        continue;
-      }
-      if (i == layers.size() - 1) {
+            + " order\n", flatten.name(), flatten.outputSize());
+      } else if (i == layers.size() - 1) {
         m.addStatement("$L", call);
       } else if (x.equals(input)) {
         m.addStatement("$T x = $L", p.matrix, call);
@@ -167,7 +157,7 @@ final class PassWriter {
           .endControlFlow();
     } else {
       backwardCalls(m, "0", "n");
-      parameterGradientCalls(m, "");
+      parameterGradientCalls(m, "n", "");
     }
     new PenaltyWriter(plan, p).endBackward(m);
     return m.build();
@@ -175,36 +165,14 @@ final class PassWriter {
 
   /** The backward calls of every layer, from the output down, over {@code from..to-1}. */
   private void backwardCalls(MethodSpec.Builder m, String from, String to) {
-    List<LayerPlan> layers = plan.layers();
-    for (int i = layers.size() - 1; i > 0; i--) {
-      LayerPlan layer = layers.get(i);
-      if (layer instanceof LayerPlan.DensePlan dense) {
-        if (dense.needsDerivative()) {
-          m.addStatement("$N($L, $L)", dense.names().backward(), from, to);
-        }
-        if (dense.inputGradientBuffer() != null) {
-          m.addStatement("$N($L, $L)", dense.names().inputGradient(), from, to);
-        }
-      } else if (layer instanceof LayerPlan.DropoutPlan dropout
-          && dropout.inputGradientBuffer() != null) {
-        m.addStatement("$N($L, $L)", dropout.names().backward(), from, to);
-      } else if (layer instanceof LayerPlan.BatchNormPlan norm) {
-        m.addStatement("$N($N)", norm.names().backward(), f.batchSize);
-        if (norm.inputGradientBuffer() != null) {
-          m.addStatement("$N($N)", norm.names().inputGradient(), f.batchSize);
-        }
-      }
+    for (int i = writers.size() - 1; i > 0; i--) {
+      m.addCode(writers.get(i).backwardCalls(from, to));
     }
   }
 
-  /** The parameter gradient calls of every dense layer; {@code share} is {@code , part, parts}. */
-  private void parameterGradientCalls(MethodSpec.Builder m, String share) {
-    for (LayerPlan layer : plan.layers()) {
-      if (layer instanceof LayerPlan.DensePlan dense) {
-        m.addStatement("$N($L$L)", dense.names().parameterGradient(),
-            share.isEmpty() ? "n" : f.batchSize.name(), share);
-      }
-    }
+  /** The parameter gradient calls of every layer; {@code share} is {@code , part, parts}. */
+  private void parameterGradientCalls(MethodSpec.Builder m, String n, String share) {
+    writers.forEach(w -> m.addCode(w.parameterGradientCall(n, share)));
   }
 
   /** The methods of the thread machinery and of the passes' shares, or of the transposes. */
@@ -283,7 +251,7 @@ final class PassWriter {
         .addParameter(int.class, "parts")
         .addJavadoc("Part {@code part} of {@code parts} of every parameter gradient of the"
             + " current batch.\n");
-    parameterGradientCalls(gradients, ", part, parts");
+    parameterGradientCalls(gradients, f.batchSize.name(), ", part, parts");
     methods.add(gradients.build());
     if (!plan.transposed().isEmpty()) {
       MethodSpec.Builder m = MethodSpec.methodBuilder("transposeWeights")
