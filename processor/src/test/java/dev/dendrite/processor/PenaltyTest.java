@@ -68,7 +68,9 @@ class PenaltyTest {
     assertTrue(source.contains("addPenaltyGradients();\n    return loss + penaltyLoss();"),
         source);
     assertTrue(source.contains("<li>{@code hidden}: l1 0.001, l2 0.01"), source);
-    assertTrue(source.contains("plus the weight penalties of {@link #penaltyLoss()}."), source);
+    // the class Javadoc is wrapped at 100 columns
+    assertTrue(source.replace("\n * ", " ")
+        .contains("plus the weight penalties of {@link #penaltyLoss()}."), source);
     assertFalse(source.contains("OUT_L1"), "only layers with penalties get constants");
   }
 
