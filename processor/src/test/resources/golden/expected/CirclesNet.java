@@ -7,9 +7,9 @@ import dev.dendrite.Tensor;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
-import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.LossKernels;
 import dev.dendrite.random.Rng;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -208,9 +208,25 @@ public final class CirclesNet extends Circles implements Model {
    * hiddenBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void hiddenParameterGradient(int n) {
-    Kernels.forWidth(HIDDEN_SIZE).weightGradient(batchInput, hiddenGrad, hiddenWeightGrad,
-        n, 0, POINT_SIZE);
-    Kernels.forWidth(HIDDEN_SIZE).columnSums(hiddenGrad, n, hiddenBiasGrad[0]);
+    for (int k = 0; k < POINT_SIZE; k++) {
+      float[] gw = hiddenWeightGrad[k];
+      Arrays.fill(gw, 0f);
+      for (int s = 0; s < n; s++) {
+        float xk = batchInput[s][k];
+        float[] g = hiddenGrad[s];
+        for (int j = 0; j < HIDDEN_SIZE; j++) {
+          gw[j] += xk * g[j];
+        }
+      }
+    }
+    float[] gb = hiddenBiasGrad[0];
+    Arrays.fill(gb, 0f);
+    for (int s = 0; s < n; s++) {
+      float[] g = hiddenGrad[s];
+      for (int j = 0; j < HIDDEN_SIZE; j++) {
+        gb[j] += g[j];
+      }
+    }
   }
 
   /**
@@ -311,8 +327,24 @@ public final class CirclesNet extends Circles implements Model {
    * innerBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void innerParameterGradient(int n) {
-    Kernels.forWidth(INNER_SIZE).weightGradient(hiddenOut, innerGrad, innerWeightGrad,
-        n, 0, HIDDEN_SIZE);
-    Kernels.forWidth(INNER_SIZE).columnSums(innerGrad, n, innerBiasGrad[0]);
+    for (int k = 0; k < HIDDEN_SIZE; k++) {
+      float[] gw = innerWeightGrad[k];
+      Arrays.fill(gw, 0f);
+      for (int s = 0; s < n; s++) {
+        float xk = hiddenOut[s][k];
+        float[] g = innerGrad[s];
+        for (int j = 0; j < INNER_SIZE; j++) {
+          gw[j] += xk * g[j];
+        }
+      }
+    }
+    float[] gb = innerBiasGrad[0];
+    Arrays.fill(gb, 0f);
+    for (int s = 0; s < n; s++) {
+      float[] g = innerGrad[s];
+      for (int j = 0; j < INNER_SIZE; j++) {
+        gb[j] += g[j];
+      }
+    }
   }
 }

@@ -7,7 +7,6 @@ import dev.dendrite.Tensor;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
-import dev.dendrite.kernel.Kernels;
 import dev.dendrite.kernel.LossKernels;
 import dev.dendrite.random.Rng;
 import java.util.Arrays;
@@ -267,8 +266,17 @@ public final class TabularNet extends Tabular implements Model {
    * {@code 0..n-1} in order.
    */
   private void hiddenParameterGradient(int n) {
-    Kernels.forWidth(HIDDEN_SIZE).weightGradient(batchInput, hiddenGrad, hiddenWeightGrad,
-        n, 0, FEATURES_SIZE);
+    for (int k = 0; k < FEATURES_SIZE; k++) {
+      float[] gw = hiddenWeightGrad[k];
+      Arrays.fill(gw, 0f);
+      for (int s = 0; s < n; s++) {
+        float xk = batchInput[s][k];
+        float[] g = hiddenGrad[s];
+        for (int j = 0; j < HIDDEN_SIZE; j++) {
+          gw[j] += xk * g[j];
+        }
+      }
+    }
   }
 
   /**
@@ -534,8 +542,24 @@ public final class TabularNet extends Tabular implements Model {
    * classesBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void classesParameterGradient(int n) {
-    Kernels.forWidth(CLASSES_SIZE).weightGradient(dropOut, classesGrad, classesWeightGrad,
-        n, 0, DROP_SIZE);
-    Kernels.forWidth(CLASSES_SIZE).columnSums(classesGrad, n, classesBiasGrad[0]);
+    for (int k = 0; k < DROP_SIZE; k++) {
+      float[] gw = classesWeightGrad[k];
+      Arrays.fill(gw, 0f);
+      for (int s = 0; s < n; s++) {
+        float xk = dropOut[s][k];
+        float[] g = classesGrad[s];
+        for (int j = 0; j < CLASSES_SIZE; j++) {
+          gw[j] += xk * g[j];
+        }
+      }
+    }
+    float[] gb = classesBiasGrad[0];
+    Arrays.fill(gb, 0f);
+    for (int s = 0; s < n; s++) {
+      float[] g = classesGrad[s];
+      for (int j = 0; j < CLASSES_SIZE; j++) {
+        gb[j] += g[j];
+      }
+    }
   }
 }

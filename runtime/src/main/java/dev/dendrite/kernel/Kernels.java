@@ -27,20 +27,7 @@ public final class Kernels {
    */
   public static final MatrixKernels VECTOR = loadVector();
 
-  /** The plain Java kernels, which need no flags. */
-  public static final MatrixKernels PLAIN = new PlainMatrixKernels();
-
   private Kernels() {}
-
-  /**
-   * The kernels for a product whose result rows have {@code columns} values: {@link #VECTOR} when
-   * present and at least {@link MatrixKernels#minUnits()} wide, else {@link #PLAIN}. Generated
-   * networks pass a constant, so that the choice folds away once compiled.
-   */
-  public static MatrixKernels forWidth(int columns) {
-    MatrixKernels vector = VECTOR;
-    return vector != null && columns >= vector.minUnits() ? vector : PLAIN;
-  }
 
   /** A line that says which kernels generated networks use, and why. */
   public static String describe() {

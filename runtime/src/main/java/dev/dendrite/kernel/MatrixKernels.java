@@ -50,14 +50,4 @@ public interface MatrixKernels {
   void weightGradient(float[][] x, float[][] g, float[][] weightGrad, int n, int rowFrom,
       int rowTo);
 
-  /** {@code sums[j] = sum_s rows[s][j]} over rows {@code 0..n-1} in order, from zero. */
-  default void columnSums(float[][] rows, int n, float[] sums) {
-    java.util.Arrays.fill(sums, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] row = rows[s];
-      for (int j = 0; j < sums.length; j++) {
-        sums[j] += row[j];
-      }
-    }
-  }
 }

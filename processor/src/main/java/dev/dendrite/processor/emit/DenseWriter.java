@@ -9,6 +9,7 @@ import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -24,14 +25,15 @@ import javax.lang.model.element.Modifier;
  * </ul>
  *
  * <p>An unrolled layer writes its products as straight-line code, one statement per unit; a
- * looped layer calls the runtime's matrix kernels ({@code Kernels.forWidth}), which loop with the
- * same index on every array so that they vectorize. Weight gradients always go through those
- * kernels: a sum over samples is a loop either way.
+ * looped layer loops over rows with constant bounds and the same index on every array, which
+ * HotSpot's C2 vectorizes, or, in the float network, calls the Vector API's kernels where the JVM
+ * has them ({@code Kernels.VECTOR}). Weight gradients are such loops for every layer: a sum over
+ * samples is a loop either way.
  */
 final class DenseWriter implements LayerWriter {
 
   static final ClassName KERNELS = ClassName.get("dev.dendrite.kernel", "Kernels");
-  static final ClassName DOUBLE_KERNELS = ClassName.get("dev.dendrite.kernel", "DoubleKernels");
+  static final ClassName MATRIX_KERNELS = ClassName.get("dev.dendrite.kernel", "MatrixKernels");
   static final ClassName LOSS_KERNELS = ClassName.get("dev.dendrite.kernel", "LossKernels");
 
   private final LayerPlan.DensePlan plan;
@@ -121,13 +123,43 @@ final class DenseWriter implements LayerWriter {
   }
 
   /**
-   * The matrix kernels of a product with {@code columns} columns: the runtime chooses per JVM,
-   * and the double twin has plain ones only.
+   * Opens {@code if (the Vector API's kernels take a product with columns columns) {}}: only
+   * in the float network; the loops after the {@code else} are the generated ones, whose bounds
+   * are constants so that HotSpot's C2 vectorizes their inner loops (it left the same loops with
+   * bounds from arguments scalar). Returns whether it opened the branch.
    */
-  private CodeBlock kernels(String columns) {
-    return p == Precision.FLOAT
-        ? CodeBlock.of("$T.forWidth($N)", KERNELS, columns)
-        : CodeBlock.of("$T", DOUBLE_KERNELS);
+  private boolean beginVectorBranch(MethodSpec.Builder m, String columns) {
+    if (p != Precision.FLOAT) {
+      return false;
+    }
+    m.addStatement("$T vector = $T.VECTOR", MATRIX_KERNELS, KERNELS);
+    m.beginControlFlow("if (vector != null && $N >= vector.minUnits())", columns);
+    return true;
+  }
+
+  /**
+   * {@code out[s] = start + in[s] · M} for samples {@code from..to-1}, {@code M} rows {@code
+   * [rows][columns]} and {@code start} the bias row or zero: one row of {@code M} at a time, the
+   * inner loop over the columns with one index for every array.
+   */
+  private void product(MethodSpec.Builder m, String in, String matrix, String bias, String out,
+      String rows, String columns) {
+    m.beginControlFlow("for (int s = from; s < to; s++)")
+        .addStatement("$T x = $L[s]", p.vector, in)
+        .addStatement("$T y = $N[s]", p.vector, out);
+    if (bias == null) {
+      m.addStatement("$T.fill(y, $L)", Arrays.class, p.literal(0));
+    } else {
+      m.addStatement("$T.arraycopy($N[0], 0, y, 0, $N)", System.class, bias, columns);
+    }
+    m.beginControlFlow("for (int k = 0; k < $N; k++)", rows)
+        .addStatement("$T xk = x[k]", p.scalar)
+        .addStatement("$T w = $N[k]", p.vector, matrix)
+        .beginControlFlow("for (int j = 0; j < $N; j++)", columns)
+        .addStatement("y[j] += xk * w[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow();
   }
 
   private MethodSpec forward() {
@@ -141,9 +173,17 @@ final class DenseWriter implements LayerWriter {
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "",
             plan.keepsPreActivation() ? " and {@code a = " + layer.activation() + "(z)}" : "");
     if (!unrolled) {
-      m.addStatement("$L.forward(in, $N, $L, $N,$Wfrom, to)", kernels(names.sizeConstant()),
-          names.weight(), layer.bias() ? CodeBlock.of("$N[0]", names.bias()) : "null",
-          preBuffer());
+      boolean vector = beginVectorBranch(m, names.sizeConstant());
+      if (vector) {
+        m.addStatement("vector.forward(in, $N, $L, $N, from, to)", names.weight(),
+            layer.bias() ? CodeBlock.of("$N[0]", names.bias()) : "null", preBuffer());
+        m.nextControlFlow("else");
+      }
+      product(m, "in", names.weight(), layer.bias() ? names.bias() : null, preBuffer(),
+          plan.inputSizeConstant(), names.sizeConstant());
+      if (vector) {
+        m.endControlFlow();
+      }
       if (plan.keepsPreActivation()) {
         m.addCode(activation.forwardSetup());
         m.beginControlFlow("for (int s = from; s < to; s++)");
@@ -254,9 +294,18 @@ final class DenseWriter implements LayerWriter {
             + " {@code $L = $L · $L^T}$L.\n", describe(), below, names.grad(), names.weight(),
             unrolled ? "" : ", on the transposed weights " + names.weightTransposed());
     if (!unrolled) {
-      return m.addStatement("$L.forward($N, $N, null, $N,$Wfrom, to)",
-          kernels(plan.inputSizeConstant()), names.grad(), names.weightTransposed(), below)
-          .build();
+      boolean vector = beginVectorBranch(m, plan.inputSizeConstant());
+      if (vector) {
+        m.addStatement("vector.forward($N, $N, null, $N, from, to)", names.grad(),
+            names.weightTransposed(), below);
+        m.nextControlFlow("else");
+      }
+      product(m, names.grad(), names.weightTransposed(), null, below, names.sizeConstant(),
+          plan.inputSizeConstant());
+      if (vector) {
+        m.endControlFlow();
+      }
+      return m.build();
     }
     hoistRows(m, "w", names.weight(), layer.inputs());
     m.beginControlFlow("for (int s = from; s < to; s++)");
@@ -297,9 +346,32 @@ final class DenseWriter implements LayerWriter {
           .addStatement("int first = $T.start($N, part, parts)", Fields.WORKERS, rows)
           .addStatement("int last = $T.start($N, part + 1, parts)", Fields.WORKERS, rows);
     }
-    m.addStatement("$L.weightGradient($N, $N, $N,$Wn, $L)", kernels(names.sizeConstant()), x,
-        names.grad(), names.weightGrad(),
-        plan.splitsRows() ? "first, last" : CodeBlock.of("0, $N", rows));
+    String first = plan.splitsRows() ? "first" : "0";
+    String last = plan.splitsRows() ? "last" : rows;
+    boolean vector = !unrolled && beginVectorBranch(m, names.sizeConstant());
+    if (vector) {
+      m.addStatement("vector.weightGradient($N, $N, $N, n, $L, $L)", x, names.grad(),
+          names.weightGrad(), first, last);
+      m.nextControlFlow("else");
+    }
+    // the rows of this share, in a loop with a constant bound, which C2 vectorizes
+    m.beginControlFlow("for (int k = 0; k < $N; k++)", rows);
+    if (plan.splitsRows()) {
+      m.beginControlFlow("if (k < first || k >= last)").addStatement("continue").endControlFlow();
+    }
+    m.addStatement("$T gw = $N[k]", p.vector, names.weightGrad())
+        .addStatement("$T.fill(gw, $L)", Arrays.class, p.literal(0))
+        .beginControlFlow("for (int s = 0; s < n; s++)")
+        .addStatement("$T xk = $N[s][k]", p.scalar, x)
+        .addStatement("$T g = $N[s]", p.vector, names.grad())
+        .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
+        .addStatement("gw[j] += xk * g[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow();
+    if (vector) {
+      m.endControlFlow();
+    }
     if (!layer.bias() && !layer.isPrelu()) {
       return m.build();
     }
@@ -307,8 +379,14 @@ final class DenseWriter implements LayerWriter {
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
     }
     if (layer.bias()) {
-      m.addStatement("$L.columnSums($N, n, $N[0])", kernels(names.sizeConstant()), names.grad(),
-          names.biasGrad());
+      m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad())
+          .addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0))
+          .beginControlFlow("for (int s = 0; s < n; s++)")
+          .addStatement("$T g = $N[s]", p.vector, names.grad())
+          .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
+          .addStatement("gb[j] += g[j]")
+          .endControlFlow()
+          .endControlFlow();
     }
     m.addCode(activation.slopeGradient(names.alphaTerms()));
     return m.build();

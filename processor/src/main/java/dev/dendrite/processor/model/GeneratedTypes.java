@@ -20,7 +20,6 @@ public final class GeneratedTypes {
       Map.entry("Activations", "dev.dendrite.kernel.Activations"),
       Map.entry("Arrays", "java.util.Arrays"),
       Map.entry("Batches", "dev.dendrite.Batches"),
-      Map.entry("DoubleKernels", "dev.dendrite.kernel.DoubleKernels"),
       Map.entry("DoubleModel", "dev.dendrite.DoubleModel"),
       Map.entry("DoubleTensor", "dev.dendrite.DoubleTensor"),
       Map.entry("Generated", "javax.annotation.processing.Generated"),
@@ -50,6 +49,6 @@ public final class GeneratedTypes {
    * such an expression an inherited field of the same name would be found before the type.
    */
   public static final Set<String> QUALIFIER_NAMES = Set.of(
-      "Activations", "Arrays", "Batches", "DoubleKernels", "Initializers", "Kernels", "List",
+      "Activations", "Arrays", "Batches", "Initializers", "Kernels", "List",
       "Loss", "LossKernels", "Math", "Penalties", "System", "Transposes", "Workers");
 }
