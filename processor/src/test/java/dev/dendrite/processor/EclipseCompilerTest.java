@@ -101,6 +101,9 @@ class EclipseCompilerTest {
   private static final Pattern HEADER = Pattern.compile(
       "^\\d+\\. (ERROR|WARNING|INFO)(?: in (.+) \\(at line (\\d+)\\)|: (.*))$");
 
+  /** ecj's last line: how many problems it printed. */
+  private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) problems? \\(");
+
   /**
    * The problems ecj printed. One with a place is its header, the source line, a line of carets
    * under the place, then the message up to a line of dashes; one without a place is its header
@@ -140,6 +143,8 @@ class EclipseCompilerTest {
         StrictLintTest.IMAGES, StrictLintTest.NESTED);
     Result result = compile(work, sources, sources.stream().map(EclipseCompilerTest::name).toList());
     assertEquals(List.of(), result.problems(), result.output());
+    // ecj prints nothing at all when it has nothing to report
+    assertEquals("", result.output().strip());
     assertEquals(0, result.exitCode(), result.output());
     assertEquals(List.of("test.ActivationsNet", "test.ImagesNet", "test.ImagesNetDouble",
             "test.LargeNet", "test.Outer_InnerNet", "test.Outer_InnerNetDouble"),
@@ -176,6 +181,11 @@ class EclipseCompilerTest {
               .toList();
           assertEquals(expected, printed, c.name() + "\n" + result.output());
           assertEquals(c.generated(), result.generated(), c.name() + "\n" + result.output());
+          // every problem ecj counts was read (without problems it prints nothing)
+          Matcher count = SUMMARY.matcher(result.output());
+          assertEquals(count.find() ? Integer.parseInt(count.group(1)) : 0,
+              result.problems().size(), result.output());
+          assertTrue(!result.problems().isEmpty() || result.output().isBlank(), result.output());
           // nothing in generated code or without a place
           List<Problem> elsewhere = result.problems().stream()
               .filter(p -> !p.file().endsWith(File.separator + c.name()))
