@@ -887,7 +887,7 @@ public final class NetworkEmitter {
           .addJavadoc("The threads, started on first use and stopped once this network is"
               + " garbage.\n")
           .beginControlFlow("if (workers == null)")
-          .addStatement("workers = new $T(threads).closeWhenUnreachable(this)", WORKERS)
+          .addStatement("workers = $T.ownedBy(this, threads)", WORKERS)
           .endControlFlow()
           .addStatement("return workers")
           .build());
