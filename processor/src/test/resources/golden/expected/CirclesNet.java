@@ -603,7 +603,7 @@ public final class CirclesNet extends Circles implements Model {
    */
   private Workers workers() {
     if (workers == null) {
-      workers = new Workers(threads).closeWhenUnreachable(this);
+      workers = Workers.ownedBy(this, threads);
     }
     return workers;
   }

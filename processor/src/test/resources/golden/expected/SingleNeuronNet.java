@@ -367,7 +367,7 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
    */
   private Workers workers() {
     if (workers == null) {
-      workers = new Workers(threads).closeWhenUnreachable(this);
+      workers = Workers.ownedBy(this, threads);
     }
     return workers;
   }
