@@ -2,8 +2,10 @@ package dev.dendrite.samples;
 
 import dev.dendrite.Batches;
 import dev.dendrite.Layer;
+import dev.dendrite.LayerSettings;
 import dev.dendrite.Model;
 import dev.dendrite.Tensor;
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.LossKernels;
@@ -69,8 +71,10 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
    * The layers, input first.
    */
   private static final List<Layer> LAYERS = List.of(
-    new Layer("inputs", "Input", "", new int[] {3}, List.of(), 0L, 0L),
-    new Layer("neuron", "Dense", "LINEAR", new int[] {1}, List.of("neuron.weight", "neuron.bias"), 4L, 6L));
+    new Layer("inputs", "Input", "", new int[] {3}, List.of(), 0L, 0L, List.of(), 0L,
+        LayerSettings.NONE),
+    new Layer("neuron", "Dense", "LINEAR", new int[] {1}, List.of("neuron.weight", "neuron.bias"), 4L, 6L,
+        List.of(), 0L, LayerSettings.dense(Activation.LINEAR, Double.NaN, null, true)));
 
   /**
    * Weights of {@code neuron}, [inputs][units] with one unit, stored as one row: input {@code k}'s weight is {@code neuronWeight[0][k]}.
