@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param name the field name
  * @param kind {@code Input}, {@code Dense}, {@code Dropout}, {@code BatchNorm} or {@code Flatten}
- * @param detail the layer's settings as written, e.g. {@code RELU} or {@code rate 0.5}; empty when
- *     there are none
+ * @param detail the layer's settings in words, for people, e.g. {@code RELU} or {@code rate 0.5};
+ *     empty when there are none. Programs read {@link #settings()} instead
  * @param outputShape the shape of one sample after this layer
  * @param parameterNames the names of this layer's parameter tensors, e.g. {@code hidden.weight}
  * @param parameterCount the number of trainable parameters
@@ -19,6 +19,9 @@ import java.util.List;
  * @param bufferNames the names of this layer's non-trainable tensors, e.g. {@code
  *     norm.running_mean}; see {@link Model#buffers()}
  * @param nonTrainableCount the number of values in those tensors
+ * @param settings the layer's settings as values: activation, alpha, PRELU mode, bias, batch
+ *     normalization's epsilon and momentum, dropout rate; {@link LayerSettings#NONE} when not
+ *     known (a layer built by hand with one of the shorter constructors)
  */
 public record Layer(
     String name,
@@ -29,19 +32,29 @@ public record Layer(
     long parameterCount,
     long flopsPerSample,
     List<String> bufferNames,
-    long nonTrainableCount) {
+    long nonTrainableCount,
+    LayerSettings settings) {
 
   public Layer {
     outputShape = outputShape.clone();
     parameterNames = List.copyOf(parameterNames);
     bufferNames = List.copyOf(bufferNames);
+    settings = settings == null ? LayerSettings.NONE : settings;
   }
 
-  /** A layer without non-trainable tensors. */
+  /** A layer whose settings are given only as {@code detail}, in words. */
+  public Layer(String name, String kind, String detail, int[] outputShape,
+      List<String> parameterNames, long parameterCount, long flopsPerSample,
+      List<String> bufferNames, long nonTrainableCount) {
+    this(name, kind, detail, outputShape, parameterNames, parameterCount, flopsPerSample,
+        bufferNames, nonTrainableCount, LayerSettings.NONE);
+  }
+
+  /** A layer without non-trainable tensors, whose settings are given only in words. */
   public Layer(String name, String kind, String detail, int[] outputShape,
       List<String> parameterNames, long parameterCount, long flopsPerSample) {
     this(name, kind, detail, outputShape, parameterNames, parameterCount, flopsPerSample,
-        List.of(), 0);
+        List.of(), 0, LayerSettings.NONE);
   }
 
   /** The shape of one sample after this layer; a copy. */
@@ -70,7 +83,8 @@ public record Layer(
         && parameterCount == l.parameterCount
         && flopsPerSample == l.flopsPerSample
         && bufferNames.equals(l.bufferNames)
-        && nonTrainableCount == l.nonTrainableCount;
+        && nonTrainableCount == l.nonTrainableCount
+        && settings.equals(l.settings);
   }
 
   @Override

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.Layer;
+import dev.dendrite.LayerSettings;
 import dev.dendrite.Model;
 import dev.dendrite.Tensor;
-import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.PreluMode;
 import dev.dendrite.random.Rng;
 import dev.dendrite.reference.ReferenceMlp;
 import java.util.ArrayList;
@@ -102,15 +103,18 @@ class EjmlDifferentialTest {
     return pass;
   }
 
-  /** The reference network with the layers and the current weights of {@code model}. */
+  /** The reference network with the layers (from their settings) and the current weights. */
   static ReferenceMlp reference(Model model) {
     List<ReferenceMlp.LayerSpec> specs = new ArrayList<>();
     for (Layer layer : model.layers()) {
+      LayerSettings settings = layer.settings();
       switch (layer.kind()) {
-        case "Dense" -> specs.add(dense(layer, model));
-        case "Dropout" -> specs.add(new ReferenceMlp.Dropout(
-            Double.parseDouble(layer.detail().substring("rate ".length()))));
-        case "BatchNorm" -> specs.add(batchNorm(layer));
+        case "Dense" -> specs.add(new ReferenceMlp.Dense(layer.outputShape()[0],
+            settings.activation(), settings.alpha(), settings.bias(),
+            settings.preluMode() == PreluMode.SHARED));
+        case "Dropout" -> specs.add(new ReferenceMlp.Dropout(settings.rate()));
+        case "BatchNorm" -> specs.add(new ReferenceMlp.BatchNorm(settings.momentum(),
+            settings.epsilon(), settings.activation(), settings.alpha()));
         default -> { }
       }
     }
@@ -127,49 +131,6 @@ class EjmlDifferentialTest {
   }
 
   /**
-   * A dense spec from the layer's detail, e.g. {@code RELU}, {@code ELU(0.5)} or {@code
-   * PRELU(0.25), shared slope, no bias}, and its parameters: a bias if it has {@code
-   * <layer>.bias}, one shared slope if its {@code <layer>.alpha} has a single value.
-   */
-  private static ReferenceMlp.Dense dense(Layer layer, Model model) {
-    String activationPart = layer.detail().split(", ")[0];
-    Activation activation = activation(activationPart);
-    boolean bias = layer.parameterNames().contains(layer.name() + ".bias");
-    boolean shared = false;
-    for (Tensor tensor : model.parameters()) {
-      if (tensor.name().equals(layer.name() + ".alpha")) {
-        shared = tensor.size() == 1;
-      }
-    }
-    return new ReferenceMlp.Dense(
-        layer.outputShape()[0], activation, alpha(activationPart), bias, shared);
-  }
-
-  /** A batch normalization spec from e.g. {@code momentum 0.9, epsilon 0.001, ELU(0.5)}. */
-  private static ReferenceMlp.BatchNorm batchNorm(Layer layer) {
-    String[] parts = layer.detail().split(", ");
-    double momentum = Double.parseDouble(parts[0].substring("momentum ".length()));
-    double epsilon = Double.parseDouble(parts[1].substring("epsilon ".length()));
-    String activationPart = parts.length > 2 ? parts[2] : "LINEAR";
-    return new ReferenceMlp.BatchNorm(
-        momentum, epsilon, activation(activationPart), alpha(activationPart));
-  }
-
-  /** {@code ELU} of {@code ELU(0.5)}. */
-  private static Activation activation(String written) {
-    int paren = written.indexOf('(');
-    return Activation.valueOf(paren < 0 ? written : written.substring(0, paren));
-  }
-
-  /** {@code 0.5} of {@code ELU(0.5)}; NaN without a parameter. */
-  private static double alpha(String written) {
-    int paren = written.indexOf('(');
-    return paren < 0
-        ? Double.NaN
-        : Double.parseDouble(written.substring(paren + 1, written.length() - 1));
-  }
-
-  /**
    * The masks the next training pass of {@code model} draws: each dropout layer in order, sample
    * by sample, one uniform value per unit, dropped when below the rate.
    */
@@ -178,7 +139,7 @@ class EjmlDifferentialTest {
     List<boolean[][]> masks = new ArrayList<>();
     for (Layer layer : model.layers()) {
       if (layer.kind().equals("Dropout")) {
-        double rate = Double.parseDouble(layer.detail().substring("rate ".length()));
+        double rate = layer.settings().rate();
         boolean[][] keep = new boolean[n][layer.outputSize()];
         for (boolean[] row : keep) {
           for (int j = 0; j < row.length; j++) {

@@ -8,12 +8,10 @@ import dev.dendrite.Model;
 import dev.dendrite.data.CsvReader;
 import dev.dendrite.io.ModelFiles;
 import dev.dendrite.optim.Adam;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code classifier.py make-fixture}, with outputs computed by numpy; it is checked on every run.
  * The other direction has {@code classifier.py} read a file Dendrite wrote and predict, with numpy
  * and with a {@code torch.nn.Module} loaded by {@code load_state_dict}; each is skipped where no
- * {@code python3} has the packages it needs (numpy and safetensors; torch as well).
+ * Python has the packages it needs (numpy and safetensors; torch as well): see {@link Python} for
+ * where it looks ({@code .ci/run} installs them in CI).
  */
 class PythonInteropTest {
 
@@ -58,14 +57,14 @@ class PythonInteropTest {
 
   @Test
   void numpyReadsAFileDendriteWrote() throws Exception {
-    String python = findPython("import numpy, safetensors.numpy");
+    String python = Python.find("import numpy, safetensors.numpy");
     assumeTrue(python != null, "no python3 with numpy and safetensors");
     assertPythonPredictsLikeDendrite(python, "predict");
   }
 
   @Test
   void torchLoadsAFileDendriteWroteIntoAnNnModule() throws Exception {
-    String python = findPython("import numpy, torch, safetensors.torch");
+    String python = Python.find("import numpy, torch, safetensors.torch");
     assumeTrue(python != null, "no python3 with numpy, torch and safetensors");
     assertPythonPredictsLikeDendrite(python, "torch-predict");
   }
@@ -96,29 +95,5 @@ class PythonInteropTest {
     float[][] actual = new float[x.length][4];
     net.predict(x, x.length, actual);
     assertClose(CsvReader.numeric().read(outputs).rows(), actual);
-  }
-
-  /** The first of {@code python3} and {@code /usr/bin/python3} that runs {@code code}, or null. */
-  private static String findPython(String code) {
-    for (String python : List.of("python3", "/usr/bin/python3")) {
-      if (runs(python, code)) {
-        return python;
-      }
-    }
-    return null;
-  }
-
-  private static boolean runs(String python, String code) {
-    try {
-      Process p = new ProcessBuilder(List.of(python, "-c", code))
-          .redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -17,13 +17,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -48,10 +52,14 @@ public final class DendriteProcessor extends AbstractProcessor {
 
   private final GeneratedNames names = new GeneratedNames();
 
+  /** The annotation the generated classes carry. */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> types = new HashSet<>(NetworkReader.LAYER_ANNOTATIONS);
     types.add(Network.class.getCanonicalName());
+    types.add(GENERATED);
     return types;
   }
 
@@ -61,17 +69,64 @@ public final class DendriteProcessor extends AbstractProcessor {
   }
 
   /**
-   * Handles the round. The Dendrite annotations are not claimed: javac stops offering a round to
-   * further processors, even those that support {@code "*"}, once every annotation present is
-   * claimed.
+   * Handles the round, and claims the annotations it was offered: the Dendrite annotations and
+   * the {@code @Generated} of the classes generated here, so that javac's {@code
+   * -Xlint:processing} finds nothing unclaimed. Claimed annotations are not offered to the
+   * processors after this one; any other annotation of the round still is, and with it the round.
+   * Nothing is claimed in a round where {@code @Generated} also marks a class that something
+   * else generated, so that processors after this one still see that {@code @Generated}; nor in
+   * a round where a class waits for a type, so that the processors after this one, which may be
+   * the ones to generate that type, are offered the round even if it has no other annotation.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     try {
       processRound(round, reporter);
+      return deferred.isEmpty() && onlyOwnGenerated(annotations, round);
     } catch (RuntimeException | Error failure) {
       reporter.internalError(null, failure);
+      return false;
+    }
+  }
+
+  /**
+   * Whether every element of the round annotated with {@code @Generated}, if that annotation was
+   * offered, names this processor as its generator.
+   */
+  private static boolean onlyOwnGenerated(
+      Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (!annotation.getQualifiedName().contentEquals(GENERATED)) {
+        continue;
+      }
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (!generatedHere(element, annotation)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether the {@code @Generated} of {@code element} lists this processor in its value. */
+  private static boolean generatedHere(Element element, TypeElement generated) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (!mirror.getAnnotationType().asElement().equals(generated)) {
+        continue;
+      }
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+          : mirror.getElementValues().entrySet()) {
+        if (entry.getKey().getSimpleName().contentEquals("value")
+            && entry.getValue().getValue() instanceof List<?> values) {
+          for (Object value : values) {
+            if (value instanceof AnnotationValue name
+                && DendriteProcessor.class.getName().equals(name.getValue())) {
+              return true;
+            }
+          }
+        }
+      }
     }
     return false;
   }

@@ -39,7 +39,7 @@ class NewLayerSourceTest {
     assertTrue(source.contains("runningMean[j] = NORM_MOMENTUM * runningMean[j]"
         + " + (1f - NORM_MOMENTUM) * mean[j];"), source);
     assertTrue(source.contains("private static final float NORM_MOMENTUM = 0.9f;"), source);
-    assertTrue(source.contains("List.of(\"norm.running_mean\", \"norm.running_var\"), 8L)"),
+    assertTrue(source.contains("List.of(\"norm.running_mean\", \"norm.running_var\"), 8L,"),
         source);
     assertFalse(source.contains("hiddenBias"), source);
     // Batch statistics need the whole batch: a network with batch normalization never splits.

@@ -308,6 +308,16 @@ public final class Workers implements AutoCloseable {
     }
   }
 
+  /**
+   * A pool of {@code threads} threads in all, the caller included, that is closed once {@code
+   * owner} becomes unreachable: what a network keeps in a field and never closes itself.
+   */
+  public static Workers ownedBy(Object owner, int threads) {
+    Workers workers = new Workers(threads);
+    CLEANER.register(owner, workers::close);
+    return workers;
+  }
+
   /** Has {@link #close} called once {@code owner} becomes unreachable; returns this. */
   public Workers closeWhenUnreachable(Object owner) {
     CLEANER.register(owner, this::close);

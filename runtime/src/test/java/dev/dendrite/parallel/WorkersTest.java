@@ -2,8 +2,11 @@ package dev.dendrite.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
@@ -132,6 +135,28 @@ class WorkersTest {
     assertThrows(IllegalStateException.class, () -> workers.share(task));
     assertThrows(IllegalStateException.class, () -> workers.run(task));
     assertArrayEquals(new int[] {0, 0}, task.counts());
+  }
+
+  @Test
+  void workersOwnedByAnObjectStopTheirHelpersOnceItIsGarbage() throws InterruptedException {
+    Object owner = new Object();
+    Workers workers = Workers.ownedBy(owner, 2);
+    Thread[] helper = new Thread[1];
+    workers.run((part, parts) -> {
+      if (part == 1) {
+        helper[0] = Thread.currentThread();
+      }
+    });
+    assertNotSame(Thread.currentThread(), helper[0]);
+    assertTrue(helper[0].isAlive());
+    owner = null;
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (helper[0].isAlive() && System.nanoTime() < deadline) {
+      System.gc();
+      helper[0].join(100);
+    }
+    assertFalse(helper[0].isAlive(), "the helper still runs after its owner became garbage");
+    assertThrows(IllegalStateException.class, () -> workers.run((part, parts) -> { }));
   }
 
   @SuppressWarnings("unchecked")

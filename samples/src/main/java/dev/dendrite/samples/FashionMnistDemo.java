@@ -2,6 +2,7 @@ package dev.dendrite.samples;
 
 import dev.dendrite.data.Dataset;
 import dev.dendrite.io.ModelFiles;
+import dev.dendrite.io.OnnxFiles;
 import dev.dendrite.optim.Adam;
 import dev.dendrite.optim.LearningRateSchedule;
 import dev.dendrite.train.ConfusionMatrix;
@@ -29,8 +30,9 @@ import java.util.Locale;
  * early stopping on the accuracy over a validation split of the training set, restoring the best
  * epoch's weights.
  * It prints the test accuracy and the confusion matrix, and writes the training curves, a page of
- * test images with their predictions, the confusion matrix and the trained weights (safetensors,
- * loadable with {@link ModelFiles#load}).
+ * test images with their predictions, the confusion matrix, the trained weights (safetensors,
+ * loadable with {@link ModelFiles#load}) and the trained network as an ONNX model ({@link
+ * OnnxFiles}, for ONNX Runtime and other ONNX tools).
  *
  * <pre>
  * mvn -q -pl samples -am compile exec:java -Dexec.mainClass=dev.dendrite.samples.FashionMnistDemo
@@ -48,6 +50,7 @@ public final class FashionMnistDemo {
   static final String PREDICTIONS_FILE = "test-predictions.png";
   static final String CONFUSION_FILE = "confusion-matrix.txt";
   static final String WEIGHTS_FILE = "fashion-classifier.safetensors";
+  static final String ONNX_FILE = "fashion-classifier.onnx";
 
   private FashionMnistDemo() {}
 
@@ -202,6 +205,9 @@ public final class FashionMnistDemo {
     Path weights = folder.resolve(WEIGHTS_FILE);
     ModelFiles.save(net, weights);
     files.add(weights);
+    Path onnx = folder.resolve(ONNX_FILE);
+    OnnxFiles.save(net, onnx);
+    files.add(onnx);
     out.println("written:");
     for (Path file : files) {
       out.println("  " + file);

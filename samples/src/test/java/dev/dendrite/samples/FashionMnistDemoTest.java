@@ -1,5 +1,6 @@
 package dev.dendrite.samples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.IdxFormatException;
 import dev.dendrite.io.ModelFiles;
+import dev.dendrite.io.OnnxFiles;
 import dev.dendrite.train.Evaluation;
 import dev.dendrite.train.Metrics;
 import dev.dendrite.train.Verbosity;
@@ -113,7 +115,7 @@ class FashionMnistDemoTest {
         printed);
     assertTrue(printed.contains("Ankle boot"), "the confusion matrix names the classes");
 
-    assertEquals(4, result.files().size());
+    assertEquals(5, result.files().size());
     assertNotNull(ImageIO.read(output.resolve(FashionMnistDemo.CURVES_FILE).toFile()));
     assertNotNull(ImageIO.read(output.resolve(FashionMnistDemo.PREDICTIONS_FILE).toFile()));
     String confusion = Files.readString(output.resolve(FashionMnistDemo.CONFUSION_FILE));
@@ -126,6 +128,9 @@ class FashionMnistDemoTest {
     Evaluation reloaded = Evaluation.of(loaded, test, Metrics.ACCURACY);
     assertEquals(result.testAccuracy(), reloaded.get("accuracy"));
     assertEquals(result.evaluation().loss(), reloaded.loss(), 1e-9);
+    // The ONNX file holds the same network: the export of the reloaded weights, byte for byte.
+    assertArrayEquals(OnnxFiles.toByteArray(loaded),
+        Files.readAllBytes(output.resolve(FashionMnistDemo.ONNX_FILE)));
   }
 
   @Test

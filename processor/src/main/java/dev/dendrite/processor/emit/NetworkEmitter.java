@@ -9,7 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.model.CheckedNetwork;
 import dev.dendrite.processor.model.GeneratedTypes;
 import dev.dendrite.processor.plan.GeneratedField;
@@ -202,28 +201,16 @@ public final class NetworkEmitter {
       CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
       for (int i = 0; i < plan.layers().size(); i++) {
         LayerPlan layer = plan.layers().get(i);
-        CheckedLayer l = layer.layer();
-        String shape = Arrays.stream(l.outputShape()).mapToObj(Integer::toString)
-            .collect(Collectors.joining(", "));
-        list.add("\nnew $T($S, $S, $S, new int[] {$L},$W$L, $LL, $LL",
-            LAYER, l.name(), l.kind(), l.detail(), shape,
-            names(TensorLayout.parameters(layer)), l.parameterCount(), l.flopsPerSample());
-        if (l.nonTrainableCount() > 0) {
-          list.add(",$W$L, $LL", names(TensorLayout.buffers(layer)), l.nonTrainableCount());
-        }
-        list.add(i + 1 < plan.layers().size() ? ")," : "))");
+        list.add("\n$L", LayerDescription.of(layer.layer(),
+            TensorLayout.parameters(layer).stream().map(TensorLayout.TensorField::name).toList(),
+            TensorLayout.buffers(layer).stream().map(TensorLayout.TensorField::name).toList()));
+        list.add(i + 1 < plan.layers().size() ? "," : ")");
       }
       list.unindent();
       type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), LAYER),
               "LAYERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(list.build())
           .build());
-    }
-
-    /** {@code List.of("hidden.weight", "hidden.bias")}. */
-    private static CodeBlock names(List<TensorLayout.TensorField> tensors) {
-      return CodeBlock.of("$T.of($L)", List.class, tensors.stream()
-          .map(t -> CodeBlock.of("$S", t.name())).collect(CodeBlock.joining(", ")));
     }
 
     private void tensorFields() {

@@ -232,8 +232,7 @@ final class PassWriter {
         .addJavadoc("The threads, started on first use and stopped once this network is"
             + " garbage.\n")
         .beginControlFlow("if ($N == null)", f.workers)
-        .addStatement("$N = new $T($N).closeWhenUnreachable(this)", f.workers, Fields.WORKERS,
-            f.threads)
+        .addStatement("$N = $T.ownedBy(this, $N)", f.workers, Fields.WORKERS, f.threads)
         .endControlFlow()
         .addStatement("return $N", f.workers)
         .build());

@@ -17,9 +17,11 @@ public final class GeneratedTypes {
    * would be found first.
    */
   public static final Map<String, String> TYPE_NAMES = Map.ofEntries(
+      Map.entry("Activation", "dev.dendrite.annotation.Activation"),
       Map.entry("Activations", "dev.dendrite.kernel.Activations"),
       Map.entry("Arrays", "java.util.Arrays"),
       Map.entry("Batches", "dev.dendrite.Batches"),
+      Map.entry("Double", "java.lang.Double"),
       Map.entry("DoubleModel", "dev.dendrite.DoubleModel"),
       Map.entry("DoubleTensor", "dev.dendrite.DoubleTensor"),
       Map.entry("Generated", "javax.annotation.processing.Generated"),
@@ -28,6 +30,7 @@ public final class GeneratedTypes {
       Map.entry("Initializers", "dev.dendrite.init.Initializers"),
       Map.entry("Kernels", "dev.dendrite.kernel.Kernels"),
       Map.entry("Layer", "dev.dendrite.Layer"),
+      Map.entry("LayerSettings", "dev.dendrite.LayerSettings"),
       Map.entry("LossKernels", "dev.dendrite.kernel.LossKernels"),
       Map.entry("List", "java.util.List"),
       Map.entry("Loss", "dev.dendrite.annotation.Loss"),
@@ -37,6 +40,7 @@ public final class GeneratedTypes {
       Map.entry("Optimizer", "dev.dendrite.optim.Optimizer"),
       Map.entry("Override", "java.lang.Override"),
       Map.entry("Penalties", "dev.dendrite.kernel.Penalties"),
+      Map.entry("PreluMode", "dev.dendrite.annotation.PreluMode"),
       Map.entry("Rng", "dev.dendrite.random.Rng"),
       Map.entry("String", "java.lang.String"),
       Map.entry("System", "java.lang.System"),
@@ -49,6 +53,7 @@ public final class GeneratedTypes {
    * such an expression an inherited field of the same name would be found before the type.
    */
   public static final Set<String> QUALIFIER_NAMES = Set.of(
-      "Activations", "Arrays", "Batches", "Initializers", "Kernels", "List",
-      "Loss", "LossKernels", "Math", "Penalties", "System", "Transposes", "Workers");
+      "Activation", "Activations", "Arrays", "Batches", "Double", "Initializers", "Kernels",
+      "LayerSettings", "List", "Loss", "LossKernels", "Math", "Penalties", "PreluMode", "System",
+      "Transposes", "Workers");
 }

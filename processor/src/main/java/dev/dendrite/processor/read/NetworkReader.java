@@ -224,8 +224,11 @@ public final class NetworkReader {
       boolean noArguments = c.getParameters().isEmpty()
           || (c.isVarArgs() && c.getParameters().size() == 1);
       boolean checked = c.getThrownTypes().stream().anyMatch(this::isChecked);
-      // The implicit constructor of a private class is private too; DN103 covers that.
+      // The implicit constructor of a private class is private too; DN103 covers that. Not every
+      // compiler marks it as mandated (Eclipse's does not), so within a private class no
+      // constructor is reported.
       boolean accessible = !c.getModifiers().contains(Modifier.PRIVATE)
+          || privateType != null
           || elements.getOrigin(c) == Elements.Origin.MANDATED;
       usableConstructor |= noArguments && !checked && accessible;
       constructors.add(describe(type, c));

@@ -1,0 +1,78 @@
+package dev.dendrite.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.dendrite.annotation.Activation;
+import dev.dendrite.annotation.PreluMode;
+import dev.dendrite.processor.model.CheckedLayer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The expression that describes one layer at run time: {@code new Layer(name, kind, detail,
+ * shape, parameter names, parameter count, flops, [buffer names, buffer count,] settings)}, the
+ * settings as {@code LayerSettings.dense(...)}, {@code batchNorm(...)}, {@code dropout(...)} or
+ * {@code NONE}, so that programs read them as values rather than from the detail string.
+ */
+final class LayerDescription {
+
+  static final ClassName LAYER_SETTINGS = ClassName.get(Precision.RUNTIME, "LayerSettings");
+
+  private LayerDescription() {}
+
+  /**
+   * {@code new Layer(...)} for {@code layer}, whose tensors are named {@code parameterNames} and
+   * {@code bufferNames}.
+   */
+  static CodeBlock of(CheckedLayer layer, List<String> parameterNames, List<String> bufferNames) {
+    String shape = Arrays.stream(layer.outputShape()).mapToObj(Integer::toString)
+        .collect(Collectors.joining(", "));
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("new $T($S, $S, $S, new int[] {$L}, $L, $LL, $LL",
+            NetworkEmitter.LAYER, layer.name(), layer.kind(), layer.detail(), shape,
+            names(parameterNames), layer.parameterCount(), layer.flopsPerSample());
+    if (layer.nonTrainableCount() > 0) {
+      code.add(",$W$L, $LL", names(bufferNames), layer.nonTrainableCount());
+    } else {
+      code.add(",$W$T.of(), 0L", List.class);
+    }
+    return code.add(",$W$L)", settings(layer)).build();
+  }
+
+  /** The layer's settings as a {@code LayerSettings} expression. */
+  static CodeBlock settings(CheckedLayer layer) {
+    if (layer instanceof CheckedLayer.DenseLayer d) {
+      return CodeBlock.of("$T.dense($L, $L, $L, $L)", LAYER_SETTINGS, activation(d.activation()),
+          number(d.alpha()), d.isPrelu() ? preluMode(d.preluMode()) : "null", d.bias());
+    }
+    if (layer instanceof CheckedLayer.BatchNormLayer b) {
+      return CodeBlock.of("$T.batchNorm($L, $L, $L, $L)", LAYER_SETTINGS, number(b.momentum()),
+          number(b.epsilon()), activation(b.activation()), number(b.alpha()));
+    }
+    if (layer instanceof CheckedLayer.DropoutLayer d) {
+      return CodeBlock.of("$T.dropout($L)", LAYER_SETTINGS, number(d.rate()));
+    }
+    return CodeBlock.of("$T.NONE", LAYER_SETTINGS);
+  }
+
+  private static CodeBlock activation(Activation activation) {
+    return CodeBlock.of("$T.$L", Activation.class, activation.name());
+  }
+
+  private static CodeBlock preluMode(PreluMode mode) {
+    return CodeBlock.of("$T.$L", PreluMode.class, mode.name());
+  }
+
+  /** A double literal; {@code Double.NaN} for a setting that does not apply. */
+  private static CodeBlock number(double value) {
+    return Double.isNaN(value) ? CodeBlock.of("$T.NaN", Double.class)
+        : CodeBlock.of("$L", Double.toString(value));
+  }
+
+  /** {@code List.of("hidden.weight", "hidden.bias")}. */
+  private static CodeBlock names(List<String> names) {
+    return CodeBlock.of("$T.of($L)", List.class, names.stream()
+        .map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", ")));
+  }
+}
