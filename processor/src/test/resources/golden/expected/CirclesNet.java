@@ -2,8 +2,10 @@ package dev.dendrite.samples;
 
 import dev.dendrite.Batches;
 import dev.dendrite.Layer;
+import dev.dendrite.LayerSettings;
 import dev.dendrite.Model;
 import dev.dendrite.Tensor;
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
@@ -41,11 +43,14 @@ public final class CirclesNet extends Circles implements Model {
   public static final int OUTPUT_SIZE = INNER_SIZE;
 
   private static final List<Layer> LAYERS = List.of(
-    new Layer("point", "Input", "", new int[] {2}, List.of(), 0L, 0L),
+    new Layer("point", "Input", "", new int[] {2}, List.of(), 0L, 0L, List.of(), 0L,
+        LayerSettings.NONE),
     new Layer("hidden", "Dense", "RELU", new int[] {20},
-        List.of("hidden.weight", "hidden.bias"), 60L, 80L),
+        List.of("hidden.weight", "hidden.bias"), 60L, 80L, List.of(), 0L,
+        LayerSettings.dense(Activation.RELU, Double.NaN, null, true)),
     new Layer("inner", "Dense", "SIGMOID", new int[] {1},
-        List.of("inner.weight", "inner.bias"), 21L, 40L));
+        List.of("inner.weight", "inner.bias"), 21L, 40L, List.of(), 0L,
+        LayerSettings.dense(Activation.SIGMOID, Double.NaN, null, true)));
 
   private final float[][] hiddenWeight = new float[POINT_SIZE][HIDDEN_SIZE];
   private final float[][] hiddenWeightGrad = new float[POINT_SIZE][HIDDEN_SIZE];

@@ -2,8 +2,10 @@ package golden;
 
 import dev.dendrite.Batches;
 import dev.dendrite.Layer;
+import dev.dendrite.LayerSettings;
 import dev.dendrite.Model;
 import dev.dendrite.Tensor;
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
@@ -53,15 +55,20 @@ public final class TabularNet extends Tabular implements Model {
   public static final int OUTPUT_SIZE = CLASSES_SIZE;
 
   private static final List<Layer> LAYERS = List.of(
-    new Layer("features", "Input", "", new int[] {6}, List.of(), 0L, 0L),
+    new Layer("features", "Input", "", new int[] {6}, List.of(), 0L, 0L, List.of(), 0L,
+        LayerSettings.NONE),
     new Layer("hidden", "Dense", "LINEAR, no bias", new int[] {12},
-        List.of("hidden.weight"), 72L, 144L),
+        List.of("hidden.weight"), 72L, 144L, List.of(), 0L,
+        LayerSettings.dense(Activation.LINEAR, Double.NaN, null, false)),
     new Layer("norm", "BatchNorm", "momentum 0.99, epsilon 0.001, RELU", new int[] {12},
         List.of("norm.gamma", "norm.beta"), 24L, 36L,
-        List.of("norm.running_mean", "norm.running_var"), 24L),
-    new Layer("drop", "Dropout", "rate 0.25", new int[] {12}, List.of(), 0L, 0L),
+        List.of("norm.running_mean", "norm.running_var"), 24L,
+        LayerSettings.batchNorm(0.99, 0.001, Activation.RELU, Double.NaN)),
+    new Layer("drop", "Dropout", "rate 0.25", new int[] {12}, List.of(), 0L, 0L, List.of(), 0L,
+        LayerSettings.dropout(0.25)),
     new Layer("classes", "Dense", "SOFTMAX", new int[] {3},
-        List.of("classes.weight", "classes.bias"), 39L, 72L));
+        List.of("classes.weight", "classes.bias"), 39L, 72L, List.of(), 0L,
+        LayerSettings.dense(Activation.SOFTMAX, Double.NaN, null, true)));
 
   private final float[][] hiddenWeight = new float[FEATURES_SIZE][HIDDEN_SIZE];
   private final float[][] hiddenWeightGrad = new float[FEATURES_SIZE][HIDDEN_SIZE];

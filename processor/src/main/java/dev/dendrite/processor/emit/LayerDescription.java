@@ -29,7 +29,7 @@ final class LayerDescription {
     String shape = Arrays.stream(layer.outputShape()).mapToObj(Integer::toString)
         .collect(Collectors.joining(", "));
     CodeBlock.Builder code = CodeBlock.builder()
-        .add("new $T($S, $S, $S, new int[] {$L}, $L, $LL, $LL",
+        .add("new $T($S, $S, $S, new int[] {$L},$W$L, $LL, $LL",
             NetworkEmitter.LAYER, layer.name(), layer.kind(), layer.detail(), shape,
             names(parameterNames), layer.parameterCount(), layer.flopsPerSample());
     if (layer.nonTrainableCount() > 0) {
