@@ -213,23 +213,27 @@ public final class CirclesNet extends Circles implements Model {
    * hiddenBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void hiddenParameterGradient(int n) {
+    float[][] x = batchInput;
+    float[][] g = hiddenGrad;
     for (int k = 0; k < POINT_SIZE; k++) {
-      float[] gw = hiddenWeightGrad[k];
-      Arrays.fill(gw, 0f);
-      for (int s = 0; s < n; s++) {
-        float xk = batchInput[s][k];
-        float[] g = hiddenGrad[s];
+      float[] gw0 = hiddenWeightGrad[k];
+      Arrays.fill(gw0, 0f);
+      int s = 0;
+      for (; s < n; s++) {
+        float[] x0 = x[s];
+        float[] g0 = g[s];
+        float x0k0 = x0[k];
         for (int j = 0; j < HIDDEN_SIZE; j++) {
-          gw[j] += xk * g[j];
+          gw0[j] += x0k0 * g0[j];
         }
       }
     }
     float[] gb = hiddenBiasGrad[0];
     Arrays.fill(gb, 0f);
     for (int s = 0; s < n; s++) {
-      float[] g = hiddenGrad[s];
+      float[] dz = g[s];
       for (int j = 0; j < HIDDEN_SIZE; j++) {
-        gb[j] += g[j];
+        gb[j] += dz[j];
       }
     }
   }
@@ -332,23 +336,27 @@ public final class CirclesNet extends Circles implements Model {
    * innerBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void innerParameterGradient(int n) {
+    float[][] x = hiddenOut;
+    float[][] g = innerGrad;
     for (int k = 0; k < HIDDEN_SIZE; k++) {
-      float[] gw = innerWeightGrad[k];
-      Arrays.fill(gw, 0f);
-      for (int s = 0; s < n; s++) {
-        float xk = hiddenOut[s][k];
-        float[] g = innerGrad[s];
+      float[] gw0 = innerWeightGrad[k];
+      Arrays.fill(gw0, 0f);
+      int s = 0;
+      for (; s < n; s++) {
+        float[] x0 = x[s];
+        float[] g0 = g[s];
+        float x0k0 = x0[k];
         for (int j = 0; j < INNER_SIZE; j++) {
-          gw[j] += xk * g[j];
+          gw0[j] += x0k0 * g0[j];
         }
       }
     }
     float[] gb = innerBiasGrad[0];
     Arrays.fill(gb, 0f);
     for (int s = 0; s < n; s++) {
-      float[] g = innerGrad[s];
+      float[] dz = g[s];
       for (int j = 0; j < INNER_SIZE; j++) {
-        gb[j] += g[j];
+        gb[j] += dz[j];
       }
     }
   }

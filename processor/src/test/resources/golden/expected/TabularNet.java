@@ -273,14 +273,18 @@ public final class TabularNet extends Tabular implements Model {
    * {@code 0..n-1} in order.
    */
   private void hiddenParameterGradient(int n) {
+    float[][] x = batchInput;
+    float[][] g = hiddenGrad;
     for (int k = 0; k < FEATURES_SIZE; k++) {
-      float[] gw = hiddenWeightGrad[k];
-      Arrays.fill(gw, 0f);
-      for (int s = 0; s < n; s++) {
-        float xk = batchInput[s][k];
-        float[] g = hiddenGrad[s];
+      float[] gw0 = hiddenWeightGrad[k];
+      Arrays.fill(gw0, 0f);
+      int s = 0;
+      for (; s < n; s++) {
+        float[] x0 = x[s];
+        float[] g0 = g[s];
+        float x0k0 = x0[k];
         for (int j = 0; j < HIDDEN_SIZE; j++) {
-          gw[j] += xk * g[j];
+          gw0[j] += x0k0 * g0[j];
         }
       }
     }
@@ -549,23 +553,27 @@ public final class TabularNet extends Tabular implements Model {
    * classesBiasGrad = sum_s g[s]} over samples {@code 0..n-1} in order.
    */
   private void classesParameterGradient(int n) {
+    float[][] x = dropOut;
+    float[][] g = classesGrad;
     for (int k = 0; k < DROP_SIZE; k++) {
-      float[] gw = classesWeightGrad[k];
-      Arrays.fill(gw, 0f);
-      for (int s = 0; s < n; s++) {
-        float xk = dropOut[s][k];
-        float[] g = classesGrad[s];
+      float[] gw0 = classesWeightGrad[k];
+      Arrays.fill(gw0, 0f);
+      int s = 0;
+      for (; s < n; s++) {
+        float[] x0 = x[s];
+        float[] g0 = g[s];
+        float x0k0 = x0[k];
         for (int j = 0; j < CLASSES_SIZE; j++) {
-          gw[j] += xk * g[j];
+          gw0[j] += x0k0 * g0[j];
         }
       }
     }
     float[] gb = classesBiasGrad[0];
     Arrays.fill(gb, 0f);
     for (int s = 0; s < n; s++) {
-      float[] g = classesGrad[s];
+      float[] dz = g[s];
       for (int j = 0; j < CLASSES_SIZE; j++) {
-        gb[j] += g[j];
+        gb[j] += dz[j];
       }
     }
   }

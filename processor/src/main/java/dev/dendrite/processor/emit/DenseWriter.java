@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.model.CheckedLayer;
 import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
+import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,11 +102,18 @@ final class DenseWriter implements LayerWriter {
   public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forward());
+    if (plan.forwardTiled()) {
+      methods.add(forwardProduct().tilesMethod("Part of the forward pass of " + describe() + ":"));
+    }
     if (plan.needsDerivative()) {
       methods.add(backward());
     }
     if (plan.inputGradientBuffer() != null) {
       methods.add(inputGradient());
+    }
+    if (plan.inputGradientTiled()) {
+      methods.add(inputGradientProduct().tilesMethod("Part of the input gradient of "
+          + describe() + ", on the transposed weights:"));
     }
     methods.add(parameterGradient());
     return methods;
@@ -137,29 +145,37 @@ final class DenseWriter implements LayerWriter {
     return true;
   }
 
-  /**
-   * {@code out[s] = start + in[s] · M} for samples {@code from..to-1}, {@code M} rows {@code
-   * [rows][columns]} and {@code start} the bias row or zero: one row of {@code M} at a time, the
-   * inner loop over the columns with one index for every array.
-   */
-  private void product(MethodSpec.Builder m, String in, String matrix, String bias, String out,
-      String rows, String columns) {
-    m.beginControlFlow("for (int s = from; s < to; s++)")
-        .addStatement("$T x = $L[s]", p.vector, in)
-        .addStatement("$T y = $N[s]", p.vector, out);
-    if (bias == null) {
-      m.addStatement("$T.fill(y, $L)", Arrays.class, p.literal(0));
-    } else {
-      m.addStatement("$T.arraycopy($N[0], 0, y, 0, $N)", System.class, bias, columns);
+  /** The forward product {@code z = in · W + b}, then the activation of each sample's row. */
+  private BlockedProduct forwardProduct() {
+    BlockedProduct.Finish activate = plan.keepsPreActivation()
+        ? (m, i, row, sample) -> activateRow(m, CodeBlock.of("$L", row),
+            CodeBlock.of("$N[$L]", names.out(), sample))
+        : null;
+    return new BlockedProduct(p, Planner.BLOCKING, new BlockedProduct.Operands(
+        "in", names.weight(), preBuffer(), layer.inputs(), plan.inputSizeConstant(),
+        names.sizeConstant(), layer.bias(), "x", "z", "w", "k", "j"),
+        layer.units(), activate, names.forwardTiles());
+  }
+
+  /** The input gradient's product {@code d = g · W^T}, on the transposed weights. */
+  private BlockedProduct inputGradientProduct() {
+    return new BlockedProduct(p, Planner.BLOCKING, new BlockedProduct.Operands(
+        names.grad(), names.weightTransposed(), plan.inputGradientBuffer(), layer.units(),
+        names.sizeConstant(), plan.inputSizeConstant(), false, "g", "d", "t", "j", "k"),
+        layer.inputs(), null, names.inputGradientTiles());
+  }
+
+  /** {@code a = f(z)} for one sample's rows {@code z} and {@code a}. */
+  private void activateRow(MethodSpec.Builder m, CodeBlock z, CodeBlock a) {
+    if (activation.isRowWise()) {
+      m.addCode(activation.applyRow(z.toString(), a.toString()));
+      return;
     }
-    m.beginControlFlow("for (int k = 0; k < $N; k++)", rows)
-        .addStatement("$T xk = x[k]", p.scalar)
-        .addStatement("$T w = $N[k]", p.vector, matrix)
-        .beginControlFlow("for (int j = 0; j < $N; j++)", columns)
-        .addStatement("y[j] += xk * w[j]")
-        .endControlFlow()
-        .endControlFlow()
-        .endControlFlow();
+    m.addStatement("$T zr = $L", p.vector, z);
+    m.addStatement("$T ar = $L", p.vector, a);
+    m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
+    m.addStatement("ar[j] = $L", activation.apply("zr", "j"));
+    m.endControlFlow();
   }
 
   private MethodSpec forward() {
@@ -173,21 +189,23 @@ final class DenseWriter implements LayerWriter {
             describe(), names.weight(), layer.bias() ? " + " + names.bias() : "",
             plan.keepsPreActivation() ? " and {@code a = " + layer.activation() + "(z)}" : "");
     if (!unrolled) {
+      if (layer.bias()) {
+        m.addStatement("$T b = $N[0]", p.vector, names.bias());
+      }
+      m.addCode(activation.forwardSetup());
       boolean vector = beginVectorBranch(m, names.sizeConstant());
       if (vector) {
         m.addStatement("vector.forward(in, $N, $L, $N, from, to)", names.weight(),
-            layer.bias() ? CodeBlock.of("$N[0]", names.bias()) : "null", preBuffer());
+            layer.bias() ? "b" : "null", preBuffer());
+        if (plan.keepsPreActivation()) {
+          m.beginControlFlow("for (int s = from; s < to; s++)");
+          activateRow(m, CodeBlock.of("$N[s]", names.pre()), CodeBlock.of("$N[s]", names.out()));
+          m.endControlFlow();
+        }
         m.nextControlFlow("else");
       }
-      product(m, "in", names.weight(), layer.bias() ? names.bias() : null, preBuffer(),
-          plan.inputSizeConstant(), names.sizeConstant());
+      forwardProduct().write(m);
       if (vector) {
-        m.endControlFlow();
-      }
-      if (plan.keepsPreActivation()) {
-        m.addCode(activation.forwardSetup());
-        m.beginControlFlow("for (int s = from; s < to; s++)");
-        activate(m);
         m.endControlFlow();
       }
       return m.addStatement("return $N", names.out()).build();
@@ -300,8 +318,7 @@ final class DenseWriter implements LayerWriter {
             names.weightTransposed(), below);
         m.nextControlFlow("else");
       }
-      product(m, names.grad(), names.weightTransposed(), null, below, names.sizeConstant(),
-          plan.inputSizeConstant());
+      inputGradientProduct().write(m);
       if (vector) {
         m.endControlFlow();
       }
@@ -335,40 +352,43 @@ final class DenseWriter implements LayerWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(names.parameterGradient())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n");
-    String rows = plan.inputSizeConstant();
     m.addJavadoc("The gradients of {@code $L}: {@code $L = sum_s x[s]^T g[s]}$L over samples"
         + " {@code 0..n-1} in order.\n", layer.name(), names.weightGrad(),
         layer.bias() ? ", {@code " + names.biasGrad() + " = sum_s g[s]}" : "");
+    // blocks of weight-gradient rows, each pass over the units serving them and several samples
+    int rows = unrolled ? 1 : Math.min(Planner.BLOCKING.weightGradientRows(), layer.inputs());
+    int samples = unrolled ? 1 : Planner.BLOCKING.weightGradientSamples();
+    int tail = layer.inputs() % rows;
+    String inputs = plan.inputSizeConstant();
     if (plan.splitsRows()) {
+      String blocks = rows == 1 ? inputs : inputs + " / " + rows;
+      String scale = rows == 1 ? "" : " * " + rows;
       m.addParameter(int.class, "part").addParameter(int.class, "parts")
-          .addJavadoc("Part {@code part} of {@code parts} takes weight rows {@code"
-              + " Workers.start($L, part, parts)..}, the last part the rest.\n", rows)
-          .addStatement("int first = $T.start($N, part, parts)", Fields.WORKERS, rows)
-          .addStatement("int last = $T.start($N, part + 1, parts)", Fields.WORKERS, rows);
+          .addJavadoc("Part {@code part} of {@code parts} takes a range of whole blocks of $L"
+              + " weight rows$L, and the last part the bias gradient.\n", rows,
+              tail == 0 ? "" : ", the last part also the last " + tail)
+          .addStatement("int first = $T.start($L, part, parts)$L", Fields.WORKERS, blocks, scale);
+      if (tail == 0) {
+        m.addStatement("int last = $T.start($L, part + 1, parts)$L", Fields.WORKERS, blocks,
+            scale);
+      } else {
+        m.addStatement("int last = part == parts - 1 ? $N : $T.start($L, part + 1, parts)$L",
+            inputs, Fields.WORKERS, blocks, scale);
+      }
     }
     String first = plan.splitsRows() ? "first" : "0";
-    String last = plan.splitsRows() ? "last" : rows;
+    String last = plan.splitsRows() ? "last" : inputs;
+    m.addStatement("$T x = $N", p.matrix, x).addStatement("$T g = $N", p.matrix, names.grad());
     boolean vector = !unrolled && beginVectorBranch(m, names.sizeConstant());
     if (vector) {
-      m.addStatement("vector.weightGradient($N, $N, $N, n, $L, $L)", x, names.grad(),
-          names.weightGrad(), first, last);
+      m.addStatement("vector.weightGradient(x, g, $N, n, $L, $L)", names.weightGrad(), first,
+          last);
       m.nextControlFlow("else");
     }
-    // the rows of this share, in a loop with a constant bound, which C2 vectorizes
-    m.beginControlFlow("for (int k = 0; k < $N; k++)", rows);
-    if (plan.splitsRows()) {
-      m.beginControlFlow("if (k < first || k >= last)").addStatement("continue").endControlFlow();
+    weightGradientRows(m, "0", rows == 1 ? inputs : inputs + " - " + (rows - 1), rows, samples);
+    if (tail != 0) {
+      weightGradientRows(m, inputs + " - " + tail, inputs, 1, samples);
     }
-    m.addStatement("$T gw = $N[k]", p.vector, names.weightGrad())
-        .addStatement("$T.fill(gw, $L)", Arrays.class, p.literal(0))
-        .beginControlFlow("for (int s = 0; s < n; s++)")
-        .addStatement("$T xk = $N[s][k]", p.scalar, x)
-        .addStatement("$T g = $N[s]", p.vector, names.grad())
-        .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
-        .addStatement("gw[j] += xk * g[j]")
-        .endControlFlow()
-        .endControlFlow()
-        .endControlFlow();
     if (vector) {
       m.endControlFlow();
     }
@@ -382,14 +402,66 @@ final class DenseWriter implements LayerWriter {
       m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad())
           .addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0))
           .beginControlFlow("for (int s = 0; s < n; s++)")
-          .addStatement("$T g = $N[s]", p.vector, names.grad())
+          .addStatement("$T dz = g[s]", p.vector)
           .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
-          .addStatement("gb[j] += g[j]")
+          .addStatement("gb[j] += dz[j]")
           .endControlFlow()
           .endControlFlow();
     }
     m.addCode(activation.slopeGradient(names.alphaTerms()));
     return m.build();
+  }
+
+  /**
+   * Rows {@code k..k+rows-1} of the weight gradient for each {@code k} from {@code start} (by
+   * {@code rows}) below {@code bound}: constant bounds, which C2 needs to vectorize the loop over
+   * the units, skipping the rows of other parts.
+   */
+  private void weightGradientRows(
+      MethodSpec.Builder m, String start, String bound, int rows, int samples) {
+    m.beginControlFlow("for (int k = $L; k < $L; k$L)", start, bound,
+        rows == 1 ? "++" : " += " + rows);
+    if (plan.splitsRows()) {
+      m.beginControlFlow("if (k < first || k >= last)").addStatement("continue").endControlFlow();
+    }
+    for (int r = 0; r < rows; r++) {
+      m.addStatement("$T gw$L = $N[$L]", p.vector, r, names.weightGrad(),
+          BlockedProduct.offset("k", r));
+      m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, p.literal(0));
+    }
+    m.addStatement("int s = 0");
+    weightGradientBlock(m, rows, samples);
+    if (samples > 1) {
+      weightGradientBlock(m, rows, 1);
+    }
+    m.endControlFlow();
+  }
+
+  /**
+   * {@code gw_r[j] += x[s][k+r] g[s][j] + ...} over a block of samples for each row {@code r}:
+   * the same sum for a row whether it is done alone or with others.
+   */
+  private void weightGradientBlock(MethodSpec.Builder m, int rows, int samples) {
+    BlockedProduct.blockLoop(m, "s", "n", samples);
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T x$L = x[$L]", p.vector, i, BlockedProduct.offset("s", i));
+      m.addStatement("$T g$L = g[$L]", p.vector, i, BlockedProduct.offset("s", i));
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < samples; i++) {
+        m.addStatement("$T x$Lk$L = x$L[$L]", p.scalar, i, r, i, BlockedProduct.offset("k", r));
+      }
+    }
+    m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
+    for (int r = 0; r < rows; r++) {
+      CodeBlock.Builder sum = CodeBlock.builder().add("gw$L[j] += x0k$L * g0[j]", r, r);
+      for (int i = 1; i < samples; i++) {
+        sum.add(" + x$Lk$L * g$L[j]", i, r, i);
+      }
+      m.addStatement(sum.build());
+    }
+    m.endControlFlow();
+    m.endControlFlow();
   }
 
   /**

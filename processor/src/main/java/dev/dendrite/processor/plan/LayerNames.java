@@ -88,6 +88,16 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "ParameterGradient";
   }
 
+  /** {@code fForwardTiles}: the tiles of a large layer's forward product. */
+  public String forwardTiles() {
+    return field + "ForwardTiles";
+  }
+
+  /** {@code fInputGradientTiles}: the tiles of a large layer's input gradient. */
+  public String inputGradientTiles() {
+    return field + "InputGradientTiles";
+  }
+
   public String drawMask() {
     return field + "DrawMask";
   }

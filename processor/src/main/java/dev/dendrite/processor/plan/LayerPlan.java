@@ -119,6 +119,16 @@ public sealed interface LayerPlan {
       return strategy == Strategy.LOOPED && inputGradientBuffer != null;
     }
 
+    /** Whether the plain loops of a looped layer's forward product take its weights in tiles. */
+    public boolean forwardTiled() {
+      return strategy == Strategy.LOOPED && Planner.BLOCKING.tiles(layer.inputs(), layer.units());
+    }
+
+    /** Whether the plain loops of the input gradient take the transposed weights in tiles. */
+    public boolean inputGradientTiled() {
+      return transposes() && Planner.BLOCKING.tiles(layer.units(), layer.inputs());
+    }
+
     @Override
     public List<Buffer> buffers() {
       String size = names.sizeConstant();
@@ -139,11 +149,19 @@ public sealed interface LayerPlan {
       String name = layer.name();
       List<GeneratedMethod> methods = new ArrayList<>();
       methods.add(GeneratedMethod.kernel(name, names.forward(), MATRIX, MATRIX, "int", "int"));
+      if (forwardTiled()) {
+        methods.add(GeneratedMethod.kernel(name, names.forwardTiles(), "void", MATRIX, "int",
+            "int"));
+      }
       if (needsDerivative()) {
         methods.add(GeneratedMethod.kernel(name, names.backward(), "void", "int", "int"));
       }
       if (inputGradientBuffer != null) {
         methods.add(GeneratedMethod.kernel(name, names.inputGradient(), "void", "int", "int"));
+      }
+      if (inputGradientTiled()) {
+        methods.add(GeneratedMethod.kernel(name, names.inputGradientTiles(), "void", MATRIX,
+            "int", "int"));
       }
       methods.add(splitsRows
           ? GeneratedMethod.kernel(name, names.parameterGradient(), "void", "int", "int", "int")

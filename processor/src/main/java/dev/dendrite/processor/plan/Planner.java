@@ -32,6 +32,14 @@ public final class Planner {
   public static final int UNROLL_MAX_SIDE = 64;
 
   /**
+   * The blocking of looped layers' plain loops, from the kernel shapes {@code KernelShapes} in the
+   * benchmarks module measured: two samples by four inputs in the forward pass (and four units in
+   * the input gradient, the same loops on the transposed weights), two weight-gradient rows by
+   * four samples per pass over the units, forward tiles of 32 Ki weights (128 KB of floats).
+   */
+  public static final Blocking BLOCKING = new Blocking(2, 4, 2, 4, 32 * 1024);
+
+  /**
    * The work, in FLOPs of one training step (forward and backward), below which a batch stays on
    * the calling thread: handing a pass to another thread and waiting for it costs some tens of
    * microseconds, so splitting pays once each part does several hundred microseconds of work
