@@ -149,7 +149,7 @@ final class DenseWriter implements LayerWriter {
   private BlockedProduct forwardProduct() {
     BlockedProduct.Finish activate = plan.keepsPreActivation()
         ? (m, i, row, sample) -> activateRow(m, CodeBlock.of("$L", row),
-            CodeBlock.of("$N[$L]", names.out(), sample))
+            CodeBlock.of("$N[$L]", names.out(), sample), i)
         : null;
     return new BlockedProduct(p, Planner.BLOCKING, new BlockedProduct.Operands(
         "in", names.weight(), preBuffer(), layer.inputs(), plan.inputSizeConstant(),
@@ -165,16 +165,19 @@ final class DenseWriter implements LayerWriter {
         layer.inputs(), null, names.inputGradientTiles());
   }
 
-  /** {@code a = f(z)} for one sample's rows {@code z} and {@code a}. */
-  private void activateRow(MethodSpec.Builder m, CodeBlock z, CodeBlock a) {
+  /**
+   * {@code a = f(z)} for one sample's rows {@code z} and {@code a}, through locals named with
+   * {@code i}, the sample's place in its block.
+   */
+  private void activateRow(MethodSpec.Builder m, CodeBlock z, CodeBlock a, int i) {
     if (activation.isRowWise()) {
       m.addCode(activation.applyRow(z.toString(), a.toString()));
       return;
     }
-    m.addStatement("$T zr = $L", p.vector, z);
-    m.addStatement("$T ar = $L", p.vector, a);
+    m.addStatement("$T zr$L = $L", p.vector, i, z);
+    m.addStatement("$T ar$L = $L", p.vector, i, a);
     m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
-    m.addStatement("ar[j] = $L", activation.apply("zr", "j"));
+    m.addStatement("ar$L[j] = $L", i, activation.apply("zr" + i, "j"));
     m.endControlFlow();
   }
 
@@ -199,7 +202,8 @@ final class DenseWriter implements LayerWriter {
             layer.bias() ? "b" : "null", preBuffer());
         if (plan.keepsPreActivation()) {
           m.beginControlFlow("for (int s = from; s < to; s++)");
-          activateRow(m, CodeBlock.of("$N[s]", names.pre()), CodeBlock.of("$N[s]", names.out()));
+          activateRow(m, CodeBlock.of("$N[s]", names.pre()), CodeBlock.of("$N[s]", names.out()),
+              0);
           m.endControlFlow();
         }
         m.nextControlFlow("else");
