@@ -247,7 +247,9 @@ public final class NetworkEmitter {
         type.addField(FieldSpec.builder(p.matrix, buffer.name(), Modifier.PRIVATE).build());
       }
       type.addField(f.capacity);
-      type.addField(f.batchInput);
+      if (plan.keepsBatchInput()) {
+        type.addField(f.batchInput);
+      }
       type.addField(f.batchSize);
       type.addField(f.trainingPass);
       if (plan.drops()) {

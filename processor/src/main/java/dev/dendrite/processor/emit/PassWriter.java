@@ -85,9 +85,11 @@ final class PassWriter {
         .addParameter(int.class, "n")
         .addParameter(boolean.class, "training")
         .addStatement("$T.requireRows(input, n, INPUT_SIZE, $S)", BATCHES, "input")
-        .addStatement("ensureCapacity(n)")
-        .addStatement("$N = input", f.batchInput)
-        .addStatement("$N = n", f.batchSize)
+        .addStatement("ensureCapacity(n)");
+    if (plan.keepsBatchInput()) {
+      m.addStatement("$N = input", f.batchInput);
+    }
+    m.addStatement("$N = n", f.batchSize)
         .addStatement("$N = training", f.trainingPass);
     CodeBlock.Builder before = CodeBlock.builder();
     writers.forEach(w -> before.add(w.beforeTraining()));

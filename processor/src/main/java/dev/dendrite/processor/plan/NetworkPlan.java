@@ -35,6 +35,15 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     return parallelMinBatch > 0;
   }
 
+  /**
+   * Whether the network keeps the batch's input rows: a dense layer that reads them computes its
+   * weight gradient from them, and the threads' passes read them.
+   */
+  public boolean keepsBatchInput() {
+    return splits() || layers.stream().anyMatch(l -> l instanceof LayerPlan.DensePlan dense
+        && dense.inputBuffer().equals("batchInput"));
+  }
+
   /** Whether a dropout layer draws masks, so that the network keeps a random generator. */
   public boolean drops() {
     return layers.stream().anyMatch(l -> l instanceof LayerPlan.DropoutPlan);
@@ -73,9 +82,11 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     for (LayerPlan layer : layers) {
       fields.addAll(layerFields(layer));
     }
-    for (String name : List.of("parameters", "capacity", "batchInput", "batchSize",
-        "trainingPass")) {
+    for (String name : List.of("parameters", "capacity", "batchSize", "trainingPass")) {
       fields.add(GeneratedField.network(name));
+    }
+    if (keepsBatchInput()) {
+      fields.add(GeneratedField.network("batchInput"));
     }
     if (hasBuffers()) {
       fields.add(GeneratedField.network("buffers"));
