@@ -72,7 +72,7 @@ final class DenseWriter implements LayerWriter {
     }
     return List.of(FieldSpec.builder(p.matrix, names.weightTransposed(), Modifier.PRIVATE,
             Modifier.FINAL)
-        .initializer("new $T[$N][$N]", p.scalar, names.sizeConstant(), plan.inputSizeConstant())
+        .initializer("$Znew $T[$N][$N]", p.scalar, names.sizeConstant(), plan.inputSizeConstant())
         .build());
   }
 

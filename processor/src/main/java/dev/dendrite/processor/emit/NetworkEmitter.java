@@ -231,7 +231,7 @@ public final class NetworkEmitter {
 
     private void addMatrix(String name, String rows, String cols) {
       type.addField(FieldSpec.builder(p.matrix, name, Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $T[$L][$L]", p.scalar, rows, cols)
+          .initializer("$Znew $T[$L][$L]", p.scalar, rows, cols)
           .build());
     }
 
