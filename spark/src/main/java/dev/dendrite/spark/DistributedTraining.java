@@ -33,6 +33,10 @@ final class DistributedTraining {
       int numPartitions, String mode, int averagingSteps, double validationFraction,
       int patience, String monitor, boolean shuffle) {}
 
+  /** A row's features and target, or, for a bad row, the column and the error. */
+  record Sample(float[] x, float[] y, String column, String error)
+      implements java.io.Serializable {}
+
   /** What a fit gives: the class, the trained weights as safetensors bytes, the history. */
   record Outcome(String networkClass, byte[] weights, History history) {}
 
@@ -67,12 +71,18 @@ final class DistributedTraining {
     String fc = s.featuresCol();
     String lc = s.labelCol();
     JavaRDD<Row> rows = dataset.toDF().select(functions.col(fc), functions.col(lc)).javaRDD();
-    JavaPairRDD<Long, float[][]> samples = rows.zipWithIndex().mapToPair(t -> {
+    // A bad row becomes a sample that carries its error, so that the error reaches the driver
+    // as data rather than as a failed task.
+    JavaPairRDD<Long, Sample> samples = rows.zipWithIndex().mapToPair(t -> {
       long i = t._2();
       String where = "row " + i;
-      float[] x = Rows.features(t._1(), 0, inputs, fc, i, where);
-      float[] y = Rows.target(t._1(), 1, output, outputs, lc, i, where);
-      return new Tuple2<>(i, new float[][] {x, y});
+      try {
+        float[] x = Rows.features(t._1(), 0, inputs, fc, i, where);
+        float[] y = Rows.target(t._1(), 1, output, outputs, lc, i, where);
+        return new Tuple2<>(i, new Sample(x, y, null, null));
+      } catch (InvalidInputException e) {
+        return new Tuple2<>(i, new Sample(null, null, e.column(), e.getMessage()));
+      }
     });
     samples.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<Shard> train = null;
@@ -81,6 +91,11 @@ final class DistributedTraining {
       long total = samples.count();
       if (total == 0) {
         throw new InvalidInputException(null, -1, "the DataFrame has no rows to train on");
+      }
+      List<Tuple2<Long, Sample>> bad = samples.filter(t -> t._2().error() != null).take(1);
+      if (!bad.isEmpty()) {
+        Tuple2<Long, Sample> first = bad.get(0);
+        throw new InvalidInputException(first._2().column(), first._1(), first._2().error());
       }
       if (total > Integer.MAX_VALUE) {
         throw new InvalidInputException(null, -1, "the DataFrame has " + total + " rows; at most "
@@ -118,7 +133,7 @@ final class DistributedTraining {
    * The rows of positions {@code [offset, offset + count)} in {@code parts} shards of contiguous
    * positions (relative to {@code offset}), cached.
    */
-  private static JavaRDD<Shard> shards(JavaPairRDD<Long, float[][]> rows, long offset, int count,
+  private static JavaRDD<Shard> shards(JavaPairRDD<Long, Sample> rows, long offset, int count,
       int parts) {
     return rows.mapToPair(t -> new Tuple2<>(t._1() - offset, t._2()))
         .partitionBy(new RangePartitioner(count, parts))
@@ -128,10 +143,10 @@ final class DistributedTraining {
           float[][] x = new float[end - start][];
           float[][] y = new float[end - start][];
           while (it.hasNext()) {
-            Tuple2<Long, float[][]> t = it.next();
+            Tuple2<Long, Sample> t = it.next();
             int i = (int) (long) t._1() - start;
-            x[i] = t._2()[0];
-            y[i] = t._2()[1];
+            x[i] = t._2().x();
+            y[i] = t._2().y();
           }
           return List.of(new Shard(start, x, y)).iterator();
         }, true)

@@ -19,6 +19,18 @@ final class Tasks {
 
   private Tasks() {}
 
+  /**
+   * The one shard of a partition. The iterator is drained so that Spark releases its lock on
+   * the cached block now rather than at the end of the task.
+   */
+  static Shard only(Iterator<Shard> shards) {
+    Shard shard = shards.next();
+    while (shards.hasNext()) {
+      shards.next();
+    }
+    return shard;
+  }
+
   /** The parameters, then the buffers, of {@code model}: what travels as its state. */
   static List<Tensor> state(Model model) {
     List<Tensor> all = new ArrayList<>(model.parameters());
@@ -102,7 +114,7 @@ final class Tasks {
 
     @Override
     public Iterator<Result> call(Iterator<Shard> shards) {
-      Shard shard = shards.next();
+      Shard shard = only(shards);
       int partition = TaskContext.getPartitionId();
       int[] positions = order.value();
       float[][] x = new float[n][];
@@ -186,7 +198,7 @@ final class Tasks {
 
     @Override
     public Iterator<Result> call(Iterator<Shard> shards) {
-      Shard shard = shards.next();
+      Shard shard = only(shards);
       int partition = TaskContext.getPartitionId();
       int m = shard.size();
       int b = Math.min(localBatch, m);
@@ -286,7 +298,7 @@ final class Tasks {
 
     @Override
     public Iterator<Result> call(Iterator<Shard> shards) {
-      Shard shard = shards.next();
+      Shard shard = only(shards);
       int m = shard.size();
       if (m == 0) {
         return List.of(new Result(0, 0, 0, 0, 0, null, null, null, 0, null)).iterator();
