@@ -421,6 +421,7 @@ public final class DendriteEstimator extends Estimator<DendriteModel> {
     }
     DendriteModel model = new DendriteModel(Identifiable.randomUID("dendrite"),
         outcome.networkClass(), outcome.weights(), outcome.history());
+    model.epochSeconds = outcome.epochSeconds();
     model.setFeaturesCol($(featuresCol)).setPredictionCol($(predictionCol))
         .setProbabilityCol($(probabilityCol));
     model.setParent(this);

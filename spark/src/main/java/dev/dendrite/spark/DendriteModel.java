@@ -80,6 +80,8 @@ public final class DendriteModel extends org.apache.spark.ml.Model<DendriteModel
   private final String networkClass;
   private final byte[] weights;
   private final transient History history;
+  /** The wall time of each training epoch; null for a model that was not trained here. */
+  transient double[] epochSeconds;
   /** A network on the driver, for its description; built on first use. */
   private transient Model network;
 
@@ -151,6 +153,15 @@ public final class DendriteModel extends org.apache.spark.ml.Model<DendriteModel
    */
   public History history() {
     return history;
+  }
+
+  /**
+   * The wall time in seconds of each training epoch (its steps and its validation, not the
+   * layout of the data before the first), as {@link DendriteEstimator#fit} measured it; null for
+   * a model that was loaded or built from weights.
+   */
+  public double[] epochSeconds() {
+    return epochSeconds == null ? null : epochSeconds.clone();
   }
 
   private Model described() {
@@ -267,6 +278,7 @@ public final class DendriteModel extends org.apache.spark.ml.Model<DendriteModel
   @Override
   public DendriteModel copy(ParamMap extra) {
     DendriteModel copy = new DendriteModel(uid, networkClass, weights, history);
+    copy.epochSeconds = epochSeconds;
     copyValues(copy, extra);
     if (hasParent()) {
       copy.setParent(parent());

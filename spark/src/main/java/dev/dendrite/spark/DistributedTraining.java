@@ -38,7 +38,7 @@ final class DistributedTraining {
       implements java.io.Serializable {}
 
   /** What a fit gives: the class, the trained weights as safetensors bytes, the history. */
-  record Outcome(String networkClass, byte[] weights, History history) {}
+  record Outcome(String networkClass, byte[] weights, History history, double[] epochSeconds) {}
 
   private static final long PARTITION_GAMMA = 0x9E3779B97F4A7C15L;
   private static final long SHUFFLE_GAMMA = 0xD1B54A32D192ED03L;
@@ -115,9 +115,11 @@ final class DistributedTraining {
         validation.count();
       }
       samples.unpersist(false);
-      History history = new Epochs(jsc, model, networkClass, output, perOutput, train,
-          validation, count, held, parts).run();
-      return new Outcome(networkClass, ModelFiles.toBytes(model), history);
+      Epochs epochs = new Epochs(jsc, model, networkClass, output, perOutput, train,
+          validation, count, held, parts);
+      History history = epochs.run();
+      return new Outcome(networkClass, ModelFiles.toBytes(model), history,
+          epochs.seconds.stream().mapToDouble(Double::doubleValue).toArray());
     } finally {
       samples.unpersist(false);
       if (train != null) {
@@ -170,6 +172,8 @@ final class DistributedTraining {
     private final long[] shuffleStates;
     private final int[] order;
     private final Rng shuffler;
+    /** The wall time of each epoch, validation included. */
+    final List<Double> seconds = new ArrayList<>();
 
     Epochs(JavaSparkContext jsc, Model model, String networkClass, Output output,
         boolean perOutput, JavaRDD<Shard> train, JavaRDD<Shard> validation, int count, int held,
@@ -251,12 +255,12 @@ final class DistributedTraining {
         }
         logs.put("lr", (double) optimizer.learningRate());
         logs.forEach((k, v) -> values.get(k).add(v));
+        seconds.add((System.nanoTime() - started) / 1e9);
         if (progress != null) {
           StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d",
               epoch, s.epochs()));
           logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
-          line.append(String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - started)
-              / 1e9));
+          line.append(String.format(Locale.ROOT, " (%.1f s)", seconds.get(seconds.size() - 1)));
           progress.println(line);
         }
         if (earlyStopping) {
