@@ -232,7 +232,8 @@ public final class SparkFashionMnist {
 
   private static String last(List<String[]> table) {
     String[] r = table.get(table.size() - 1);
-    return "test accuracy " + r[1] + " after " + r[2] + " epochs, " + r[3] + " s per epoch";
+    return "test accuracy " + r[1] + " after " + r[2] + (r[2].equals("1") ? " epoch, " : " epochs, ")
+        + r[3] + " s per epoch";
   }
 
   private static String[] row(String name, History history, double seconds, double accuracy) {
