@@ -416,7 +416,7 @@ public final class DendriteEstimator extends Estimator<DendriteModel> {
     DistributedTraining.Outcome outcome;
     try {
       outcome = new DistributedTraining(settings, progress).run(dataset);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw Failures.unwrap(e);
     }
     DendriteModel model = new DendriteModel(Identifiable.randomUID("dendrite"),

@@ -6,14 +6,15 @@ final class Failures {
   private Failures() {}
 
   /**
-   * {@code e} itself, or, when an {@link InvalidInputException} or {@link TrainingException}
-   * raised in a task is in its chain of causes, a copy of that one thrown on the driver with
-   * {@code e} as its cause.
+   * When an {@link InvalidInputException} or {@link TrainingException} raised in a task is in the
+   * chain of causes of {@code e}, a copy of that one with {@code e} as its cause; otherwise
+   * {@code e} itself, thrown as it is: a {@code SparkException} is a checked exception that Scala
+   * code throws undeclared.
    */
-  static RuntimeException unwrap(RuntimeException e) {
+  static RuntimeException unwrap(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t == e && (t instanceof InvalidInputException || t instanceof TrainingException)) {
-        return e;
+        return (RuntimeException) e;
       }
       if (t instanceof InvalidInputException input) {
         InvalidInputException copy =
@@ -25,6 +26,14 @@ final class Failures {
         return new TrainingException(training.getMessage(), e);
       }
     }
-    return e;
+    if (e instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    throw Failures.<RuntimeException>sneaky(e);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Exception> T sneaky(Exception e) throws T {
+    throw (T) e;
   }
 }
