@@ -78,6 +78,27 @@ public final class ModelFiles {
   }
 
   /**
+   * The parameters and buffers of {@code model} as the bytes of a safetensors file, exactly what
+   * {@link #save(Model, Path)} writes; for sending a network over a network or storing it where
+   * there is no {@link Path}, such as a distributed file system.
+   */
+  public static byte[] toBytes(Model model) {
+    return writer(model).toByteArray();
+  }
+
+  /**
+   * Replaces the parameters and buffers of {@code model} with those in {@code content}, the
+   * bytes of a safetensors file (as {@link #toBytes} returns them), checked as a file is.
+   *
+   * @param source a name for the bytes, used in messages, such as where they came from
+   * @throws SafeTensorsFormatException if the bytes are not valid safetensors
+   * @throws IncompatibleModelFileException if their tensors do not fit the network
+   */
+  public static void load(Model model, String source, byte[] content) throws IOException {
+    load(model, SafeTensorsFile.of(source, content));
+  }
+
+  /**
    * Replaces the parameters and buffers of {@code model} with those in {@code file}, which
    * stays open.
    *

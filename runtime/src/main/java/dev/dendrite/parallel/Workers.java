@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * values on any thread.
  *
  * <p>A {@code Workers} serves one caller at a time (the network that owns it). Its helper threads
- * are daemon threads; {@link #close} stops them, and {@link #closeWhenUnreachable} has them
+ * are daemon threads; {@link #close} stops them, and {@link #ownedBy} has them
  * stopped once their owner is garbage.
  */
 public final class Workers implements AutoCloseable {
@@ -316,12 +316,6 @@ public final class Workers implements AutoCloseable {
     Workers workers = new Workers(threads);
     CLEANER.register(owner, workers::close);
     return workers;
-  }
-
-  /** Has {@link #close} called once {@code owner} becomes unreachable; returns this. */
-  public Workers closeWhenUnreachable(Object owner) {
-    CLEANER.register(owner, this::close);
-    return this;
   }
 
   /** Stops the helper threads; {@link #run} fails afterwards. */

@@ -9,14 +9,18 @@ import dev.dendrite.annotation.Loss;
  * probabilities are clipped to {@code [1e-7, 1 - 1e-7]} before the logarithm, as Keras does, so
  * the two agree except for outputs saturated beyond that.
  */
-final class LossFunctions {
+public final class LossFunctions {
 
   static final double EPSILON = 1e-7;
 
   private LossFunctions() {}
 
-  /** The loss of one sample, as the generated {@code backward} defines it. */
-  static double sample(Loss loss, float[] a, float[] y) {
+  /**
+   * The loss of one sample, as the generated {@code backward} defines it, without weight
+   * penalties: {@code a} the network's outputs, {@code y} the target row. Validation sums it over
+   * samples in order; a distributed trainer sums it the same way in each part of the data.
+   */
+  public static double sample(Loss loss, float[] a, float[] y) {
     int m = a.length;
     double sum = 0;
     switch (loss) {

@@ -161,4 +161,32 @@ class ModelFilesTest {
         () -> ModelFiles.load(new FixtureModel(0f, 3, 2), path));
     assertEquals(path.toString(), e.source());
   }
+
+  @Test
+  void bytesHoldWhatSaveWritesAndLoadBitForBit() throws Exception {
+    FixtureModel saved = new FixtureModel(0.3f, 4, 6, 2);
+    saved.parameters().get(1).values()[0][2] = -0f;
+    Path path = folder.resolve("m.safetensors");
+    ModelFiles.save(saved, path);
+    byte[] bytes = ModelFiles.toBytes(saved);
+    assertArrayEquals(Files.readAllBytes(path), bytes);
+    FixtureModel loaded = new FixtureModel(7f, 4, 6, 2);
+    ModelFiles.load(loaded, "broadcast weights", bytes);
+    assertBitsEqual(saved.snapshot(), loaded.snapshot());
+  }
+
+  @Test
+  void bytesThatDoNotFitNameTheirSourceAndChangeNothing() throws Exception {
+    byte[] small = ModelFiles.toBytes(new FixtureModel(0f, 3, 2));
+    FixtureModel bigger = new FixtureModel(5f, 3, 2, 2);
+    float[][] before = bigger.snapshot();
+    IncompatibleModelFileException e = assertThrows(IncompatibleModelFileException.class,
+        () -> ModelFiles.load(bigger, "weights of run 3", small));
+    assertEquals("weights of run 3: missing tensors \"layer2.weight\" [2, 2], \"layer2.bias\""
+        + " [2]", e.getMessage());
+    assertBitsEqual(before, bigger.snapshot());
+    SafeTensorsFormatException f = assertThrows(SafeTensorsFormatException.class,
+        () -> ModelFiles.load(bigger, "garbage", new byte[] {1, 2, 3}));
+    assertEquals("garbage", f.source());
+  }
 }
