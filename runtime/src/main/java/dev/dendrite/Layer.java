@@ -50,6 +50,14 @@ public record Layer(
         bufferNames, nonTrainableCount, LayerSettings.NONE);
   }
 
+  /** A layer without non-trainable tensors. */
+  public Layer(String name, String kind, String detail, int[] outputShape,
+      List<String> parameterNames, long parameterCount, long flopsPerSample,
+      LayerSettings settings) {
+    this(name, kind, detail, outputShape, parameterNames, parameterCount, flopsPerSample,
+        List.of(), 0, settings);
+  }
+
   /** A layer without non-trainable tensors, whose settings are given only in words. */
   public Layer(String name, String kind, String detail, int[] outputShape,
       List<String> parameterNames, long parameterCount, long flopsPerSample) {

@@ -55,6 +55,11 @@ public record LayerSettings(
         Double.NaN, Double.NaN, Double.NaN);
   }
 
+  /** The settings of a Dense layer with a bias and an activation without a parameter. */
+  public static LayerSettings dense(Activation activation) {
+    return dense(activation, Double.NaN, null, true);
+  }
+
   /** The settings of a batch normalization layer. */
   public static LayerSettings batchNorm(
       double momentum, double epsilon, Activation activation, double alpha) {

@@ -84,19 +84,19 @@ final class ActivationCode {
     }
     CodeBlock.Builder code = CodeBlock.builder();
     if (sharedSlope) {
-      code.addStatement("$T gs = $L", precision.scalar, precision.literal(0));
+      code.addStatement("$T gSlope = $L", precision.scalar, precision.literal(0));
     } else {
-      code.addStatement("$T gs = $L[0]", precision.vector, slopeGradients);
-      code.addStatement("$T.fill(gs, $L)", java.util.Arrays.class, precision.literal(0));
+      code.addStatement("$T gSlope = $L[0]", precision.vector, slopeGradients);
+      code.addStatement("$T.fill(gSlope, $L)", java.util.Arrays.class, precision.literal(0));
     }
     code.beginControlFlow("for (int s = 0; s < n; s++)")
         .addStatement("$T t = $L[s]", precision.vector, terms)
         .beginControlFlow("for (int j = 0; j < t.length; j++)")
-        .addStatement(sharedSlope ? "gs += t[j]" : "gs[j] += t[j]")
+        .addStatement(sharedSlope ? "gSlope += t[j]" : "gSlope[j] += t[j]")
         .endControlFlow()
         .endControlFlow();
     if (sharedSlope) {
-      code.addStatement("$L[0][0] = gs", slopeGradients);
+      code.addStatement("$L[0][0] = gSlope", slopeGradients);
     }
     return code.build();
   }

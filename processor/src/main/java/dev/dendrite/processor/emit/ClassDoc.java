@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.dendrite.processor.model.CheckedNetwork;
 import dev.dendrite.processor.plan.NetworkPlan;
-import dev.dendrite.processor.plan.Planner;
 
 /** The Javadoc at the top of a generated network: layer table, loss, tensors, names, threads. */
 final class ClassDoc {
@@ -26,22 +25,17 @@ final class ClassDoc {
       doc.add(", fused with the $L output in the backward pass", network.output().activation());
     }
     doc.add(new PenaltyWriter(plan, p).lossNote());
-    doc.add(".\n\n<pre>\n$L</pre>\n\n", LayerTable.render(network));
-    doc.add("<p>Layer {@code x} has {@code X_SIZE} values per sample, weights {@code xWeight}"
-        + " {@code [inputs][units]} and bias {@code xBias} with gradients {@code xWeightGrad},"
-        + " {@code xBiasGrad}, and per sample pre-activations {@code xPre} ({@code z}), outputs"
-        + " {@code xOut} ({@code a}) and gradients {@code xGrad} ({@code g}). Buffers grow to the"
-        + " largest batch seen, then nothing is allocated. FLOPs count a multiply-add as two. Not"
-        + " thread-safe");
+    doc.add(".\n<pre>\n$L</pre>\n\n", LayerTable.render(network));
+    doc.add("<p>Names: layer x has X_SIZE values per sample, weights xWeight [inputs][units], bias"
+        + " xBias, gradients xWeightGrad, xBiasGrad, and rows per sample xPre (z), xOut (a), xGrad"
+        + " (g). Buffers grow to the largest batch, then nothing is allocated. Not thread-safe");
     if (plan.splits()) {
       doc.add("; batches of {@link #PARALLEL_MIN_BATCH} samples or more are split over {@link"
           + " #threads()} threads, with the same results for any number of threads.\n");
     } else if (plan.hasBuffers()) {
-      doc.add("; every batch runs on the calling thread: batch normalization needs the whole"
-          + " batch.\n");
+      doc.add("; batches run on the calling thread, as batch normalization needs them whole.\n");
     } else {
-      doc.add("; every batch runs on the calling thread: no batch of up to $L samples would pay"
-          + " for another.\n", Planner.PLAUSIBLE_BATCH);
+      doc.add("; runs on the calling thread.\n");
     }
     return doc.build();
   }

@@ -28,8 +28,8 @@ import javax.lang.model.element.Modifier;
  * <p>An unrolled layer writes its products as straight-line code, one statement per unit; a
  * looped layer loops over rows with constant bounds and the same index on every array, which
  * HotSpot's C2 vectorizes, or, in the float network, calls the Vector API's kernels where the JVM
- * has them ({@code Kernels.VECTOR}). Weight gradients are such loops for every layer: a sum over
- * samples is a loop either way.
+ * has them ({@code Kernels.VECTOR}). Weight gradients loop over the samples either way; an
+ * unrolled layer with one unit stores its weight {@code [inputs][1]} as one row.
  */
 final class DenseWriter implements LayerWriter {
 
@@ -214,7 +214,7 @@ final class DenseWriter implements LayerWriter {
       }
       return m.addStatement("return $N", names.out()).build();
     }
-    hoistRows(m, "w", names.weight(), layer.inputs());
+    hoistWeightRows(m, "w", names.weight());
     if (layer.bias()) {
       m.addStatement("$T b = $N[0]", p.vector, names.bias());
     }
@@ -228,7 +228,11 @@ final class DenseWriter implements LayerWriter {
         m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
       }
     }
-    m.addStatement("$T z = $N[s]", p.vector, preBuffer());
+    // a linear layer with one unit writes its one value in place
+    boolean inPlace = layer.units() == 1 && !plan.keepsPreActivation();
+    if (!inPlace) {
+      m.addStatement("$T z = $N[s]", p.vector, preBuffer());
+    }
     for (int j = 0; j < layer.units(); j++) {
       CodeBlock.Builder sum = CodeBlock.builder();
       if (layer.bias()) {
@@ -236,9 +240,13 @@ final class DenseWriter implements LayerWriter {
       }
       for (int k = 0; k < layer.inputs(); k++) {
         sum.add(k == 0 && !layer.bias() ? "" : "$W+ ");
-        sum.add(hoist ? "x$L * w$L[$L]" : "x[$L] * w$L[$L]", k, k, j);
+        sum.add(hoist ? "x$L * $L" : "x[$L] * $L", k, weight("w", k, j));
       }
-      m.addStatement("z[$L] = $L", j, sum.build());
+      if (inPlace) {
+        m.addStatement("$N[s][0] = $L", preBuffer(), sum.build());
+      } else {
+        m.addStatement("z[$L] = $L", j, sum.build());
+      }
     }
     if (plan.keepsPreActivation()) {
       activate(m);
@@ -265,11 +273,23 @@ final class DenseWriter implements LayerWriter {
     m.endControlFlow();
   }
 
-  /** {@code float[] w0 = weight[0]; ...}: the rows an unrolled product indexes. */
-  private void hoistRows(MethodSpec.Builder m, String prefix, String array, int rows) {
-    for (int k = 0; k < rows; k++) {
+  /**
+   * {@code float[] w0 = weight[0]; ...}: the rows an unrolled product indexes, or {@code float[] w
+   * = weight[0]} for a weight stored as one row.
+   */
+  private void hoistWeightRows(MethodSpec.Builder m, String prefix, String array) {
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T $L = $N[0]", p.vector, prefix, array);
+      return;
+    }
+    for (int k = 0; k < layer.inputs(); k++) {
       m.addStatement("$T $L$L = $N[$L]", p.vector, prefix, k, array, k);
     }
+  }
+
+  /** The weight of input {@code k} and unit {@code j} in the rows {@link #hoistWeightRows} names. */
+  private String weight(String prefix, int k, int j) {
+    return plan.oneRowWeight() ? prefix + "[" + k + "]" : prefix + k + "[" + j + "]";
   }
 
   private MethodSpec backward() {
@@ -328,8 +348,17 @@ final class DenseWriter implements LayerWriter {
       }
       return m.build();
     }
-    hoistRows(m, "w", names.weight(), layer.inputs());
+    hoistWeightRows(m, "w", names.weight());
     m.beginControlFlow("for (int s = from; s < to; s++)");
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T g0 = $N[s][0]", p.scalar, names.grad())
+          .addStatement("$T d = $N[s]", p.vector, below)
+          .beginControlFlow("for (int k = 0; k < $N; k++)", plan.inputSizeConstant())
+          .addStatement("d[k] = g0 * w[k]")
+          .endControlFlow()
+          .endControlFlow();
+      return m.build();
+    }
     m.addStatement("$T g = $N[s]", p.vector, names.grad());
     m.addStatement("$T d = $N[s]", p.vector, below);
     // each unit's gradient is read once per input: a local, unless there is one input
@@ -343,7 +372,7 @@ final class DenseWriter implements LayerWriter {
       CodeBlock.Builder sum = CodeBlock.builder();
       for (int j = 0; j < layer.units(); j++) {
         sum.add(j == 0 ? "" : "$W+ ");
-        sum.add(hoist ? "g$L * w$L[$L]" : "g[$L] * w$L[$L]", j, k, j);
+        sum.add(hoist ? "g$L * $L" : "g[$L] * $L", j, weight("w", k, j));
       }
       m.addStatement("d[$L] = $L", k, sum.build());
     }
@@ -359,9 +388,12 @@ final class DenseWriter implements LayerWriter {
     m.addJavadoc("The gradients of {@code $L}: {@code $L = sum_s x[s]^T g[s]}$L over samples"
         + " {@code 0..n-1} in order.\n", layer.name(), names.weightGrad(),
         layer.bias() ? ", {@code " + names.biasGrad() + " = sum_s g[s]}" : "");
+    if (unrolled) {
+      return unrolledParameterGradient(m);
+    }
     // blocks of weight-gradient rows, each pass over the units serving them and several samples
-    int rows = unrolled ? 1 : Math.min(Planner.BLOCKING.weightGradientRows(), layer.inputs());
-    int samples = unrolled ? 1 : Planner.BLOCKING.weightGradientSamples();
+    int rows = Math.min(Planner.BLOCKING.weightGradientRows(), layer.inputs());
+    int samples = Planner.BLOCKING.weightGradientSamples();
     int tail = layer.inputs() % rows;
     String inputs = plan.inputSizeConstant();
     if (plan.splitsRows()) {
@@ -383,7 +415,7 @@ final class DenseWriter implements LayerWriter {
     String first = plan.splitsRows() ? "first" : "0";
     String last = plan.splitsRows() ? "last" : inputs;
     m.addStatement("$T x = $N", p.matrix, x).addStatement("$T g = $N", p.matrix, names.grad());
-    boolean vector = !unrolled && beginVectorBranch(m, names.sizeConstant());
+    boolean vector = beginVectorBranch(m, names.sizeConstant());
     if (vector) {
       m.addStatement("vector.weightGradient(x, g, $N, n, $L, $L)", names.weightGrad(), first,
           last);
@@ -412,6 +444,64 @@ final class DenseWriter implements LayerWriter {
           .endControlFlow()
           .endControlFlow();
     }
+    m.addCode(activation.slopeGradient(names.alphaTerms()));
+    return m.build();
+  }
+
+  /**
+   * The parameter gradients of an unrolled layer, sample by sample, each sum over the samples in
+   * order as in the looped form: per sample, a loop over the units with a statement per input, or
+   * for a one-row weight a loop over the inputs. With threads, the last part takes it all.
+   */
+  private MethodSpec unrolledParameterGradient(MethodSpec.Builder m) {
+    if (plan.splitsRows()) {
+      m.addParameter(int.class, "part").addParameter(int.class, "parts")
+          .addJavadoc("Part {@code part} of {@code parts}: the last part takes every gradient.\n")
+          .beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
+    }
+    List<String> zeroed = new ArrayList<>();
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T gw = $N[0]", p.vector, names.weightGrad());
+      zeroed.add("gw");
+    } else {
+      for (int k = 0; k < layer.inputs(); k++) {
+        m.addStatement("$T gw$L = $N[$L]", p.vector, k, names.weightGrad(), k);
+        zeroed.add("gw" + k);
+      }
+    }
+    if (layer.bias()) {
+      m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad());
+      zeroed.add("gb");
+    }
+    for (String array : zeroed) {
+      m.addStatement("$T.fill($L, $L)", Arrays.class, array, p.literal(0));
+    }
+    m.beginControlFlow("for (int s = 0; s < n; s++)")
+        .addStatement("$T x = $N[s]", p.vector, plan.inputBuffer());
+    if (plan.oneRowWeight()) {
+      m.addStatement("$T g0 = $N[s][0]", p.scalar, names.grad());
+      if (layer.bias()) {
+        m.addStatement("gb[0] += g0");
+      }
+      m.beginControlFlow("for (int k = 0; k < $N; k++)", plan.inputSizeConstant())
+          .addStatement("gw[k] += x[k] * g0")
+          .endControlFlow();
+    } else {
+      m.addStatement("$T g = $N[s]", p.vector, names.grad());
+      for (int k = 0; k < layer.inputs(); k++) {
+        m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
+      }
+      m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
+          .addStatement("$T gj = g[j]", p.scalar);
+      if (layer.bias()) {
+        m.addStatement("gb[j] += gj");
+      }
+      for (int k = 0; k < layer.inputs(); k++) {
+        m.addStatement("gw$L[j] += x$L * gj", k, k);
+      }
+      m.endControlFlow();
+    }
+    m.endControlFlow();
     m.addCode(activation.slopeGradient(names.alphaTerms()));
     return m.build();
   }

@@ -21,7 +21,6 @@ final class Fields {
   /** Whether the buffers hold a training pass that {@code backward} can use. */
   final FieldSpec trainingPass;
   /** The number of rows of every per-sample buffer. */
-  final FieldSpec capacity;
   /** The parameter tensors. */
   final FieldSpec parameters;
   /** The non-trainable tensors. */
@@ -37,7 +36,6 @@ final class Fields {
     batchInput = FieldSpec.builder(p.matrix, "batchInput", Modifier.PRIVATE).build();
     batchSize = FieldSpec.builder(int.class, "batchSize", Modifier.PRIVATE).build();
     trainingPass = FieldSpec.builder(boolean.class, "trainingPass", Modifier.PRIVATE).build();
-    capacity = FieldSpec.builder(int.class, "capacity", Modifier.PRIVATE).build();
     ParameterizedTypeName tensors =
         ParameterizedTypeName.get(ClassName.get(java.util.List.class), p.tensor);
     parameters = FieldSpec.builder(tensors, "parameters", Modifier.PRIVATE, Modifier.FINAL)

@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * The expression that describes one layer at run time: {@code new Layer(name, kind, detail,
- * shape, parameter names, parameter count, flops, [buffer names, buffer count,] settings)}, the
- * settings as {@code LayerSettings.dense(...)}, {@code batchNorm(...)}, {@code dropout(...)} or
+ * shape, parameter names, parameter count, flops, [buffer names, buffer count,] [settings])}, the
+ * settings (left out when there are none) as {@code LayerSettings.dense(...)}, {@code batchNorm(...)}, {@code dropout(...)} or
  * {@code NONE}, so that programs read them as values rather than from the detail string.
  */
 final class LayerDescription {
 
   static final ClassName LAYER_SETTINGS = ClassName.get(Precision.RUNTIME, "LayerSettings");
+  private static final CodeBlock NONE = CodeBlock.of("$T.NONE", LAYER_SETTINGS);
 
   private LayerDescription() {}
 
@@ -32,17 +33,21 @@ final class LayerDescription {
         .add("new $T($S, $S, $S, new int[] {$L},$W$L, $LL, $LL",
             NetworkEmitter.LAYER, layer.name(), layer.kind(), layer.detail(), shape,
             names(parameterNames), layer.parameterCount(), layer.flopsPerSample());
+    CodeBlock settings = settings(layer);
     if (layer.nonTrainableCount() > 0) {
-      code.add(",$W$L, $LL", names(bufferNames), layer.nonTrainableCount());
-    } else {
-      code.add(",$W$T.of(), 0L", List.class);
+      code.add(",$W$L, $LL,$W$L", names(bufferNames), layer.nonTrainableCount(), settings);
+    } else if (!settings.equals(NONE)) {
+      code.add(",$W$L", settings);
     }
-    return code.add(",$W$L)", settings(layer)).build();
+    return code.add(")").build();
   }
 
   /** The layer's settings as a {@code LayerSettings} expression. */
   static CodeBlock settings(CheckedLayer layer) {
     if (layer instanceof CheckedLayer.DenseLayer d) {
+      if (Double.isNaN(d.alpha()) && !d.isPrelu() && d.bias()) {
+        return CodeBlock.of("$T.dense($L)", LAYER_SETTINGS, activation(d.activation()));
+      }
       return CodeBlock.of("$T.dense($L, $L, $L, $L)", LAYER_SETTINGS, activation(d.activation()),
           number(d.alpha()), d.isPrelu() ? preluMode(d.preluMode()) : "null", d.bias());
     }
@@ -53,7 +58,7 @@ final class LayerDescription {
     if (layer instanceof CheckedLayer.DropoutLayer d) {
       return CodeBlock.of("$T.dropout($L)", LAYER_SETTINGS, number(d.rate()));
     }
-    return CodeBlock.of("$T.NONE", LAYER_SETTINGS);
+    return NONE;
   }
 
   private static CodeBlock activation(Activation activation) {

@@ -244,9 +244,9 @@ public final class NetworkEmitter {
 
     private void bufferFields() {
       for (LayerPlan.Buffer buffer : buffers()) {
-        type.addField(FieldSpec.builder(p.matrix, buffer.name(), Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(p.matrix, buffer.name(), Modifier.PRIVATE)
+            .initializer("new $T[1][$N]", p.scalar, buffer.sizeConstant()).build());
       }
-      type.addField(f.capacity);
       if (plan.keepsBatchInput()) {
         type.addField(f.batchInput);
       }
@@ -265,12 +265,12 @@ public final class NetworkEmitter {
       MethodSpec.Builder m = MethodSpec.methodBuilder("ensureCapacity")
           .addModifiers(Modifier.PRIVATE)
           .addParameter(int.class, "n")
-          .addJavadoc("Grows every buffer to {@code n} rows if it has fewer.\n")
-          .beginControlFlow("if (n > $N)", f.capacity);
+          .addJavadoc("Grows every buffer to {@code n} rows if it has fewer: all have as many.\n")
+          .beginControlFlow("if (n > $N.length)", buffers().get(0).name());
       for (LayerPlan.Buffer buffer : buffers()) {
         m.addStatement("$N = new $T[n][$N]", buffer.name(), p.scalar, buffer.sizeConstant());
       }
-      return m.addStatement("$N = n", f.capacity).endControlFlow().build();
+      return m.endControlFlow().build();
     }
 
     private void constructors() {
@@ -311,7 +311,6 @@ public final class NetworkEmitter {
           m.addStatement("super.$N = LAYERS.get($L)", plan.layers().get(i).layer().name(), i);
         }
       }
-      m.addStatement("ensureCapacity(1)");
       type.addMethod(m.build());
     }
 

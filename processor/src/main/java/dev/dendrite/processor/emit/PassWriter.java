@@ -101,8 +101,8 @@ final class PassWriter {
       if (!plan.transposed().isEmpty()) {
         m.beginControlFlow("if (training)").addStatement("transposeWeights()").endControlFlow();
       }
-      layerCalls(m, "input", "0", "n", "training");
-      return m.addStatement("return $N", output).build();
+      layerCalls(m, "input", "0", "n", "training", true);
+      return m.build();
     }
     m.beginControlFlow("if (splits(n))")
         .addStatement("workers().run($N)", forwardTask)
@@ -121,7 +121,7 @@ final class PassWriter {
    * one before returned; dropout passes its input on outside training.
    */
   private void layerCalls(MethodSpec.Builder m, String input, String from, String to,
-      String training) {
+      String training, boolean returnLast) {
     String x = input;
     List<LayerPlan> layers = plan.layers();
     for (int i = 1; i < layers.size(); i++) {
@@ -131,7 +131,7 @@ final class PassWriter {
         m.addCode("// $L (Flatten): each row already holds a sample's $L values in row-major"
             + " order\n", flatten.name(), flatten.outputSize());
       } else if (i == layers.size() - 1) {
-        m.addStatement("$L", call);
+        m.addStatement(returnLast ? "return $L" : "$L", call);
       } else if (x.equals(input)) {
         m.addStatement("$T x = $L", p.matrix, call);
         x = "x";
@@ -240,7 +240,8 @@ final class PassWriter {
         .build());
     MethodSpec.Builder forwardRows = rangeMethod("forwardRows",
         "Runs samples {@code from..to-1} of the current batch through every layer.\n");
-    layerCalls(forwardRows, f.batchInput.name(), "from", "to", f.trainingPass.name());
+    layerCalls(forwardRows, f.batchInput.name(), "from", "to", f.trainingPass.name(),
+        false);
     methods.add(forwardRows.build());
     MethodSpec.Builder backwardRows = rangeMethod("backwardRows",
         "Takes the gradient of samples {@code from..to-1} back through the layers.\n");

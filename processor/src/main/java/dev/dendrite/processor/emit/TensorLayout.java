@@ -46,18 +46,22 @@ final class TensorLayout {
   }
 
   /**
-   * A call into {@code Initializers}: {@code method(values, arguments..., init)} if it draws
-   * from the generator, else {@code method(values, arguments...)}.
+   * A call into {@code Initializers}: {@code method(values, argument, init)} if it draws from
+   * the generator, else {@code method(values, argument)}.
    *
-   * @param argument a number to pass, or NaN for none
+   * @param argument a literal to pass, or {@code null} for none
    */
-  record InitCall(String method, double argument, boolean draws) {
+  record InitCall(String method, String argument, boolean draws) {
+
+    InitCall(String method, double argument, boolean draws) {
+      this(method, Precision.DOUBLE.literal(argument), draws);
+    }
 
     /** The statement for a tensor held in {@code field}, {@code rng} the generator. */
     CodeBlock statement(String field, String rng) {
       StringBuilder args = new StringBuilder(field);
-      if (!Double.isNaN(argument)) {
-        args.append(", ").append(Precision.DOUBLE.literal(argument));
+      if (argument != null) {
+        args.append(", ").append(argument);
       }
       if (draws) {
         args.append(", ").append(rng);
@@ -85,8 +89,12 @@ final class TensorLayout {
     if (layer instanceof LayerPlan.DensePlan dense) {
       CheckedLayer.DenseLayer d = dense.layer();
       String in = dense.inputSizeConstant();
-      tensors.add(new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
-          List.of(in, size), weightInit(d)));
+      // [inputs][1] as one row [1][inputs]: the same values in the same order
+      tensors.add(dense.oneRowWeight()
+          ? new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), "1", in,
+              List.of(in, size), weightInit(d, d.inputs()))
+          : new TensorField(n.tensorName("weight"), n.weight(), n.weightGrad(), in, size,
+              List.of(in, size), weightInit(d, 0)));
       if (d.bias()) {
         tensors.add(new TensorField(n.tensorName("bias"), n.bias(), n.biasGrad(), "1", size,
             List.of(size), null));
@@ -109,15 +117,20 @@ final class TensorLayout {
     return tensors;
   }
 
-  private static InitCall weightInit(CheckedLayer.DenseLayer dense) {
+  /**
+   * The weight's initialiser; {@code fanIn} is passed to the He initialisers when the rows are not
+   * the inputs (one-row weights), 0 when they are. Glorot's fans are symmetric.
+   */
+  private static InitCall weightInit(CheckedLayer.DenseLayer dense, int fanIn) {
+    String fan = fanIn == 0 ? null : Integer.toString(fanIn);
     return switch (dense.effectiveInit()) {
-      case HE_UNIFORM -> new InitCall("heUniform", Double.NaN, true);
-      case HE_NORMAL -> new InitCall("heNormal", Double.NaN, true);
-      case GLOROT_UNIFORM -> new InitCall("glorotUniform", Double.NaN, true);
-      case GLOROT_NORMAL -> new InitCall("glorotNormal", Double.NaN, true);
+      case HE_UNIFORM -> new InitCall("heUniform", fan, true);
+      case HE_NORMAL -> new InitCall("heNormal", fan, true);
+      case GLOROT_UNIFORM -> new InitCall("glorotUniform", (String) null, true);
+      case GLOROT_NORMAL -> new InitCall("glorotNormal", (String) null, true);
       case NORMAL -> new InitCall("normal", dense.initScale(), true);
       case UNIFORM -> new InitCall("uniform", dense.initScale(), true);
-      case ZEROS -> new InitCall("constant", 0, false);
+      case ZEROS -> new InitCall("constant", 0.0, false);
       case DEFAULT -> throw new IllegalStateException("DEFAULT is resolved by the layer");
     };
   }

@@ -119,6 +119,14 @@ public sealed interface LayerPlan {
       return strategy == Strategy.LOOPED && inputGradientBuffer != null;
     }
 
+    /**
+     * Whether the weight {@code [inputs][1]} of an unrolled layer with one unit is stored as one
+     * row {@code [1][inputs]}: one array to read instead of one per input.
+     */
+    public boolean oneRowWeight() {
+      return strategy == Strategy.UNROLLED && layer.units() == 1;
+    }
+
     /** Whether the plain loops of a looped layer's forward product take its weights in tiles. */
     public boolean forwardTiled() {
       return strategy == Strategy.LOOPED && Planner.BLOCKING.tiles(layer.inputs(), layer.units());

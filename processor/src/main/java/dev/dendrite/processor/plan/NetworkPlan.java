@@ -82,7 +82,7 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     for (LayerPlan layer : layers) {
       fields.addAll(layerFields(layer));
     }
-    for (String name : List.of("parameters", "capacity", "batchSize", "trainingPass")) {
+    for (String name : List.of("parameters", "batchSize", "trainingPass")) {
       fields.add(GeneratedField.network(name));
     }
     if (keepsBatchInput()) {
