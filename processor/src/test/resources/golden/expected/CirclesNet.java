@@ -155,30 +155,47 @@ public final class CirclesNet extends Circles implements Model {
       float x0 = x[0];
       float x1 = x[1];
       float[] z = hiddenPre[s];
-      z[0] = b[0] + x0 * w0[0] + x1 * w1[0];
-      z[1] = b[1] + x0 * w0[1] + x1 * w1[1];
-      z[2] = b[2] + x0 * w0[2] + x1 * w1[2];
-      z[3] = b[3] + x0 * w0[3] + x1 * w1[3];
-      z[4] = b[4] + x0 * w0[4] + x1 * w1[4];
-      z[5] = b[5] + x0 * w0[5] + x1 * w1[5];
-      z[6] = b[6] + x0 * w0[6] + x1 * w1[6];
-      z[7] = b[7] + x0 * w0[7] + x1 * w1[7];
-      z[8] = b[8] + x0 * w0[8] + x1 * w1[8];
-      z[9] = b[9] + x0 * w0[9] + x1 * w1[9];
-      z[10] = b[10] + x0 * w0[10] + x1 * w1[10];
-      z[11] = b[11] + x0 * w0[11] + x1 * w1[11];
-      z[12] = b[12] + x0 * w0[12] + x1 * w1[12];
-      z[13] = b[13] + x0 * w0[13] + x1 * w1[13];
-      z[14] = b[14] + x0 * w0[14] + x1 * w1[14];
-      z[15] = b[15] + x0 * w0[15] + x1 * w1[15];
-      z[16] = b[16] + x0 * w0[16] + x1 * w1[16];
-      z[17] = b[17] + x0 * w0[17] + x1 * w1[17];
-      z[18] = b[18] + x0 * w0[18] + x1 * w1[18];
-      z[19] = b[19] + x0 * w0[19] + x1 * w1[19];
       float[] a = hiddenOut[s];
-      for (int j = 0; j < HIDDEN_SIZE; j++) {
-        a[j] = Math.max(0f, z[j]);
-      }
+      z[0] = b[0] + x0 * w0[0] + x1 * w1[0];
+      a[0] = Math.max(0f, z[0]);
+      z[1] = b[1] + x0 * w0[1] + x1 * w1[1];
+      a[1] = Math.max(0f, z[1]);
+      z[2] = b[2] + x0 * w0[2] + x1 * w1[2];
+      a[2] = Math.max(0f, z[2]);
+      z[3] = b[3] + x0 * w0[3] + x1 * w1[3];
+      a[3] = Math.max(0f, z[3]);
+      z[4] = b[4] + x0 * w0[4] + x1 * w1[4];
+      a[4] = Math.max(0f, z[4]);
+      z[5] = b[5] + x0 * w0[5] + x1 * w1[5];
+      a[5] = Math.max(0f, z[5]);
+      z[6] = b[6] + x0 * w0[6] + x1 * w1[6];
+      a[6] = Math.max(0f, z[6]);
+      z[7] = b[7] + x0 * w0[7] + x1 * w1[7];
+      a[7] = Math.max(0f, z[7]);
+      z[8] = b[8] + x0 * w0[8] + x1 * w1[8];
+      a[8] = Math.max(0f, z[8]);
+      z[9] = b[9] + x0 * w0[9] + x1 * w1[9];
+      a[9] = Math.max(0f, z[9]);
+      z[10] = b[10] + x0 * w0[10] + x1 * w1[10];
+      a[10] = Math.max(0f, z[10]);
+      z[11] = b[11] + x0 * w0[11] + x1 * w1[11];
+      a[11] = Math.max(0f, z[11]);
+      z[12] = b[12] + x0 * w0[12] + x1 * w1[12];
+      a[12] = Math.max(0f, z[12]);
+      z[13] = b[13] + x0 * w0[13] + x1 * w1[13];
+      a[13] = Math.max(0f, z[13]);
+      z[14] = b[14] + x0 * w0[14] + x1 * w1[14];
+      a[14] = Math.max(0f, z[14]);
+      z[15] = b[15] + x0 * w0[15] + x1 * w1[15];
+      a[15] = Math.max(0f, z[15]);
+      z[16] = b[16] + x0 * w0[16] + x1 * w1[16];
+      a[16] = Math.max(0f, z[16]);
+      z[17] = b[17] + x0 * w0[17] + x1 * w1[17];
+      a[17] = Math.max(0f, z[17]);
+      z[18] = b[18] + x0 * w0[18] + x1 * w1[18];
+      a[18] = Math.max(0f, z[18]);
+      z[19] = b[19] + x0 * w0[19] + x1 * w1[19];
+      a[19] = Math.max(0f, z[19]);
     }
     return hiddenOut;
   }
@@ -232,14 +249,12 @@ public final class CirclesNet extends Circles implements Model {
     for (int s = from; s < to; s++) {
       float[] x = in[s];
       float[] z = innerPre[s];
+      float[] a = innerOut[s];
       z[0] = b[0] + x[0] * w[0] + x[1] * w[1] + x[2] * w[2] + x[3] * w[3] + x[4] * w[4]
           + x[5] * w[5] + x[6] * w[6] + x[7] * w[7] + x[8] * w[8] + x[9] * w[9] + x[10] * w[10]
           + x[11] * w[11] + x[12] * w[12] + x[13] * w[13] + x[14] * w[14] + x[15] * w[15]
           + x[16] * w[16] + x[17] * w[17] + x[18] * w[18] + x[19] * w[19];
-      float[] a = innerOut[s];
-      for (int j = 0; j < INNER_SIZE; j++) {
-        a[j] = Activations.sigmoid(z[j]);
-      }
+      a[0] = Activations.sigmoid(z[0]);
     }
     return innerOut;
   }

@@ -63,8 +63,6 @@ final class ActivationCode {
     return apply(element);
   }
 
-
-
   /**
    * Statements that a backward kernel runs before its loops: for PRELU, {@code slope} as in
    * {@link #forwardSetup()}.

@@ -233,6 +233,11 @@ final class DenseWriter implements LayerWriter {
     if (!inPlace) {
       m.addStatement("$T z = $N[s]", p.vector, preBuffer());
     }
+    // an element-wise activation follows each unit's sum, which is still in a register
+    boolean activateEach = plan.keepsPreActivation() && !activation.isRowWise();
+    if (activateEach) {
+      m.addStatement("$T a = $N[s]", p.vector, names.out());
+    }
     for (int j = 0; j < layer.units(); j++) {
       CodeBlock.Builder sum = CodeBlock.builder();
       if (layer.bias()) {
@@ -247,31 +252,23 @@ final class DenseWriter implements LayerWriter {
       } else {
         m.addStatement("z[$L] = $L", j, sum.build());
       }
+      if (activateEach) {
+        m.addStatement("a[$L] = $L", j, activation.apply("z", j));
+      }
     }
-    if (plan.keepsPreActivation()) {
-      activate(m);
+    if (plan.keepsPreActivation() && !activateEach) {
+      activateRow(m);
     }
     m.endControlFlow();
     return m.addStatement("return $N", names.out()).build();
   }
 
-  /** Inside the loop over samples {@code s}: the activation of {@code z} into the outputs. */
-  private void activate(MethodSpec.Builder m) {
+  /** Inside the loop over samples {@code s}: a row-wise activation of {@code z} into the outputs. */
+  private void activateRow(MethodSpec.Builder m) {
     m.addStatement("$T a = $N[s]", p.vector, names.out());
-    if (activation.isRowWise()) {
-      m.addCode(activation.applyRow(preBuffer() + "[s]", "a"));
-      return;
-    }
-    if (unrolled) {
-      // z is the local row of the unrolled product
-      m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
-    } else {
-      m.addStatement("$T z = $N[s]", p.vector, names.pre());
-      m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
-    }
-    m.addStatement("a[j] = $L", activation.apply("z", "j"));
-    m.endControlFlow();
+    m.addCode(activation.applyRow(preBuffer() + "[s]", "a"));
   }
+
 
   /**
    * {@code float[] w0 = weight[0]; ...}: the rows an unrolled product indexes, or {@code float[] w
