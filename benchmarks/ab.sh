@@ -26,7 +26,7 @@ for side in a b; do
 done
 
 lscpu > "$out/lscpu.txt"
-steps='TinyBenchmark.trainStepDendrite|DigitsBenchmark.(trainStep|predictBatch|predictSingle)Dendrite|VectorDigitsBenchmark'
+steps='TinyBenchmark.(trainStep|predict)Dendrite|DigitsBenchmark.(trainStep|predictBatch|predictSingle)Dendrite|VectorDigitsBenchmark'
 epochs='DigitsEpochBenchmark|VectorDigitsEpochBenchmark'
 for round in $(seq 1 "$rounds"); do
   for side in a b; do

@@ -544,10 +544,15 @@ final class DenseWriter implements LayerWriter {
       }
     }
     m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
+    // each g value in a local before the first store: a store to gw could alias g for C2, which
+    // would then load g again for the next row and vectorize less
+    for (int i = 0; i < samples; i++) {
+      m.addStatement("$T g$Lj = g$L[j]", p.scalar, i, i);
+    }
     for (int r = 0; r < rows; r++) {
-      CodeBlock.Builder sum = CodeBlock.builder().add("gw$L[j] += x0k$L * g0[j]", r, r);
+      CodeBlock.Builder sum = CodeBlock.builder().add("gw$L[j] += x0k$L * g0j", r, r);
       for (int i = 1; i < samples; i++) {
-        sum.add(" + x$Lk$L * g$L[j]", i, r, i);
+        sum.add(" + x$Lk$L * g$Lj", i, r, i);
       }
       m.addStatement(sum.build());
     }
