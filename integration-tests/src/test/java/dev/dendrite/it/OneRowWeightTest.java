@@ -32,10 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dense layers with one unit, small and wide: the value at {@code [k, 0]} is input {@code k}'s
- * weight, files hold PyTorch's {@code [1, inputs]} in input order, EJML reads an {@code inputs x
- * 1} matrix, the networks match the EJML reference and finite differences (with L1 and L2
- * penalties too), and He initialisation uses the number of inputs.
+ * A Dense layer with one unit and unrolled code stores its weights {@code [inputs, 1]} as one row
+ * (see {@link Tensor}); a wide one-unit layer, whose code is looped, keeps a row per input. Either
+ * way the value at {@code [k, 0]} is input {@code k}'s weight: files hold PyTorch's {@code [1,
+ * inputs]} in input order, EJML reads an {@code inputs x 1} matrix, the networks match the EJML
+ * reference and finite differences (with L1 and L2 penalties too), and He initialisation uses the
+ * number of inputs.
  */
 class OneRowWeightTest {
 
@@ -77,15 +79,20 @@ class OneRowWeightTest {
   }
 
   @Test
-  void oneUnitWeightsHaveARowPerInput() {
+  void smallOneUnitLayersAreOneRowWideOnesARowPerInput() {
     Model net = new OneRowWeightTest_BottleneckNet(1);
     Tensor neck = parameter(net, "neck.weight");
     assertArrayEquals(new int[] {5, 1}, neck.shape());
-    assertEquals(5, neck.values().length);
-    assertEquals(1, neck.values()[0].length);
+    assertEquals(1, neck.values().length);
+    assertEquals(5, neck.values()[0].length);
+    assertEquals(1, neck.gradients().length);
     for (int k = 0; k < 5; k++) {
-      assertEquals(neck.values()[k][0], neck.get(k, 0));
+      assertEquals(neck.values()[0][k], neck.get(k, 0));
     }
+    Tensor widen = parameter(net, "widen.weight");
+    assertEquals(1, widen.values().length, "[1, 4]: one input, one row of 4 units");
+    assertEquals(4, parameter(net, "out.weight").values()[0].length);
+
     Tensor wide = parameter(new OneRowWeightTest_WideNet(1), "out.weight");
     assertEquals(70, wide.values().length);
     assertEquals(1, wide.values()[0].length);

@@ -85,9 +85,9 @@ class NewLayerSourceTest {
         + " eachAlphaGrad)"), source);
     assertTrue(source.contains("new Tensor(\"shared.alpha\", new int[] {1}, sharedAlpha,"
         + " sharedAlphaGrad)"), source);
-    assertTrue(source.contains("a[j] = z[j] > 0f ? z[j] : slope[j] * z[j];"), source);
-    assertTrue(source.contains("a[j] = z[j] > 0f ? z[j] : slope * z[j];"), source);
-    assertTrue(source.contains("sharedAlphaGrad[0][0] = gs;"), source);
+    assertTrue(source.contains("a[0] = z[0] > 0f ? z[0] : slope[0] * z[0];"), source);
+    assertTrue(source.contains("a[0] = z[0] > 0f ? z[0] : slope * z[0];"), source);
+    assertTrue(source.contains("sharedAlphaGrad[0][0] = gSlope;"), source);
     assertTrue(source.contains("PRELU(0.1), shared slope, init NORMAL(0.2)"), source);
     assertTrue(source.contains("\"LINEAR, no bias, init ZEROS\""), source);
     assertFalse(source.contains("outBias"), source);

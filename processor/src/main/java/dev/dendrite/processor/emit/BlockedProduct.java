@@ -163,18 +163,47 @@ final class BlockedProduct {
    * #tileRows} rows at a time, each tile used by every sample before the next.
    */
   MethodSpec tilesMethod(String description) {
-    int blocked = blocked();
-    int tile = tileRows();
-    MethodSpec.Builder m = MethodSpec.methodBuilder(tiles)
+    return tiles(MethodSpec.methodBuilder(tiles)
         .addModifiers(Modifier.PRIVATE)
         .addParameter(p.matrix, "in")
         .addParameter(int.class, "from")
-        .addParameter(int.class, "to")
-        .addJavadoc("$L\nadds the sums over rows {@code 0..$L-1} of {@code $L}\nto $L rows"
+        .addParameter(int.class, "to"), description).build();
+  }
+
+  /**
+   * {@code void name(float[][] in, float[][] w, float[][] out, int from, int to)}, the operands'
+   * matrix and output named {@code w} and {@code out}: adds {@code in[s] · w} over every row of
+   * {@code w} to {@code out[s]}, in tiles as {@link #tilesMethod}, for one part of a product
+   * whose rows start at index 0 in both {@code in} and {@code w}.
+   */
+  MethodSpec partMethod(String name, String description) {
+    MethodSpec.Builder m = tiles(MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(p.matrix, "in")
+        .addParameter(p.matrix, o.matrix())
+        .addParameter(p.matrix, o.out())
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to"), description);
+    int blocked = blocked();
+    if (blocked != o.inputs()) {
+      m.beginControlFlow("for (int s = from; s < to; s++)")
+          .addStatement("$T $L0 = in[s]", p.vector, o.inRow())
+          .addStatement("$T $L0 = $L[s]", p.vector, o.outRow(), o.out())
+          .addStatement("int $L = $L", o.rowIndex(), end(blocked));
+      rowBlock(m, 1, 1);
+      m.endControlFlow();
+    }
+    return m.build();
+  }
+
+  private MethodSpec.Builder tiles(MethodSpec.Builder m, String description) {
+    int blocked = blocked();
+    int tile = Math.min(tileRows(), blocked - blocked % rows());
+    m.addJavadoc("$L\nadds the sums over rows {@code 0..$L-1} of {@code $L}\nto $L rows"
             + " {@code from..to-1}, $L rows at a time,\neach tile by every sample before the"
             + " next, so that it stays in the cache.\n",
             description, end(blocked), o.matrix(), o.out(), tile);
-    int whole = blocked - blocked % tile;
+    int whole = tile == 0 ? 0 : blocked - blocked % tile;
     m.beginControlFlow("for (int tile = 0; tile < $L; tile += $L)", end(whole), tile);
     tileSamples(m, tile);
     m.endControlFlow();
@@ -185,7 +214,7 @@ final class BlockedProduct {
       tileSamples(m, blocked - whole);
       m.addCode("$<}\n");
     }
-    return m.build();
+    return m;
   }
 
   /** {@code inputsConstant}, less {@code inputs - rows} if the first {@code rows} are meant. */

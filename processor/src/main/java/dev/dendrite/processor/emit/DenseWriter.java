@@ -55,25 +55,42 @@ final class DenseWriter implements LayerWriter {
 
   @Override
   public List<FieldSpec> constants() {
-    if (!layer.hasAlpha()) {
-      return List.of();
+    List<FieldSpec> constants = new ArrayList<>();
+    if (layer.hasAlpha()) {
+      constants.add(FieldSpec.builder(p.scalar, names.alphaConstant(), Modifier.PRIVATE,
+              Modifier.STATIC, Modifier.FINAL)
+          .initializer("$L", p.literal(layer.alpha()))
+          .build());
     }
-    return List.of(FieldSpec.builder(p.scalar, names.alphaConstant(), Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .initializer("$L", p.literal(layer.alpha()))
-        .build());
+    if (plan.halves()) {
+      constants.addAll(new HalvedProduct(plan, p).constants());
+    }
+    return constants;
   }
 
-  /** The transposed weights that the input gradient of a looped layer reads. */
+  /**
+   * The transposed weights that the input gradient of a looped layer reads; the second part's
+   * rows and pool of a halved product.
+   */
   @Override
   public List<FieldSpec> fields() {
-    if (!plan.transposes()) {
-      return List.of();
+    List<FieldSpec> fields = new ArrayList<>();
+    if (plan.transposes()) {
+      fields.add(FieldSpec.builder(p.matrix, names.weightTransposed(), Modifier.PRIVATE,
+              Modifier.FINAL)
+          .initializer("$Znew $T[$N][$N]", p.scalar, names.sizeConstant(),
+              plan.inputSizeConstant())
+          .build());
     }
-    return List.of(FieldSpec.builder(p.matrix, names.weightTransposed(), Modifier.PRIVATE,
-            Modifier.FINAL)
-        .initializer("$Znew $T[$N][$N]", p.scalar, names.sizeConstant(), plan.inputSizeConstant())
-        .build());
+    if (plan.halves()) {
+      fields.addAll(new HalvedProduct(plan, p).fields());
+    }
+    return fields;
+  }
+
+  /** What {@code forward} does before a halved product's parts run; {@code threads} its field. */
+  CodeBlock prepareHalves(FieldSpec threads) {
+    return new HalvedProduct(plan, p).prepare(threads);
   }
 
   @Override
@@ -101,7 +118,14 @@ final class DenseWriter implements LayerWriter {
   @Override
   public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
-    methods.add(forward());
+    if (plan.halves()) {
+      HalvedProduct halved = new HalvedProduct(plan, p);
+      methods.add(halved.forward(describe(), activation.forwardSetup(), activation()));
+      methods.add(halved.halves());
+      methods.add(halved.part());
+    } else {
+      methods.add(forward());
+    }
     if (plan.forwardTiled()) {
       methods.add(forwardProduct().tilesMethod("Part of the forward pass of " + describe() + ":"));
     }
@@ -147,14 +171,18 @@ final class DenseWriter implements LayerWriter {
 
   /** The forward product {@code z = in · W + b}, then the activation of each sample's row. */
   private BlockedProduct forwardProduct() {
-    BlockedProduct.Finish activate = plan.keepsPreActivation()
-        ? (m, i, row, sample) -> activateRow(m, CodeBlock.of("$L", row),
-            CodeBlock.of("$N[$L]", names.out(), sample), i)
-        : null;
     return new BlockedProduct(p, Planner.BLOCKING, new BlockedProduct.Operands(
         "in", names.weight(), preBuffer(), layer.inputs(), plan.inputSizeConstant(),
         names.sizeConstant(), layer.bias(), "x", "z", "w", "k", "j"),
-        layer.units(), activate, names.forwardTiles());
+        layer.units(), activation(), names.forwardTiles());
+  }
+
+  /** The activation of a finished row of {@code z} into the outputs; null for LINEAR. */
+  private BlockedProduct.Finish activation() {
+    return plan.keepsPreActivation()
+        ? (m, i, row, sample) -> activateRow(m, CodeBlock.of("$L", row),
+            CodeBlock.of("$N[$L]", names.out(), sample), i)
+        : null;
   }
 
   /** The input gradient's product {@code d = g · W^T}, on the transposed weights. */
@@ -174,10 +202,15 @@ final class DenseWriter implements LayerWriter {
       m.addCode(activation.applyRow(z.toString(), a.toString()));
       return;
     }
-    m.addStatement("$T zr$L = $L", p.vector, i, z);
+    // a row already in a local is read through it
+    String row = z.toString();
+    if (!row.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      row = "zr" + i;
+      m.addStatement("$T $L = $L", p.vector, row, z);
+    }
     m.addStatement("$T ar$L = $L", p.vector, i, a);
     m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant());
-    m.addStatement("ar$L[j] = $L", i, activation.apply("zr" + i, "j"));
+    m.addStatement("ar$L[j] = $L", i, activation.apply(row, "j"));
     m.endControlFlow();
   }
 

@@ -235,6 +235,13 @@ public final class NetworkEmitter {
           .build());
     }
 
+    /** {@code new float[rows][SIZE]}, or {@code new float[rows][]} for references to rows. */
+    private CodeBlock rows(LayerPlan.Buffer buffer, String rows) {
+      return buffer.sizeConstant() == null
+          ? CodeBlock.of("new $T[$L][]", p.scalar, rows)
+          : CodeBlock.of("new $T[$L][$N]", p.scalar, rows, buffer.sizeConstant());
+    }
+
     /** The per-sample buffers of every layer, in allocation order. */
     private List<LayerPlan.Buffer> buffers() {
       List<LayerPlan.Buffer> buffers = new ArrayList<>();
@@ -245,7 +252,7 @@ public final class NetworkEmitter {
     private void bufferFields() {
       for (LayerPlan.Buffer buffer : buffers()) {
         type.addField(FieldSpec.builder(p.matrix, buffer.name(), Modifier.PRIVATE)
-            .initializer("new $T[1][$N]", p.scalar, buffer.sizeConstant()).build());
+            .initializer(rows(buffer, "1")).build());
       }
       if (plan.keepsBatchInput()) {
         type.addField(f.batchInput);
@@ -268,7 +275,7 @@ public final class NetworkEmitter {
           .addJavadoc("Grows every buffer to {@code n} rows if it has fewer: all have as many.\n")
           .beginControlFlow("if (n > $N.length)", buffers().get(0).name());
       for (LayerPlan.Buffer buffer : buffers()) {
-        m.addStatement("$N = new $T[n][$N]", buffer.name(), p.scalar, buffer.sizeConstant());
+        m.addStatement("$N = $L", buffer.name(), rows(buffer, "n"));
       }
       return m.endControlFlow().build();
     }

@@ -61,7 +61,17 @@ final class PassWriter {
 
   /** The fields the passes add: the tasks of a network that splits batches. */
   List<FieldSpec> fields() {
-    return plan.splits() ? List.of(forwardTask, backwardTask, gradientTask) : List.of();
+    if (!plan.splits()) {
+      return List.of();
+    }
+    LayerPlan.DensePlan halved = plan.halved();
+    if (halved == null) {
+      return List.of(forwardTask, backwardTask, gradientTask);
+    }
+    FieldSpec halves = FieldSpec.builder(TASK, "forwardHalvesTask", Modifier.PRIVATE,
+            Modifier.FINAL)
+        .initializer("this::$N", halved.names().forwardHalves()).build();
+    return List.of(forwardTask, halves, backwardTask, gradientTask);
   }
 
   /** The methods, in the order of {@link NetworkPlan#methods()} where they appear there. */
@@ -104,11 +114,29 @@ final class PassWriter {
       layerCalls(m, "input", "0", "n", "training", true);
       return m.build();
     }
-    m.beginControlFlow("if (splits(n))")
-        .addStatement("workers().run($N)", forwardTask)
+    LayerPlan.DensePlan halved = plan.halved();
+    if (halved != null) {
+      m.addCode(((DenseWriter) LayerWriter.of(halved, p)).prepareHalves(f.threads));
+    }
+    m.beginControlFlow("if (splits(n))");
+    if (halved != null) {
+      m.addStatement("workers().run(forwardHalvesTask)");
+    }
+    m.addStatement("workers().run($N)", forwardTask)
         .nextControlFlow("else");
     if (!plan.transposed().isEmpty()) {
       m.beginControlFlow("if (training)").addStatement("transposeWeights(0, 1)").endControlFlow();
+    }
+    if (halved != null && halved.sharesSmallBatches()) {
+      m.beginControlFlow("if ($N > 1)", f.threads)
+          .addComment("too few samples to split, but each thread can still read its own half of"
+              + " the weights")
+          .addStatement("workers().share(forwardHalvesTask)")
+          .nextControlFlow("else")
+          .addStatement("$N(0, 1)", halved.names().forwardHalves())
+          .endControlFlow();
+    } else if (halved != null) {
+      m.addStatement("$N(0, 1)", halved.names().forwardHalves());
     }
     return m.addStatement("forwardRows(0, n)")
         .endControlFlow()

@@ -106,20 +106,49 @@ public record LayerNames(String field, String constantPrefix) {
     return field + "InputGradient";
   }
 
+  /** {@code F_SPLIT_ROW}: the first weight row of the second part of a halved product. */
+  public String splitRowConstant() {
+    return constantPrefix + "_SPLIT_ROW";
+  }
 
+  /** {@code F_VECTOR_PARTS}: whether the Vector API's kernels take the parts of the product. */
+  public String vectorPartsConstant() {
+    return constantPrefix + "_VECTOR_PARTS";
+  }
 
+  /** {@code fForwardHalves}: the two parts of a halved product, shared between threads. */
+  public String forwardHalves() {
+    return field + "ForwardHalves";
+  }
 
+  /** {@code fForwardPart}: one part of a halved product on the plain loops. */
+  public String forwardPart() {
+    return field + "ForwardPart";
+  }
 
+  /** {@code fSecondHalf}: per sample, the second part's sums of a halved product. */
+  public String secondHalf() {
+    return field + "SecondHalf";
+  }
 
+  /** {@code fSecondInput}: per sample, the row of inputs to the second part (plain loops). */
+  public String secondInput() {
+    return field + "SecondInput";
+  }
 
+  /** {@code fSecondRows}: the weight rows of the second part, from row 0 (plain loops). */
+  public String secondRows() {
+    return field + "SecondRows";
+  }
 
-
-
+  /** {@code fSecondPool}: per range of samples, rows that hold the second part's inputs. */
+  public String secondPool() {
+    return field + "SecondPool";
+  }
 
   public String loss() {
     return field + "Loss";
   }
-
 
   /** {@code fAlpha}: the learned PRELU slopes, one row. */
   public String alpha() {

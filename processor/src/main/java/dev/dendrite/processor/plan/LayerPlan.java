@@ -46,7 +46,8 @@ public sealed interface LayerPlan {
    * A per-sample buffer: a row of {@code sizeConstant} values per sample.
    *
    * @param name the field
-   * @param sizeConstant the length of a row
+   * @param sizeConstant the length of a row; {@code null} for a buffer of references to rows held
+   *     elsewhere
    * @param what what it holds, for messages, e.g. {@code the outputs}
    */
   record Buffer(String name, String sizeConstant, String what) {}
@@ -85,6 +86,12 @@ public sealed interface LayerPlan {
    *     {@code z} directly (sigmoid + binary cross-entropy, softmax + categorical cross-entropy)
    * @param splitsRows whether the network splits its parameter gradients over threads by weight
    *     rows ({@code parameterGradient(n, part, parts)}); else one call takes them all
+   * @param halves whether its forward product runs in two parts of fixed weight rows, rows {@code
+   *     0..inputs/2-1} from the bias and the rest from zero, the second part's sums then added to
+   *     the first's: on two threads each thread computes one part for the whole batch and so reads
+   *     only the half of the weights whose gradients it computes and updates in {@code step}. The
+   *     first layer of a network that splits batches, looped, reading the batch itself (only a
+   *     Flatten between) and passing no gradient back, with an even number of inputs
    */
   record DensePlan(
       CheckedLayer.DenseLayer layer,
@@ -94,8 +101,26 @@ public sealed interface LayerPlan {
       String inputGradientBuffer,
       Strategy strategy,
       boolean fusedLoss,
-      boolean splitsRows)
+      boolean splitsRows,
+      boolean halves)
       implements LayerPlan {
+
+    /**
+     * The fewest weights of a halved layer for which a batch too small to split still shares the
+     * two parts between the threads: with one sample the product takes about as long as reading
+     * the weights, and half of them must take longer to read than a hand-off to a spinning thread.
+     */
+    public static final long SHARED_MIN_WEIGHTS = 1L << 16;
+
+    /** Whether a halved layer shares its parts between the threads in any batch. */
+    public boolean sharesSmallBatches() {
+      return halves && (long) layer.inputs() * layer.units() >= SHARED_MIN_WEIGHTS;
+    }
+
+    /** The first weight row of the second part of a halved product, and the rows of each part. */
+    public int splitRow() {
+      return layer.inputs() / 2;
+    }
 
     /** Whether it keeps the pre-activations {@code z} apart from its outputs: not when LINEAR. */
     public boolean keepsPreActivation() {
@@ -129,7 +154,8 @@ public sealed interface LayerPlan {
 
     /** Whether the plain loops of a looped layer's forward product take its weights in tiles. */
     public boolean forwardTiled() {
-      return strategy == Strategy.LOOPED && Planner.BLOCKING.tiles(layer.inputs(), layer.units());
+      return strategy == Strategy.LOOPED && !halves
+          && Planner.BLOCKING.tiles(layer.inputs(), layer.units());
     }
 
     /** Whether the plain loops of the input gradient take the transposed weights in tiles. */
@@ -149,6 +175,10 @@ public sealed interface LayerPlan {
       if (layer.isPrelu()) {
         buffers.add(new Buffer(names.alphaTerms(), size, "the PRELU slope gradient terms"));
       }
+      if (halves) {
+        buffers.add(new Buffer(names.secondHalf(), size, "the second part's sums"));
+        buffers.add(new Buffer(names.secondInput(), null, "the second part's input rows"));
+      }
       return buffers;
     }
 
@@ -157,6 +187,11 @@ public sealed interface LayerPlan {
       String name = layer.name();
       List<GeneratedMethod> methods = new ArrayList<>();
       methods.add(GeneratedMethod.kernel(name, names.forward(), MATRIX, MATRIX, "int", "int"));
+      if (halves) {
+        methods.add(GeneratedMethod.kernel(name, names.forwardHalves(), "void", "int", "int"));
+        methods.add(GeneratedMethod.kernel(name, names.forwardPart(), "void", MATRIX, MATRIX,
+            MATRIX, "int", "int"));
+      }
       if (forwardTiled()) {
         methods.add(GeneratedMethod.kernel(name, names.forwardTiles(), "void", MATRIX, "int",
             "int"));

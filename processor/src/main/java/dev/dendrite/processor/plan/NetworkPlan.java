@@ -65,6 +65,16 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     return penalized;
   }
 
+  /** The dense layer whose forward product runs in halves, or {@code null}. */
+  public LayerPlan.DensePlan halved() {
+    for (LayerPlan layer : layers) {
+      if (layer instanceof LayerPlan.DensePlan dense && dense.halves()) {
+        return dense;
+      }
+    }
+    return null;
+  }
+
   /** The dense layers whose input gradient reads transposed weights. */
   public List<LayerPlan.DensePlan> transposed() {
     List<LayerPlan.DensePlan> transposed = new ArrayList<>();
@@ -99,6 +109,9 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
           "gradientTask")) {
         fields.add(GeneratedField.network(name));
       }
+      if (halved() != null) {
+        fields.add(GeneratedField.network("forwardHalvesTask"));
+      }
     }
     return fields;
   }
@@ -121,6 +134,10 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
       }
       if (dense.transposes()) {
         fields.add(GeneratedField.layer(l, n.weightTransposed(), "the transposed weights"));
+      }
+      if (dense.halves()) {
+        fields.add(GeneratedField.layer(l, n.secondRows(), "the second part's weight rows"));
+        fields.add(GeneratedField.layer(l, n.secondPool(), "the second part's input pool"));
       }
     } else if (plan instanceof LayerPlan.BatchNormPlan) {
       fields.add(GeneratedField.layer(l, n.gamma(), "the scale gamma"));

@@ -74,9 +74,13 @@ public final class Planner {
       }
       if (layer instanceof CheckedLayer.DenseLayer dense) {
         boolean output = i == layers.size() - 1;
+        Strategy strategy = strategy(dense.inputs(), dense.units());
+        boolean halves = splits && inputBuffer.equals("batchInput")
+            && strategy == Strategy.LOOPED && dense.inputs() % 2 == 0
+            && dense.inputs() >= 2 * BLOCKING.forwardInputs();
         plans.add(new LayerPlan.DensePlan(dense, layerNames, inputSize, inputBuffer,
-            inputGradient, strategy(dense.inputs(), dense.units()),
-            output && fused(network.loss(), dense.activation()), splits));
+            inputGradient, strategy, output && fused(network.loss(), dense.activation()),
+            splits, halves));
         inputGradient = layerNames.grad();
       } else if (layer instanceof CheckedLayer.DropoutLayer dropout) {
         plans.add(new LayerPlan.DropoutPlan(
