@@ -3,7 +3,6 @@ package dev.dendrite.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.plan.Blocking;
-import java.util.Arrays;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -228,8 +227,19 @@ final class BlockedProduct {
     if (o.bias()) {
       m.addStatement("$T.arraycopy(b, 0, $L, 0, $L)", System.class, row, o.outputsConstant());
     } else {
-      m.addStatement("$T.fill($L, $L)", Arrays.class, row, p.literal(0));
+      zero(m, p, row, o.outputsConstant());
     }
+  }
+
+  /**
+   * Sets {@code size} values of the row {@code row} to zero with a loop of the method's own:
+   * inlined, {@code Arrays.fill} brings its profile from every caller in the JVM, and with it in
+   * a kernel C2 left the vector loops that followed scalar.
+   */
+  static void zero(MethodSpec.Builder m, Precision p, String row, String size) {
+    m.beginControlFlow("for (int j = 0; j < $N; j++)", size)
+        .addStatement("$L[j] = $L", row, p.literal(0))
+        .endControlFlow();
   }
 
   /** Every sample's sums over rows {@code tile..tile+rows-1}. */

@@ -229,8 +229,8 @@ final class DenseWriter implements LayerWriter {
         m.addStatement("$T b = $N[0]", p.vector, names.bias());
       }
       m.addCode(activation.forwardSetup());
-      boolean vector = beginVectorBranch(m, names.sizeConstant());
-      if (vector) {
+      // the plain loops after the branch, not in an else (see inputGradient)
+      if (beginVectorBranch(m, names.sizeConstant())) {
         m.addStatement("vector.forward(in, $N, $L, $N, from, to)", names.weight(),
             layer.bias() ? "b" : "null", preBuffer());
         if (plan.keepsPreActivation()) {
@@ -239,12 +239,9 @@ final class DenseWriter implements LayerWriter {
               0);
           m.endControlFlow();
         }
-        m.nextControlFlow("else");
+        m.addStatement("return $N", names.out()).endControlFlow();
       }
       forwardProduct().write(m);
-      if (vector) {
-        m.endControlFlow();
-      }
       return m.addStatement("return $N", names.out()).build();
     }
     hoistWeightRows(m, "w", names.weight());
@@ -366,16 +363,14 @@ final class DenseWriter implements LayerWriter {
             + " {@code $L = $L · $L^T}$L.\n", describe(), below, names.grad(), names.weight(),
             unrolled ? "" : ", on the transposed weights " + names.weightTransposed());
     if (!unrolled) {
-      boolean vector = beginVectorBranch(m, plan.inputSizeConstant());
-      if (vector) {
+      // the plain loops after the branch, not in an else: C2 compiled them to scalar code there
+      if (beginVectorBranch(m, plan.inputSizeConstant())) {
         m.addStatement("vector.forward($N, $N, null, $N, from, to)", names.grad(),
-            names.weightTransposed(), below);
-        m.nextControlFlow("else");
+                names.weightTransposed(), below)
+            .addStatement("return")
+            .endControlFlow();
       }
       inputGradientProduct().write(m);
-      if (vector) {
-        m.endControlFlow();
-      }
       return m.build();
     }
     hoistWeightRows(m, "w", names.weight());
@@ -465,9 +460,9 @@ final class DenseWriter implements LayerWriter {
       m.beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
     }
     if (layer.bias()) {
-      m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad())
-          .addStatement("$T.fill(gb, $L)", Arrays.class, p.literal(0))
-          .beginControlFlow("for (int s = 0; s < n; s++)")
+      m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad());
+      BlockedProduct.zero(m, p, "gb", names.sizeConstant());
+      m.beginControlFlow("for (int s = 0; s < n; s++)")
           .addStatement("$T dz = g[s]", p.vector)
           .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
           .addStatement("gb[j] += dz[j]")
@@ -551,7 +546,7 @@ final class DenseWriter implements LayerWriter {
     for (int r = 0; r < rows; r++) {
       m.addStatement("$T gw$L = $N[$L]", p.vector, r, names.weightGrad(),
           BlockedProduct.offset("k", r));
-      m.addStatement("$T.fill(gw$L, $L)", Arrays.class, r, p.literal(0));
+      BlockedProduct.zero(m, p, "gw" + r, names.sizeConstant());
     }
     m.addStatement("int s = 0");
     weightGradientBlock(m, rows, samples);

@@ -9,7 +9,6 @@ import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.Planner;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -173,7 +172,7 @@ final class HalvedProduct {
       m.addStatement("$T.arraycopy($N[0], 0, $N[s], 0, $N)", System.class, names.bias(), first(),
           names.sizeConstant());
     } else {
-      m.addStatement("$T.fill($N[s], $L)", Arrays.class, first(), p.literal(0));
+      BlockedProduct.zero(m, p, first() + "[s]", names.sizeConstant());
     }
     m.endControlFlow()
         .addComment("$L samples at a time, whose sums stay in the cache while the tiles pass",
@@ -192,8 +191,9 @@ final class HalvedProduct {
         .addStatement("$T x = pool[s - start]", p.vector)
         .addStatement("$T.arraycopy(batchInput[s], $N,$Wx, 0, $N)", System.class, split, split)
         .addStatement("$N[s] = x", names.secondInput())
-        .addStatement("$T.fill($N[s], $L)", Arrays.class, names.secondHalf(), p.literal(0))
-        .endControlFlow()
+        .addStatement("$T h = $N[s]", p.vector, names.secondHalf());
+    BlockedProduct.zero(m, p, "h", names.sizeConstant());
+    m.endControlFlow()
         .addStatement("$N($N, $N,$W$N, start, end)", names.forwardPart(), names.secondInput(),
             names.secondRows(), names.secondHalf())
         .endControlFlow()
