@@ -11,7 +11,6 @@ import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.Activations;
 import dev.dendrite.kernel.LossKernels;
 import dev.dendrite.random.Rng;
-import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -26,9 +25,8 @@ import javax.annotation.processing.Generated;
  * total                          81           120
  * </pre>
  *
- * <p>Names: layer x has X_SIZE values per sample, weights xWeight [inputs][units], bias xBias,
- * gradients xWeightGrad, xBiasGrad, and rows per sample xPre (z), xOut (a), xGrad (g). Buffers grow
- * to the largest batch, then nothing is allocated. Not thread-safe; runs on the calling thread.
+ * <p>Names: layer x has X_SIZE values, weights xWeight [inputs][units], bias xBias, gradients
+ * xWeightGrad, xBiasGrad, rows xPre (z), xOut (a), xGrad (g). Not thread-safe.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class CirclesNet extends Circles implements Model {
@@ -130,7 +128,51 @@ public final class CirclesNet extends Circles implements Model {
     return loss;
   }
 
-  /** Grows every buffer to {@code n} rows if it has fewer: all have as many. */
+  /**
+   * Predicts one sample with unit j of layer x in the local x_j: the arithmetic of {@code forward}
+   * over a batch of one, term for term, without its buffers.
+   */
+  @Override
+  public void predict(float[] input, float[] output) {
+    Batches.requireLength(input, INPUT_SIZE, "input");
+    Batches.requireLength(output, OUTPUT_SIZE, "output");
+    trainingPass = false;
+    float point_0 = input[0];
+    float point_1 = input[1];
+    float[] hiddenW0 = hiddenWeight[0];
+    float[] hiddenW1 = hiddenWeight[1];
+    float[] hiddenB = hiddenBias[0];
+    float hidden_0 = Math.max(0f, hiddenB[0] + point_0 * hiddenW0[0] + point_1 * hiddenW1[0]);
+    float hidden_1 = Math.max(0f, hiddenB[1] + point_0 * hiddenW0[1] + point_1 * hiddenW1[1]);
+    float hidden_2 = Math.max(0f, hiddenB[2] + point_0 * hiddenW0[2] + point_1 * hiddenW1[2]);
+    float hidden_3 = Math.max(0f, hiddenB[3] + point_0 * hiddenW0[3] + point_1 * hiddenW1[3]);
+    float hidden_4 = Math.max(0f, hiddenB[4] + point_0 * hiddenW0[4] + point_1 * hiddenW1[4]);
+    float hidden_5 = Math.max(0f, hiddenB[5] + point_0 * hiddenW0[5] + point_1 * hiddenW1[5]);
+    float hidden_6 = Math.max(0f, hiddenB[6] + point_0 * hiddenW0[6] + point_1 * hiddenW1[6]);
+    float hidden_7 = Math.max(0f, hiddenB[7] + point_0 * hiddenW0[7] + point_1 * hiddenW1[7]);
+    float hidden_8 = Math.max(0f, hiddenB[8] + point_0 * hiddenW0[8] + point_1 * hiddenW1[8]);
+    float hidden_9 = Math.max(0f, hiddenB[9] + point_0 * hiddenW0[9] + point_1 * hiddenW1[9]);
+    float hidden_10 = Math.max(0f, hiddenB[10] + point_0 * hiddenW0[10] + point_1 * hiddenW1[10]);
+    float hidden_11 = Math.max(0f, hiddenB[11] + point_0 * hiddenW0[11] + point_1 * hiddenW1[11]);
+    float hidden_12 = Math.max(0f, hiddenB[12] + point_0 * hiddenW0[12] + point_1 * hiddenW1[12]);
+    float hidden_13 = Math.max(0f, hiddenB[13] + point_0 * hiddenW0[13] + point_1 * hiddenW1[13]);
+    float hidden_14 = Math.max(0f, hiddenB[14] + point_0 * hiddenW0[14] + point_1 * hiddenW1[14]);
+    float hidden_15 = Math.max(0f, hiddenB[15] + point_0 * hiddenW0[15] + point_1 * hiddenW1[15]);
+    float hidden_16 = Math.max(0f, hiddenB[16] + point_0 * hiddenW0[16] + point_1 * hiddenW1[16]);
+    float hidden_17 = Math.max(0f, hiddenB[17] + point_0 * hiddenW0[17] + point_1 * hiddenW1[17]);
+    float hidden_18 = Math.max(0f, hiddenB[18] + point_0 * hiddenW0[18] + point_1 * hiddenW1[18]);
+    float hidden_19 = Math.max(0f, hiddenB[19] + point_0 * hiddenW0[19] + point_1 * hiddenW1[19]);
+    float[] innerW = innerWeight[0];
+    float[] innerB = innerBias[0];
+    output[0] = Activations.sigmoid((innerB[0] + hidden_0 * innerW[0] + hidden_1 * innerW[1]
+        + hidden_2 * innerW[2]) + (hidden_3 * innerW[3] + hidden_4 * innerW[4]
+        + hidden_5 * innerW[5] + hidden_6 * innerW[6]) + (hidden_7 * innerW[7]
+        + hidden_8 * innerW[8] + hidden_9 * innerW[9] + hidden_10 * innerW[10])
+        + (hidden_11 * innerW[11] + hidden_12 * innerW[12] + hidden_13 * innerW[13]
+        + hidden_14 * innerW[14]) + (hidden_15 * innerW[15] + hidden_16 * innerW[16]
+        + hidden_17 * innerW[17] + hidden_18 * innerW[18]) + hidden_19 * innerW[19]);
+  }
+
   private void ensureCapacity(int n) {
     if (n > hiddenPre.length) {
       hiddenPre = new float[n][HIDDEN_SIZE];
@@ -222,14 +264,21 @@ public final class CirclesNet extends Circles implements Model {
     float[] gw0 = hiddenWeightGrad[0];
     float[] gw1 = hiddenWeightGrad[1];
     float[] gb = hiddenBiasGrad[0];
-    Arrays.fill(gw0, 0f);
-    Arrays.fill(gw1, 0f);
-    Arrays.fill(gb, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] x = batchInput[s];
-      float[] g = hiddenGrad[s];
-      float x0 = x[0];
-      float x1 = x[1];
+    float[] x = batchInput[0];
+    float[] g = hiddenGrad[0];
+    float x0 = x[0];
+    float x1 = x[1];
+    for (int j = 0; j < HIDDEN_SIZE; j++) {
+      float gj = g[j];
+      gb[j] = gj;
+      gw0[j] = x0 * gj;
+      gw1[j] = x1 * gj;
+    }
+    for (int s = 1; s < n; s++) {
+      x = batchInput[s];
+      g = hiddenGrad[s];
+      x0 = x[0];
+      x1 = x[1];
       for (int j = 0; j < HIDDEN_SIZE; j++) {
         float gj = g[j];
         gb[j] += gj;
@@ -250,10 +299,10 @@ public final class CirclesNet extends Circles implements Model {
       float[] x = in[s];
       float[] z = innerPre[s];
       float[] a = innerOut[s];
-      z[0] = b[0] + x[0] * w[0] + x[1] * w[1] + x[2] * w[2] + x[3] * w[3] + x[4] * w[4]
-          + x[5] * w[5] + x[6] * w[6] + x[7] * w[7] + x[8] * w[8] + x[9] * w[9] + x[10] * w[10]
-          + x[11] * w[11] + x[12] * w[12] + x[13] * w[13] + x[14] * w[14] + x[15] * w[15]
-          + x[16] * w[16] + x[17] * w[17] + x[18] * w[18] + x[19] * w[19];
+      z[0] = (b[0] + x[0] * w[0] + x[1] * w[1] + x[2] * w[2]) + (x[3] * w[3] + x[4] * w[4]
+          + x[5] * w[5] + x[6] * w[6]) + (x[7] * w[7] + x[8] * w[8] + x[9] * w[9] + x[10] * w[10])
+          + (x[11] * w[11] + x[12] * w[12] + x[13] * w[13] + x[14] * w[14]) + (x[15] * w[15]
+          + x[16] * w[16] + x[17] * w[17] + x[18] * w[18]) + x[19] * w[19];
       a[0] = Activations.sigmoid(z[0]);
     }
     return innerOut;
@@ -280,13 +329,16 @@ public final class CirclesNet extends Circles implements Model {
    */
   private void innerParameterGradient(int n) {
     float[] gw = innerWeightGrad[0];
-    float[] gb = innerBiasGrad[0];
-    Arrays.fill(gw, 0f);
-    Arrays.fill(gb, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] x = hiddenOut[s];
-      float g0 = innerGrad[s][0];
-      gb[0] += g0;
+    float[] x = hiddenOut[0];
+    float g0 = innerGrad[0][0];
+    innerBiasGrad[0][0] = g0;
+    for (int k = 0; k < HIDDEN_SIZE; k++) {
+      gw[k] = x[k] * g0;
+    }
+    for (int s = 1; s < n; s++) {
+      x = hiddenOut[s];
+      g0 = innerGrad[s][0];
+      innerBiasGrad[0][0] += g0;
       for (int k = 0; k < HIDDEN_SIZE; k++) {
         gw[k] += x[k] * g0;
       }

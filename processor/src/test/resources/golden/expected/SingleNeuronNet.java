@@ -10,7 +10,6 @@ import dev.dendrite.annotation.Loss;
 import dev.dendrite.init.Initializers;
 import dev.dendrite.kernel.LossKernels;
 import dev.dendrite.random.Rng;
-import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -23,9 +22,8 @@ import javax.annotation.processing.Generated;
  * total                           4             6
  * </pre>
  *
- * <p>Names: layer x has X_SIZE values per sample, weights xWeight [inputs][units], bias xBias,
- * gradients xWeightGrad, xBiasGrad, and rows per sample xPre (z), xOut (a), xGrad (g). Buffers grow
- * to the largest batch, then nothing is allocated. Not thread-safe; runs on the calling thread.
+ * <p>Names: layer x has X_SIZE values, weights xWeight [inputs][units], bias xBias, gradients
+ * xWeightGrad, xBiasGrad, rows xPre (z), xOut (a), xGrad (g). Not thread-safe.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class SingleNeuronNet extends SingleNeuron implements Model {
@@ -107,7 +105,6 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
     return loss;
   }
 
-  /** Grows every buffer to {@code n} rows if it has fewer: all have as many. */
   private void ensureCapacity(int n) {
     if (n > neuronOut.length) {
       neuronOut = new float[n][NEURON_SIZE];
@@ -135,13 +132,16 @@ public final class SingleNeuronNet extends SingleNeuron implements Model {
    */
   private void neuronParameterGradient(int n) {
     float[] gw = neuronWeightGrad[0];
-    float[] gb = neuronBiasGrad[0];
-    Arrays.fill(gw, 0f);
-    Arrays.fill(gb, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] x = batchInput[s];
-      float g0 = neuronGrad[s][0];
-      gb[0] += g0;
+    float[] x = batchInput[0];
+    float g0 = neuronGrad[0][0];
+    neuronBiasGrad[0][0] = g0;
+    for (int k = 0; k < INPUTS_SIZE; k++) {
+      gw[k] = x[k] * g0;
+    }
+    for (int s = 1; s < n; s++) {
+      x = batchInput[s];
+      g0 = neuronGrad[s][0];
+      neuronBiasGrad[0][0] += g0;
       for (int k = 0; k < INPUTS_SIZE; k++) {
         gw[k] += x[k] * g0;
       }

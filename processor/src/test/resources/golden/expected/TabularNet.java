@@ -28,10 +28,9 @@ import javax.annotation.processing.Generated;
  * total                               135           252
  * </pre>
  *
- * <p>Names: layer x has X_SIZE values per sample, weights xWeight [inputs][units], bias xBias,
- * gradients xWeightGrad, xBiasGrad, and rows per sample xPre (z), xOut (a), xGrad (g). Buffers grow
- * to the largest batch, then nothing is allocated. Not thread-safe; batches run on the calling
- * thread, as batch normalization needs them whole.
+ * <p>Names: layer x has X_SIZE values, weights xWeight [inputs][units], bias xBias, gradients
+ * xWeightGrad, xBiasGrad, rows xPre (z), xOut (a), xGrad (g). Not thread-safe; batches run on the
+ * calling thread, as batch normalization needs them whole.
  */
 @Generated("dev.dendrite.processor.DendriteProcessor")
 public final class TabularNet extends Tabular implements Model {
@@ -206,7 +205,6 @@ public final class TabularNet extends Tabular implements Model {
     return loss;
   }
 
-  /** Grows every buffer to {@code n} rows if it has fewer: all have as many. */
   private void ensureCapacity(int n) {
     if (n > hiddenOut.length) {
       hiddenOut = new float[n][HIDDEN_SIZE];
@@ -244,18 +242,18 @@ public final class TabularNet extends Tabular implements Model {
       float x4 = x[4];
       float x5 = x[5];
       float[] z = hiddenOut[s];
-      z[0] = x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0] + x4 * w4[0] + x5 * w5[0];
-      z[1] = x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1] + x4 * w4[1] + x5 * w5[1];
-      z[2] = x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2] + x4 * w4[2] + x5 * w5[2];
-      z[3] = x0 * w0[3] + x1 * w1[3] + x2 * w2[3] + x3 * w3[3] + x4 * w4[3] + x5 * w5[3];
-      z[4] = x0 * w0[4] + x1 * w1[4] + x2 * w2[4] + x3 * w3[4] + x4 * w4[4] + x5 * w5[4];
-      z[5] = x0 * w0[5] + x1 * w1[5] + x2 * w2[5] + x3 * w3[5] + x4 * w4[5] + x5 * w5[5];
-      z[6] = x0 * w0[6] + x1 * w1[6] + x2 * w2[6] + x3 * w3[6] + x4 * w4[6] + x5 * w5[6];
-      z[7] = x0 * w0[7] + x1 * w1[7] + x2 * w2[7] + x3 * w3[7] + x4 * w4[7] + x5 * w5[7];
-      z[8] = x0 * w0[8] + x1 * w1[8] + x2 * w2[8] + x3 * w3[8] + x4 * w4[8] + x5 * w5[8];
-      z[9] = x0 * w0[9] + x1 * w1[9] + x2 * w2[9] + x3 * w3[9] + x4 * w4[9] + x5 * w5[9];
-      z[10] = x0 * w0[10] + x1 * w1[10] + x2 * w2[10] + x3 * w3[10] + x4 * w4[10] + x5 * w5[10];
-      z[11] = x0 * w0[11] + x1 * w1[11] + x2 * w2[11] + x3 * w3[11] + x4 * w4[11] + x5 * w5[11];
+      z[0] = (x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0]) + (x4 * w4[0] + x5 * w5[0]);
+      z[1] = (x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1]) + (x4 * w4[1] + x5 * w5[1]);
+      z[2] = (x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2]) + (x4 * w4[2] + x5 * w5[2]);
+      z[3] = (x0 * w0[3] + x1 * w1[3] + x2 * w2[3] + x3 * w3[3]) + (x4 * w4[3] + x5 * w5[3]);
+      z[4] = (x0 * w0[4] + x1 * w1[4] + x2 * w2[4] + x3 * w3[4]) + (x4 * w4[4] + x5 * w5[4]);
+      z[5] = (x0 * w0[5] + x1 * w1[5] + x2 * w2[5] + x3 * w3[5]) + (x4 * w4[5] + x5 * w5[5]);
+      z[6] = (x0 * w0[6] + x1 * w1[6] + x2 * w2[6] + x3 * w3[6]) + (x4 * w4[6] + x5 * w5[6]);
+      z[7] = (x0 * w0[7] + x1 * w1[7] + x2 * w2[7] + x3 * w3[7]) + (x4 * w4[7] + x5 * w5[7]);
+      z[8] = (x0 * w0[8] + x1 * w1[8] + x2 * w2[8] + x3 * w3[8]) + (x4 * w4[8] + x5 * w5[8]);
+      z[9] = (x0 * w0[9] + x1 * w1[9] + x2 * w2[9] + x3 * w3[9]) + (x4 * w4[9] + x5 * w5[9]);
+      z[10] = (x0 * w0[10] + x1 * w1[10] + x2 * w2[10] + x3 * w3[10]) + (x4 * w4[10] + x5 * w5[10]);
+      z[11] = (x0 * w0[11] + x1 * w1[11] + x2 * w2[11] + x3 * w3[11]) + (x4 * w4[11] + x5 * w5[11]);
     }
     return hiddenOut;
   }
@@ -271,21 +269,32 @@ public final class TabularNet extends Tabular implements Model {
     float[] gw3 = hiddenWeightGrad[3];
     float[] gw4 = hiddenWeightGrad[4];
     float[] gw5 = hiddenWeightGrad[5];
-    Arrays.fill(gw0, 0f);
-    Arrays.fill(gw1, 0f);
-    Arrays.fill(gw2, 0f);
-    Arrays.fill(gw3, 0f);
-    Arrays.fill(gw4, 0f);
-    Arrays.fill(gw5, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] x = batchInput[s];
-      float[] g = hiddenGrad[s];
-      float x0 = x[0];
-      float x1 = x[1];
-      float x2 = x[2];
-      float x3 = x[3];
-      float x4 = x[4];
-      float x5 = x[5];
+    float[] x = batchInput[0];
+    float[] g = hiddenGrad[0];
+    float x0 = x[0];
+    float x1 = x[1];
+    float x2 = x[2];
+    float x3 = x[3];
+    float x4 = x[4];
+    float x5 = x[5];
+    for (int j = 0; j < HIDDEN_SIZE; j++) {
+      float gj = g[j];
+      gw0[j] = x0 * gj;
+      gw1[j] = x1 * gj;
+      gw2[j] = x2 * gj;
+      gw3[j] = x3 * gj;
+      gw4[j] = x4 * gj;
+      gw5[j] = x5 * gj;
+    }
+    for (int s = 1; s < n; s++) {
+      x = batchInput[s];
+      g = hiddenGrad[s];
+      x0 = x[0];
+      x1 = x[1];
+      x2 = x[2];
+      x3 = x[3];
+      x4 = x[4];
+      x5 = x[5];
       for (int j = 0; j < HIDDEN_SIZE; j++) {
         float gj = g[j];
         gw0[j] += x0 * gj;
@@ -506,12 +515,12 @@ public final class TabularNet extends Tabular implements Model {
       float x10 = x[10];
       float x11 = x[11];
       float[] z = classesPre[s];
-      z[0] = b[0] + x0 * w0[0] + x1 * w1[0] + x2 * w2[0] + x3 * w3[0] + x4 * w4[0] + x5 * w5[0]
-          + x6 * w6[0] + x7 * w7[0] + x8 * w8[0] + x9 * w9[0] + x10 * w10[0] + x11 * w11[0];
-      z[1] = b[1] + x0 * w0[1] + x1 * w1[1] + x2 * w2[1] + x3 * w3[1] + x4 * w4[1] + x5 * w5[1]
-          + x6 * w6[1] + x7 * w7[1] + x8 * w8[1] + x9 * w9[1] + x10 * w10[1] + x11 * w11[1];
-      z[2] = b[2] + x0 * w0[2] + x1 * w1[2] + x2 * w2[2] + x3 * w3[2] + x4 * w4[2] + x5 * w5[2]
-          + x6 * w6[2] + x7 * w7[2] + x8 * w8[2] + x9 * w9[2] + x10 * w10[2] + x11 * w11[2];
+      z[0] = (b[0] + x0 * w0[0] + x1 * w1[0] + x2 * w2[0]) + (x3 * w3[0] + x4 * w4[0] + x5 * w5[0]
+          + x6 * w6[0]) + (x7 * w7[0] + x8 * w8[0] + x9 * w9[0] + x10 * w10[0]) + x11 * w11[0];
+      z[1] = (b[1] + x0 * w0[1] + x1 * w1[1] + x2 * w2[1]) + (x3 * w3[1] + x4 * w4[1] + x5 * w5[1]
+          + x6 * w6[1]) + (x7 * w7[1] + x8 * w8[1] + x9 * w9[1] + x10 * w10[1]) + x11 * w11[1];
+      z[2] = (b[2] + x0 * w0[2] + x1 * w1[2] + x2 * w2[2]) + (x3 * w3[2] + x4 * w4[2] + x5 * w5[2]
+          + x6 * w6[2]) + (x7 * w7[2] + x8 * w8[2] + x9 * w9[2] + x10 * w10[2]) + x11 * w11[2];
       float[] a = classesOut[s];
       Activations.softmax(classesPre[s], a);
     }
@@ -574,34 +583,51 @@ public final class TabularNet extends Tabular implements Model {
     float[] gw10 = classesWeightGrad[10];
     float[] gw11 = classesWeightGrad[11];
     float[] gb = classesBiasGrad[0];
-    Arrays.fill(gw0, 0f);
-    Arrays.fill(gw1, 0f);
-    Arrays.fill(gw2, 0f);
-    Arrays.fill(gw3, 0f);
-    Arrays.fill(gw4, 0f);
-    Arrays.fill(gw5, 0f);
-    Arrays.fill(gw6, 0f);
-    Arrays.fill(gw7, 0f);
-    Arrays.fill(gw8, 0f);
-    Arrays.fill(gw9, 0f);
-    Arrays.fill(gw10, 0f);
-    Arrays.fill(gw11, 0f);
-    Arrays.fill(gb, 0f);
-    for (int s = 0; s < n; s++) {
-      float[] x = dropOut[s];
-      float[] g = classesGrad[s];
-      float x0 = x[0];
-      float x1 = x[1];
-      float x2 = x[2];
-      float x3 = x[3];
-      float x4 = x[4];
-      float x5 = x[5];
-      float x6 = x[6];
-      float x7 = x[7];
-      float x8 = x[8];
-      float x9 = x[9];
-      float x10 = x[10];
-      float x11 = x[11];
+    float[] x = dropOut[0];
+    float[] g = classesGrad[0];
+    float x0 = x[0];
+    float x1 = x[1];
+    float x2 = x[2];
+    float x3 = x[3];
+    float x4 = x[4];
+    float x5 = x[5];
+    float x6 = x[6];
+    float x7 = x[7];
+    float x8 = x[8];
+    float x9 = x[9];
+    float x10 = x[10];
+    float x11 = x[11];
+    for (int j = 0; j < CLASSES_SIZE; j++) {
+      float gj = g[j];
+      gb[j] = gj;
+      gw0[j] = x0 * gj;
+      gw1[j] = x1 * gj;
+      gw2[j] = x2 * gj;
+      gw3[j] = x3 * gj;
+      gw4[j] = x4 * gj;
+      gw5[j] = x5 * gj;
+      gw6[j] = x6 * gj;
+      gw7[j] = x7 * gj;
+      gw8[j] = x8 * gj;
+      gw9[j] = x9 * gj;
+      gw10[j] = x10 * gj;
+      gw11[j] = x11 * gj;
+    }
+    for (int s = 1; s < n; s++) {
+      x = dropOut[s];
+      g = classesGrad[s];
+      x0 = x[0];
+      x1 = x[1];
+      x2 = x[2];
+      x3 = x[3];
+      x4 = x[4];
+      x5 = x[5];
+      x6 = x[6];
+      x7 = x[7];
+      x8 = x[8];
+      x9 = x[9];
+      x10 = x[10];
+      x11 = x[11];
       for (int j = 0; j < CLASSES_SIZE; j++) {
         float gj = g[j];
         gb[j] += gj;

@@ -3,6 +3,7 @@ package dev.dendrite.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.dendrite.processor.plan.Blocking;
+import java.util.Arrays;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -115,13 +116,15 @@ final class BlockedProduct {
       writeTiled(m);
       return;
     }
-    m.addStatement("int s = from");
-    if (samples() > 1) {
+    if (samples() == 1) {
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+    } else {
+      m.addStatement("int s = from");
       blockLoop(m, "s", "to", samples());
       block(m, samples());
       m.endControlFlow();
+      m.beginControlFlow("for (; s < to; s++)");
     }
-    m.beginControlFlow("for (; s < to; s++)");
     block(m, 1);
     m.endControlFlow();
   }
@@ -227,30 +230,26 @@ final class BlockedProduct {
     if (o.bias()) {
       m.addStatement("$T.arraycopy(b, 0, $L, 0, $L)", System.class, row, o.outputsConstant());
     } else {
-      zero(m, p, row, o.outputsConstant());
+      zero(m, p, row);
     }
   }
 
-  /**
-   * Sets {@code size} values of the row {@code row} to zero with a loop of the method's own:
-   * inlined, {@code Arrays.fill} brings its profile from every caller in the JVM, and with it in
-   * a kernel C2 left the vector loops that followed scalar.
-   */
-  static void zero(MethodSpec.Builder m, Precision p, String row, String size) {
-    m.beginControlFlow("for (int j = 0; j < $N; j++)", size)
-        .addStatement("$L[j] = $L", row, p.literal(0))
-        .endControlFlow();
+  /** Sets every value of the row {@code row} to zero. */
+  static void zero(MethodSpec.Builder m, Precision p, String row) {
+    m.addStatement("$T.fill($L, $L)", Arrays.class, row, p.literal(0));
   }
 
   /** Every sample's sums over rows {@code tile..tile+rows-1}. */
   private void tileSamples(MethodSpec.Builder m, int rows) {
-    m.addStatement("int s = from");
-    if (samples() > 1) {
+    if (samples() == 1) {
+      m.beginControlFlow("for (int s = from; s < to; s++)");
+    } else {
+      m.addStatement("int s = from");
       blockLoop(m, "s", "to", samples());
       tileBlock(m, samples(), rows);
       m.endControlFlow();
+      m.beginControlFlow("for (; s < to; s++)");
     }
-    m.beginControlFlow("for (; s < to; s++)");
     tileBlock(m, 1, rows);
     m.endControlFlow();
   }

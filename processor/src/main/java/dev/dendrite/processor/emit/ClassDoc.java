@@ -26,16 +26,15 @@ final class ClassDoc {
     }
     doc.add(new PenaltyWriter(plan, p).lossNote());
     doc.add(".\n<pre>\n$L</pre>\n\n", LayerTable.render(network));
-    doc.add("<p>Names: layer x has X_SIZE values per sample, weights xWeight [inputs][units], bias"
-        + " xBias, gradients xWeightGrad, xBiasGrad, and rows per sample xPre (z), xOut (a), xGrad"
-        + " (g). Buffers grow to the largest batch, then nothing is allocated. Not thread-safe");
+    doc.add("<p>Names: layer x has X_SIZE values, weights xWeight [inputs][units], bias xBias,"
+        + " gradients xWeightGrad, xBiasGrad, rows xPre (z), xOut (a), xGrad (g). Not thread-safe");
     if (plan.splits()) {
       doc.add("; batches of {@link #PARALLEL_MIN_BATCH} samples or more are split over {@link"
           + " #threads()} threads, with the same results for any number of threads.\n");
     } else if (plan.hasBuffers()) {
       doc.add("; batches run on the calling thread, as batch normalization needs them whole.\n");
     } else {
-      doc.add("; runs on the calling thread.\n");
+      doc.add(".\n");
     }
     return doc.build();
   }

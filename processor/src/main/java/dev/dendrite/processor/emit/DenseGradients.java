@@ -7,8 +7,6 @@ import dev.dendrite.processor.plan.LayerNames;
 import dev.dendrite.processor.plan.LayerPlan;
 import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.plan.Strategy;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -52,6 +50,9 @@ final class DenseGradients {
     int samples = Planner.BLOCKING.weightGradientSamples();
     int tail = layer.inputs() % rows;
     String inputs = plan.inputSizeConstant();
+    // the rows before the range: with them after it, JDK 25's C2 left the first layer's loops
+    // scalar
+    m.addStatement("$T x = $N", p.matrix, x).addStatement("$T g = $N", p.matrix, names.grad());
     if (plan.splitsRows()) {
       String blocks = rows == 1 ? inputs : inputs + " / " + rows;
       String scale = rows == 1 ? "" : " * " + rows;
@@ -70,7 +71,6 @@ final class DenseGradients {
     }
     String first = plan.splitsRows() ? "first" : "0";
     String last = plan.splitsRows() ? "last" : inputs;
-    m.addStatement("$T x = $N", p.matrix, x).addStatement("$T g = $N", p.matrix, names.grad());
     boolean vector = DenseWriter.beginVectorBranch(m, p, names.sizeConstant());
     if (vector) {
       m.addStatement("vector.weightGradient(x, g, $N, n, $L, $L)", names.weightGrad(), first,
@@ -92,7 +92,7 @@ final class DenseGradients {
     }
     if (layer.bias()) {
       m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad());
-      BlockedProduct.zero(m, p, "gb", names.sizeConstant());
+      BlockedProduct.zero(m, p, "gb");
       m.beginControlFlow("for (int s = 0; s < n; s++)")
           .addStatement("$T dz = g[s]", p.vector)
           .beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
@@ -115,51 +115,58 @@ final class DenseGradients {
           .addJavadoc("Part {@code part} of {@code parts}: the last part takes every gradient.\n")
           .beginControlFlow("if (part != parts - 1)").addStatement("return").endControlFlow();
     }
-    List<String> zeroed = new ArrayList<>();
     if (plan.oneRowWeight()) {
       m.addStatement("$T gw = $N[0]", p.vector, names.weightGrad());
-      zeroed.add("gw");
     } else {
       for (int k = 0; k < layer.inputs(); k++) {
         m.addStatement("$T gw$L = $N[$L]", p.vector, k, names.weightGrad(), k);
-        zeroed.add("gw" + k);
       }
-    }
-    if (layer.bias()) {
-      m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad());
-      zeroed.add("gb");
-    }
-    for (String array : zeroed) {
-      m.addStatement("$T.fill($L, $L)", Arrays.class, array, p.literal(0));
-    }
-    m.beginControlFlow("for (int s = 0; s < n; s++)")
-        .addStatement("$T x = $N[s]", p.vector, plan.inputBuffer());
-    if (plan.oneRowWeight()) {
-      m.addStatement("$T g0 = $N[s][0]", p.scalar, names.grad());
       if (layer.bias()) {
-        m.addStatement("gb[0] += g0");
+        m.addStatement("$T gb = $N[0]", p.vector, names.biasGrad());
       }
-      m.beginControlFlow("for (int k = 0; k < $N; k++)", plan.inputSizeConstant())
-          .addStatement("gw[k] += x[k] * g0")
-          .endControlFlow();
-    } else {
-      m.addStatement("$T g = $N[s]", p.vector, names.grad());
-      for (int k = 0; k < layer.inputs(); k++) {
-        m.addStatement("$T x$L = x[$L]", p.scalar, k, k);
-      }
-      m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
-          .addStatement("$T gj = g[j]", p.scalar);
-      if (layer.bias()) {
-        m.addStatement("gb[j] += gj");
-      }
-      for (int k = 0; k < layer.inputs(); k++) {
-        m.addStatement("gw$L[j] += x$L * gj", k, k);
-      }
-      m.endControlFlow();
     }
+    // sample 0 sets each sum and later samples add to it, with no pass that zeroes the rows
+    // first: in a small layer those passes took longer than the sums (n >= 1)
+    unrolledSample(m, "0", "=", true);
+    m.beginControlFlow("for (int s = 1; s < n; s++)");
+    unrolledSample(m, "s", "+=", false);
     m.endControlFlow();
     m.addCode(activation.slopeGradient(names.alphaTerms()));
     return m.build();
+  }
+
+  /**
+   * Sample {@code s}'s terms of an unrolled layer's gradients, each stored with {@code op}, in
+   * locals that {@code declare} declares, or else reuses.
+   */
+  private void unrolledSample(MethodSpec.Builder m, String s, String op, boolean declare) {
+    String vector = declare ? p.vector + " " : "";
+    String scalar = declare ? p.scalar + " " : "";
+    m.addStatement("$Lx = $N[$L]", vector, plan.inputBuffer(), s);
+    if (plan.oneRowWeight()) {
+      // one unit: its bias gradient is one value
+      m.addStatement("$Lg0 = $N[$L][0]", scalar, names.grad(), s);
+      if (layer.bias()) {
+        m.addStatement("$N[0][0] $L g0", names.biasGrad(), op);
+      }
+      m.beginControlFlow("for (int k = 0; k < $N; k++)", plan.inputSizeConstant())
+          .addStatement("gw[k] $L x[k] * g0", op)
+          .endControlFlow();
+      return;
+    }
+    m.addStatement("$Lg = $N[$L]", vector, names.grad(), s);
+    for (int k = 0; k < layer.inputs(); k++) {
+      m.addStatement("$Lx$L = x[$L]", scalar, k, k);
+    }
+    m.beginControlFlow("for (int j = 0; j < $N; j++)", names.sizeConstant())
+        .addStatement("$T gj = g[j]", p.scalar);
+    if (layer.bias()) {
+      m.addStatement("gb[j] $L gj", op);
+    }
+    for (int k = 0; k < layer.inputs(); k++) {
+      m.addStatement("gw$L[j] $L x$L * gj", k, op, k);
+    }
+    m.endControlFlow();
   }
 
   /**
@@ -177,7 +184,7 @@ final class DenseGradients {
     for (int r = 0; r < rows; r++) {
       m.addStatement("$T gw$L = $N[$L]", p.vector, r, names.weightGrad(),
           BlockedProduct.offset("k", r));
-      BlockedProduct.zero(m, p, "gw" + r, names.sizeConstant());
+      BlockedProduct.zero(m, p, "gw" + r);
     }
     m.addStatement("int s = 0");
     weightGradientBlock(m, rows, samples);

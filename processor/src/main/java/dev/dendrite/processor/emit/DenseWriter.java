@@ -193,7 +193,7 @@ final class DenseWriter implements LayerWriter {
 
   /** The input gradient's product {@code d = g · W^T}, on the transposed weights. */
   private BlockedProduct inputGradientProduct() {
-    return new BlockedProduct(p, Planner.BLOCKING, new BlockedProduct.Operands(
+    return new BlockedProduct(p, Planner.BLOCKING.inputGradient(), new BlockedProduct.Operands(
         names.grad(), names.weightTransposed(), plan.inputGradientBuffer(), layer.units(),
         names.sizeConstant(), plan.inputSizeConstant(), false, "g", "d", "t", "j", "k"),
         layer.inputs(), null, names.inputGradientTiles());
@@ -275,12 +275,11 @@ final class DenseWriter implements LayerWriter {
       m.addStatement("$T a = $N[s]", p.vector, names.out());
     }
     for (int j = 0; j < layer.units(); j++) {
-      CodeBlock.Builder sum = CodeBlock.builder();
+      Sum sum = new Sum();
       if (layer.bias()) {
         sum.add("b[$L]", j);
       }
       for (int k = 0; k < layer.inputs(); k++) {
-        sum.add(k == 0 && !layer.bias() ? "" : "$W+ ");
         sum.add(hoist ? "x$L * $L" : "x[$L] * $L", k, weight("w", k, j));
       }
       if (inPlace) {
@@ -400,9 +399,8 @@ final class DenseWriter implements LayerWriter {
       }
     }
     for (int k = 0; k < layer.inputs(); k++) {
-      CodeBlock.Builder sum = CodeBlock.builder();
+      Sum sum = new Sum();
       for (int j = 0; j < layer.units(); j++) {
-        sum.add(j == 0 ? "" : "$W+ ");
         sum.add(hoist ? "g$L * $L" : "g[$L] * $L", j, weight("w", k, j));
       }
       m.addStatement("d[$L] = $L", k, sum.build());

@@ -172,7 +172,7 @@ final class HalvedProduct {
       m.addStatement("$T.arraycopy($N[0], 0, $N[s], 0, $N)", System.class, names.bias(), first(),
           names.sizeConstant());
     } else {
-      BlockedProduct.zero(m, p, first() + "[s]", names.sizeConstant());
+      BlockedProduct.zero(m, p, first() + "[s]");
     }
     m.endControlFlow()
         .addComment("$L samples at a time, whose sums stay in the cache while the tiles pass",
@@ -192,7 +192,7 @@ final class HalvedProduct {
         .addStatement("$T.arraycopy(batchInput[s], $N,$Wx, 0, $N)", System.class, split, split)
         .addStatement("$N[s] = x", names.secondInput())
         .addStatement("$T h = $N[s]", p.vector, names.secondHalf());
-    BlockedProduct.zero(m, p, "h", names.sizeConstant());
+    BlockedProduct.zero(m, p, "h");
     m.endControlFlow()
         .addStatement("$N($N, $N,$W$N, start, end)", names.forwardPart(), names.secondInput(),
             names.secondRows(), names.secondHalf())

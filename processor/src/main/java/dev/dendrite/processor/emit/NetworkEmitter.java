@@ -272,7 +272,6 @@ public final class NetworkEmitter {
       MethodSpec.Builder m = MethodSpec.methodBuilder("ensureCapacity")
           .addModifiers(Modifier.PRIVATE)
           .addParameter(int.class, "n")
-          .addJavadoc("Grows every buffer to {@code n} rows if it has fewer: all have as many.\n")
           .beginControlFlow("if (n > $N.length)", buffers().get(0).name());
       for (LayerPlan.Buffer buffer : buffers()) {
         m.addStatement("$N = $L", buffer.name(), rows(buffer, "n"));

@@ -79,6 +79,9 @@ final class PassWriter {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forward());
     methods.add(backward());
+    if (plan.predictsInLocals()) {
+      methods.add(new LocalsPrediction(plan, p, f).method());
+    }
     return methods;
   }
 

@@ -6,8 +6,7 @@ package dev.dendrite.processor.plan;
  * the forward pass is used for {@code forwardSamples} samples, each load and store of a
  * pre-activation serves {@code forwardInputs} inputs, and so on.
  *
- * @param forwardSamples samples per pass of the forward pass (and of the input gradient, which
- *     runs the same loops on the transposed weights)
+ * @param forwardSamples samples per pass of the forward pass
  * @param forwardInputs inputs (weight rows) per pass of the forward pass (units, rows of the
  *     transposed weights, in the input gradient)
  * @param weightGradientRows rows of the weight gradient per pass over the units
@@ -29,6 +28,16 @@ public record Blocking(
         || weightGradientSamples < 1 || forwardTileWeights < 1) {
       throw new IllegalArgumentException("block sizes must be at least 1: " + this);
     }
+  }
+
+  /**
+   * The blocking of the input gradient's product, which runs the forward pass's loops on the
+   * transposed weights with one sample per pass: a pass that stores two rows of the same buffer,
+   * which C2 cannot tell from the rows it loads, stayed scalar in some generated classes.
+   */
+  public Blocking inputGradient() {
+    return new Blocking(1, forwardInputs, weightGradientRows, weightGradientSamples,
+        forwardTileWeights);
   }
 
   /**

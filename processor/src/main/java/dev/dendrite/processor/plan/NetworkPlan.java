@@ -1,5 +1,6 @@
 package dev.dendrite.processor.plan;
 
+import dev.dendrite.annotation.Activation;
 import dev.dendrite.processor.model.CheckedNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,22 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
   public boolean keepsBatchInput() {
     return splits() || layers.stream().anyMatch(l -> l instanceof LayerPlan.DensePlan dense
         && dense.inputBuffer().equals("batchInput"));
+  }
+
+  /**
+   * Whether {@code predict(input, output)} takes one sample through the layers in local
+   * variables: in a network too small to split batches over threads, where passing a sample's
+   * values between layers through the batch buffers costs about as much as the arithmetic, when
+   * every layer after the input is an unrolled dense layer with an element-wise activation other
+   * than PRELU, and there are two or more.
+   */
+  public boolean predictsInLocals() {
+    List<LayerPlan> dense = layers.subList(1, layers.size());
+    return !splits() && dense.size() >= 2
+        && dense.stream().allMatch(l -> l instanceof LayerPlan.DensePlan d
+        && d.strategy() == Strategy.UNROLLED
+        && d.layer().activation() != Activation.SOFTMAX
+        && d.layer().activation() != Activation.PRELU);
   }
 
   /** Whether a dropout layer draws masks, so that the network keeps a random generator. */
@@ -173,6 +190,9 @@ public record NetworkPlan(CheckedNetwork network, List<LayerPlan> layers, int pa
     }
     methods.add(GeneratedMethod.model("forward", matrix, matrix, "int", "boolean"));
     methods.add(GeneratedMethod.model("backward", "float", matrix));
+    if (predictsInLocals()) {
+      methods.add(GeneratedMethod.model("predict", "void", "float[]", "float[]"));
+    }
     if (!penalized().isEmpty()) {
       methods.add(GeneratedMethod.model("penaltyLoss", "float"));
     }
