@@ -331,6 +331,11 @@ def fmt(seconds):
     return f"{seconds * 1e9:.0f} ns"
 
 
+def ratio(value):
+    """Three significant digits, without an exponent for the large ratios of the tiny network."""
+    return f"{value:.0f}" if value >= 1000 else f"{value:.3g}"
+
+
 def read_configs(path):
     """{configuration: (intra-op threads, OpenBLAS threads, results)} from a file --out wrote."""
     with open(path) as f:
@@ -489,7 +494,7 @@ def report(jmh, peers, spreads=None, out=sys.stdout):
 
     def spread(measurement, implementation, cores):
         ratios = spreads.get((measurement, implementation, cores))
-        return f"{min(ratios):.3g}-{max(ratios):.3g}" if ratios else "-"
+        return f"{ratio(min(ratios))}-{ratio(max(ratios))}" if ratios else "-"
 
     for measurement in MEASUREMENTS:
         cores_list = sorted({t for (m, i, t) in jmh
@@ -507,8 +512,8 @@ def report(jmh, peers, spreads=None, out=sys.stdout):
                 else:
                     row.append("-")
             row += [top[0] if top else "-",
-                    f"{d[0] / top[1]:.3g}" if d and top else "-",
-                    f"{v[0] / top[1]:.3g}" if v and top else "-"]
+                    ratio(d[0] / top[1]) if d and top else "-",
+                    ratio(v[0] / top[1]) if v and top else "-"]
             if rounds:
                 row += [spread(measurement, "dendrite", cores),
                         spread(measurement, "vector", cores)]

@@ -155,6 +155,18 @@ class RatioTableTest(unittest.TestCase):
         self.assertEqual(["PyTorch 1.13.0a0", "PyTorch 2.13.0+cpu"], sorted(peers))
         self.assertEqual(2, len(peers["PyTorch 2.13.0+cpu"]))
 
+    def test_ratios_keep_three_digits_without_an_exponent(self):
+        self.assertEqual("0.296", bench.ratio(0.29649))
+        self.assertEqual("12.2", bench.ratio(12.24))
+        self.assertEqual("1203", bench.ratio(1203.4))
+
+    def test_reads_the_single_pytorch_file_of_earlier_runs(self):
+        directory = self.round_dir(1, 1.0)
+        os.rename(os.path.join(directory, "pytorch-system.json"),
+                  os.path.join(directory, "pytorch.json"))
+        _, peers = bench.read_round(directory)
+        self.assertEqual(["PyTorch 1.13.0a0", "PyTorch 2.13.0+cpu"], sorted(peers))
+
     def test_best_has_no_answer_without_a_configuration_within_the_cores(self):
         configs = {"intra-op 2 x OpenBLAS 2": (2, 2, torch_result("1", 2, 2, tiny_predict=1.0))}
         self.assertIsNone(bench.best(configs, "tiny.predict", 1))
