@@ -196,7 +196,7 @@ final class BlockedProduct {
    * each with rows that start at index 0 (the second part's inputs copied, its weight rows in an
    * array of their own): with the part's first row added to the row index, or with one method per
    * part, HotSpot's C2 compiled the inner loop to scalar code in most runs on the Zen 4 machine
-   * (BENCHMARKS.md).
+   * (docs/design.md).
    */
   MethodSpec partMethod(String name, String description) {
     int blocked = blocked();

@@ -30,7 +30,7 @@ public final class Planner {
 
   /**
    * The blocking of looped layers, from the kernel shapes measured by {@code KernelShapes} in
-   * the benchmarks module (see BENCHMARKS.md): two samples by four inputs in the forward pass
+   * the benchmarks module (see docs/design.md): two samples by four inputs in the forward pass
    * (and four units in the input gradient, the same loops on the transposed weights), two
    * weight-gradient rows by four samples per pass over the units; forward tiles of 32 Ki weights (128 KB of floats, a quarter of the 512 KB L2
    * cache of the machine measured).
@@ -41,7 +41,7 @@ public final class Planner {
    * The work, in FLOPs of one training step (forward and backward), below which a batch stays on
    * the calling thread. Handing a pass to another thread and waiting for it costs some tens of
    * microseconds here; splitting pays once each part does several hundred microseconds of work
-   * (measured by {@code ParallelThreshold} in the benchmarks module, see BENCHMARKS.md).
+   * (measured by {@code ParallelThreshold} in the benchmarks module, see docs/design.md).
    */
   public static final long PARALLEL_MIN_FLOPS = 4_000_000L;
 
@@ -66,7 +66,7 @@ public final class Planner {
    * takes about thirteen bytes of bytecode: at this bound the method came to 6.5-6.8 KB
    * ({@code MethodSizeTest}), below HotSpot's 8000-byte limit. A training step of the benchmarks'
    * tiny network (2-20-1) took 153 ns this way against 166 ns through the per-layer kernels,
-   * medians of 13 alternations (BENCHMARKS.md).
+   * medians of 13 alternations (docs/design.md).
    */
   public static final int LOCALS_BACKWARD_MAX_TERMS = 512;
 
@@ -131,7 +131,7 @@ public final class Planner {
    * otherwise. Two threads then each compute one part for the whole batch: each reads only the
    * half of the weights whose gradients it computes and which it updates in {@code step}, so that
    * no weight crosses between the cores. On the Zen 5 machine a write to a cache line the other
-   * core has read cost 27 times a write to one of its own (BENCHMARKS.md, "What crosses between
+   * core has read cost 27 times a write to one of its own (docs/design.md, "What crosses between
    * the cores"), and with the Vector API's kernels Adam's step on two threads took 2.9-3.9 times
    * as long as on one before this split (on one thread it does all the work, on two half of it).
    * The split changes the order of the sums, and so their rounding, but not between thread counts
@@ -158,10 +158,10 @@ public final class Planner {
    * of the weights. With one sample the product takes about as long as reading the weights: on the
    * Zen 4 machine each half of the 784 x 256 layer of the benchmarks took 4.5-5.3 us (80 GB/s),
    * and handing work to a thread still spinning took 0.3-0.9 us ({@code HandOffCost},
-   * BENCHMARKS.md). At this size (256 KB) half the weights take about 1.6 us to read, twice the
+   * docs/design.md). At this size (256 KB) half the weights take about 1.6 us to read, twice the
    * hand-off. On the plain loops one prediction of that network on two threads took 9.8-13.7 us
    * with the parts shared, against 16.3-16.6 us with the whole layer on the calling thread
-   * (BENCHMARKS.md).
+   * (docs/design.md).
    */
   public static final long SHARED_MIN_WEIGHTS = 1L << 16;
 
@@ -179,7 +179,7 @@ public final class Planner {
    * stay in the cache (the L2 of 1 MiB holds the sums of 128 samples for a layer of up to 512
    * units beside a tile of weights). On the Zen 4 machine 1000 predictions of the benchmarks'
    * 784-256-128-10 network on one thread took 10.2-10.4 ms in slices of 128 against 11.0-11.3 ms
-   * without, in one alternation of the two (BENCHMARKS.md).
+   * without, in one alternation of the two (docs/design.md).
    */
   public static final int PART_SLICE_SAMPLES = 128;
 

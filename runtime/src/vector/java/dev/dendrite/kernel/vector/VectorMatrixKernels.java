@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The weight gradient {@code x^T g} runs as a forward pass on the inputs transposed (one row
  * per input, over the samples) with the gradients as its weights. With 512-bit vectors that took
  * the 784 x 256 gradient of a batch of 128 from 446 to 368 us against tiles of eight rows over
- * the samples in their own layout (BENCHMARKS.md). Where the tiles take four samples (vectors of
+ * the samples in their own layout (docs/design.md). Where the tiles take four samples (vectors of
  * fewer than 512 bits, as with AVX2), a forward pass over at least {@value #PACK_MIN_SAMPLES}
  * samples first copies the weights of whole tiles into one array, each strip of two vectors of
  * units in input order, so that a tile reads its weights in sequence. These copies go to buffers of the calling thread, which grow to the largest layer and batch the
@@ -52,7 +52,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * one array, strip by strip of two vectors of units, where the tiles take four samples: the
    * copy costs about one pass over the weights, and each group of four samples then reads its
    * strip in sequence instead of one vector pair from each of the layer's rows. Measured on AVX2
-   * (BENCHMARKS.md), the copy paid for itself from 8 samples on for a 784 x 256 layer and from 20
+   * (docs/design.md), the copy paid for itself from 8 samples on for a 784 x 256 layer and from 20
    * on for a 256 x 128 one, which stays in the cache; at 16 the smaller layer loses a few percent
    * and the larger gains a fifth.
    */
@@ -449,7 +449,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * Units {@code j..j+16L-1} of one sample over inputs {@code kFrom..kTo-1}, from the bias (or
    * zero): each weight row is read once, in sequence, and the 16 sums stay in registers. Against
    * slices of eight vectors, the single-sample prediction of the benchmarks' 784-256-128-10
-   * network took about a tenth less time (BENCHMARKS.md).
+   * network took about a tenth less time (docs/design.md).
    */
   private static void forwardSingleSixteen(float[] x, float[][] weight, int kFrom, int kTo,
       float[] bias, float[] z, int j) {
@@ -630,7 +630,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
   /**
    * One sample of {@link #forwardNarrow}, on the weight rows themselves: copying them costs more
    * than one sample gains from it (the benchmarks' output layer of 128 rows of 10 and its softmax
-   * took 0.74-0.83 us for one sample this way, 1.17-1.80 us with the copy; BENCHMARKS.md). Each
+   * took 0.74-0.83 us for one sample this way, 1.17-1.80 us with the copy; docs/design.md). Each
    * sum is the same chain of fused multiply-adds as in a lane of the copied rows.
    */
   private static void forwardNarrowSingle(float[] x, float[][] weight, int kFrom, int kTo,
