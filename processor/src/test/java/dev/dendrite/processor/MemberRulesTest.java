@@ -132,6 +132,24 @@ class MemberRulesTest {
   }
 
   @Test
+  void dn110SinglePredictionOfANetworkThatPredictsInLocals() {
+    // two small unrolled layers: the generated class implements predict(float[], float[]) itself
+    JavaFileObject source = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 3) Layer hidden;",
+        "  @Dense(units = 1) Layer out;",
+        "  public void predict(float[] input, float[] output) { output[0] = input[0]; }",
+        "}");
+    Expect.error(source,
+        "[DN110] class 'Mlp' declares the method 'predict(float[], float[])', but the generated"
+            + " 'MlpNet' implements 'predict(float[], float[])' of dev.dendrite.Model and would"
+            + " replace it; rename or remove the method",
+        "public void predict(float[] input, float[] output)");
+  }
+
+  @Test
   void dn110FinalOrStaticMethodTheGeneratedClassClashesWith() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

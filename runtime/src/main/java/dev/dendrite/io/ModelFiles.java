@@ -32,7 +32,7 @@ import java.util.Map;
  * holds {@code dendrite.format} (the layout version, {@value ParameterLayout#FORMAT_VERSION}),
  * {@code dendrite.content} ({@code weights}) and {@code dendrite.network} (the network's name). So
  * a file loads in Python with {@code safetensors.torch.load_file} straight into a module whose
- * {@code nn.Linear} attributes are named like the layers; see {@code docs/safetensors.md}.
+ * {@code nn.Linear} attributes are named like the layers; see {@code docs/saving.md}.
  *
  * <p>Saving is atomic ({@link AtomicFiles}): an interrupted save leaves the previous file intact.
  * Loading checks the whole file before it changes any value, so a failed load leaves the network

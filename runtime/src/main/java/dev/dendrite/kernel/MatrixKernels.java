@@ -26,7 +26,7 @@ public interface MatrixKernels {
    * z[s] = bias + sum_k in[s][k] weight[k]} over {@code k} in {@code rowFrom..rowTo-1}, for
    * samples {@code from..to-1}; a {@code null} bias starts each sum from zero. Generated networks
    * split a first layer's product this way into two parts of fixed rows, so that on two threads
-   * each thread reads and updates only its own half of the weights (BENCHMARKS.md, "What crosses
+   * each thread reads and updates only its own half of the weights (docs/design.md, "What crosses
    * between the cores"). Each value is computed the same way as by {@code forward} over the same
    * rows.
    */

@@ -34,13 +34,11 @@ public final class Workers implements AutoCloseable {
   public static final String THREADS_PROPERTY = "dendrite.threads";
 
   /**
-   * How long a waiting thread spins before it parks, in nanoseconds. On the Zen 5 machine a
-   * hand-off to a thread that had parked took 16-20 us after the caller had been busy for 50-100
-   * us, and 81-115 us after 300-1000 us, against 1-2 us to a thread still spinning ({@code
-   * HandOffCost} in the benchmarks module). A split training step leaves the other thread waiting
-   * for some tens of microseconds between its parts (the loss and the transposed weights, on the
-   * calling thread), which 2,000 {@link Thread#onSpinWait} calls, 20-50 us there, did not always
-   * cover.
+   * How long a waiting thread spins before it parks, in nanoseconds. A hand-off to a parked
+   * thread costs tens of microseconds, to one still spinning one or two ({@code HandOffCost} in
+   * the benchmarks module, docs/design.md); a split training step leaves the other thread waiting
+   * some tens of microseconds between its parts (the loss and the transposed weights, on the
+   * calling thread), which a shorter spin did not always cover.
    */
   private static final long SPIN_NANOS = 200_000L;
 
@@ -68,8 +66,8 @@ public final class Workers implements AutoCloseable {
   private volatile Thread caller;
   /**
    * 1 for each helper that is parked or about to park, so that a new task unparks only those:
-   * unparking a helper that was spinning cost the caller about 0.3 us of a 0.6-0.9 us hand-off on
-   * the Zen 4 machine ({@code HandOffCost}).
+   * unparking a helper that was spinning costs the caller about half of a hand-off ({@code
+   * HandOffCost}).
    */
   private final AtomicIntegerArray parked;
   /** Whether the caller is parked or about to park, waiting for the helpers. */

@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The weight gradient {@code x^T g} runs as a forward pass on the inputs transposed (one row
  * per input, over the samples) with the gradients as its weights, which beat tiles of eight rows
- * over the samples in their own layout (BENCHMARKS.md). Where the tiles take four samples
+ * over the samples in their own layout (docs/design.md). Where the tiles take four samples
  * (vectors of fewer than 512 bits, as with AVX2), a forward pass over at least {@value
  * #PACK_MIN_SAMPLES} samples first copies the weights of whole tiles into one array, each strip of
  * two vectors of units in input order, so that a tile reads its weights in sequence. These copies
@@ -53,7 +53,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
    * copy costs about one pass over the weights, and each group of four samples then reads its
    * strip in sequence instead of one vector pair from each of the layer's rows. On AVX2 the copy
    * paid for itself from a few samples on for a large layer and from about 20 for one that stays
-   * in the cache (BENCHMARKS.md).
+   * in the cache (docs/design.md).
    */
   private static final int PACK_MIN_SAMPLES = 16;
   /** Each thread's rows of transposed inputs for the weight gradient, in a holder. */
@@ -447,7 +447,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
   /**
    * Units {@code j..j+16L-1} of one sample over inputs {@code kFrom..kTo-1}, from the bias (or
    * zero): each weight row is read once, in sequence, and the 16 sums stay in registers, which
-   * beat slices of eight vectors for one sample (BENCHMARKS.md).
+   * beat slices of eight vectors for one sample (docs/design.md).
    */
   private static void forwardSingleSixteen(float[] x, float[][] weight, int kFrom, int kTo,
       float[] bias, float[] z, int j) {
@@ -627,7 +627,7 @@ public final class VectorMatrixKernels implements MatrixKernels {
 
   /**
    * One sample of {@link #forwardNarrow}, on the weight rows themselves: copying them costs more
-   * than one sample gains from it (BENCHMARKS.md). Each
+   * than one sample gains from it (docs/design.md). Each
    * sum is the same chain of fused multiply-adds as in a lane of the copied rows.
    */
   private static void forwardNarrowSingle(float[] x, float[][] weight, int kFrom, int kTo,
