@@ -150,6 +150,28 @@ class MemberRulesTest {
   }
 
   @Test
+  void anAbstractSinglePredictionIsFineWhereTheNetworkPredictsInLocalsAndDn109Elsewhere() {
+    assertThat(Sources.compile(Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 3) Layer hidden;",
+        "  @Dense(units = 1) Layer out;",
+        "  public abstract void predict(float[] input, float[] output);",
+        "}"))).succeeded();
+    JavaFileObject oneLayer = Sources.network("Mlp",
+        "@Network(loss = Loss.MSE)",
+        "abstract class Mlp {",
+        "  @Input(2) Layer in;",
+        "  @Dense(units = 1) Layer out;",
+        "  public abstract void predict(float[] input, float[] output);",
+        "}");
+    Expect.error(oneLayer,
+        "[DN109] class 'Mlp' declares the abstract method 'predict(float[], float[])'",
+        "public abstract void predict(float[] input, float[] output);");
+  }
+
+  @Test
   void dn110FinalOrStaticMethodTheGeneratedClassClashesWith() {
     JavaFileObject source = Sources.network("Mlp",
         "@Network(loss = Loss.MSE)",

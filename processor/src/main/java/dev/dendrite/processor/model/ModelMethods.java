@@ -37,6 +37,13 @@ public final class ModelMethods {
   private static final String MATRIX = "float[][]";
   private static final String VECTOR = "float[]";
 
+  /**
+   * {@code predict(float[], float[])}, which a network that predicts one sample in local
+   * variables implements.
+   */
+  public static final Signature SINGLE_PREDICTION =
+      new Signature("predict", List.of(VECTOR, VECTOR), "void");
+
   /** Every method of {@code Model} and of the interfaces it extends. */
   public static final List<Signature> ALL = List.of(
       new Signature("networkName", List.of(), "java.lang.String"),
@@ -55,7 +62,7 @@ public final class ModelMethods {
       new Signature("backward", List.of(MATRIX), "float"),
       new Signature("step", List.of("dev.dendrite.optim.Optimizer"), "void"),
       new Signature("predict", List.of(MATRIX, "int", MATRIX), "void"),
-      new Signature("predict", List.of(VECTOR, VECTOR), "void"),
+      SINGLE_PREDICTION,
       new Signature("predict", List.of(VECTOR), VECTOR),
       new Signature("penaltyLoss", List.of(), "float"),
       new Signature("threads", List.of(), "int"),
@@ -67,7 +74,8 @@ public final class ModelMethods {
 
   /**
    * The default methods of {@code Model} that a generated network implements where it has
-   * something better to do: the others (its sizes, predictions, summary) it always inherits.
+   * something better to do, with {@link #SINGLE_PREDICTION}: the others (its sizes, the other
+   * predictions, summary) it always inherits.
    */
   public static final List<String> OVERRIDDEN_DEFAULTS = List.of(
       "buffers", "randomState", "setRandomState", "penaltyLoss", "threads", "setThreads", "step");
@@ -79,6 +87,7 @@ public final class ModelMethods {
 
   /** Whether a generated network may implement {@code signature}. */
   public static boolean mayImplement(Signature signature) {
-    return ABSTRACT.contains(signature.name()) || OVERRIDDEN_DEFAULTS.contains(signature.name());
+    return ABSTRACT.contains(signature.name()) || OVERRIDDEN_DEFAULTS.contains(signature.name())
+        || signature.equals(SINGLE_PREDICTION);
   }
 }
