@@ -11,6 +11,7 @@ import dev.dendrite.processor.plan.Planner;
 import dev.dendrite.processor.plan.Strategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -87,11 +88,6 @@ final class DenseWriter implements LayerWriter {
       fields.addAll(new HalvedProduct(plan, p).fields());
     }
     return fields;
-  }
-
-  /** What {@code forward} does before a halved product's parts run; {@code threads} its field. */
-  CodeBlock prepareHalves(FieldSpec threads) {
-    return new HalvedProduct(plan, p).prepare(threads);
   }
 
   @Override
@@ -250,7 +246,7 @@ final class DenseWriter implements LayerWriter {
       forwardProduct().write(m);
       return m.addStatement("return $N", names.out()).build();
     }
-    hoistWeightRows(m, "w", names.weight());
+    hoistWeightRows(m, plan, p, "w");
     if (layer.bias()) {
       m.addStatement("$T b = $N[0]", p.vector, names.bias());
     }
@@ -274,18 +270,13 @@ final class DenseWriter implements LayerWriter {
     if (activateEach) {
       m.addStatement("$T a = $N[s]", p.vector, names.out());
     }
+    IntFunction<String> input = hoist ? k -> "x" + k : k -> "x[" + k + "]";
     for (int j = 0; j < layer.units(); j++) {
-      Sum sum = new Sum();
-      if (layer.bias()) {
-        sum.add("b[$L]", j);
-      }
-      for (int k = 0; k < layer.inputs(); k++) {
-        sum.add(hoist ? "x$L * $L" : "x[$L] * $L", k, weight("w", k, j));
-      }
+      CodeBlock sum = unitSum(plan, j, "b", input, "w");
       if (inPlace) {
-        m.addStatement("$N[s][0] = $L", preBuffer(), sum.build());
+        m.addStatement("$N[s][0] = $L", preBuffer(), sum);
       } else {
-        m.addStatement("z[$L] = $L", j, sum.build());
+        m.addStatement("z[$L] = $L", j, sum);
       }
       if (activateEach) {
         m.addStatement("a[$L] = $L", j, activation.apply("z", j));
@@ -307,21 +298,40 @@ final class DenseWriter implements LayerWriter {
 
   /**
    * {@code float[] w0 = weight[0]; ...}: the rows an unrolled product indexes, or {@code float[] w
-   * = weight[0]} for a weight stored as one row.
+   * = weight[0]} for a weight stored as one row, with {@code prefix} for {@code w}.
    */
-  private void hoistWeightRows(MethodSpec.Builder m, String prefix, String array) {
+  static void hoistWeightRows(MethodSpec.Builder m, LayerPlan.DensePlan plan, Precision p,
+      String prefix) {
     if (plan.oneRowWeight()) {
-      m.addStatement("$T $L = $N[0]", p.vector, prefix, array);
+      m.addStatement("$T $L = $N[0]", p.vector, prefix, plan.names().weight());
       return;
     }
-    for (int k = 0; k < layer.inputs(); k++) {
-      m.addStatement("$T $L$L = $N[$L]", p.vector, prefix, k, array, k);
+    for (int k = 0; k < plan.layer().inputs(); k++) {
+      m.addStatement("$T $L$L = $N[$L]", p.vector, prefix, k, plan.names().weight(), k);
     }
   }
 
   /** The weight of input {@code k} and unit {@code j} in the rows {@link #hoistWeightRows} names. */
-  private String weight(String prefix, int k, int j) {
+  private static String weight(LayerPlan.DensePlan plan, String prefix, int k, int j) {
     return plan.oneRowWeight() ? prefix + "[" + k + "]" : prefix + k + "[" + j + "]";
+  }
+
+  /**
+   * The pre-activation of unit {@code j} of an unrolled layer: element {@code j} of the bias row
+   * {@code bias} if the layer has one, then each input {@code input(k)} times its weight in the
+   * rows hoisted with {@code prefix}. The forward pass and the prediction in locals both write
+   * their sums here, so that they agree bit for bit.
+   */
+  static CodeBlock unitSum(LayerPlan.DensePlan plan, int j, String bias,
+      IntFunction<String> input, String prefix) {
+    Sum sum = new Sum();
+    if (plan.layer().bias()) {
+      sum.add("$L[$L]", bias, j);
+    }
+    for (int k = 0; k < plan.layer().inputs(); k++) {
+      sum.add("$L * $L", input.apply(k), weight(plan, prefix, k, j));
+    }
+    return sum.build();
   }
 
   private MethodSpec backward() {
@@ -378,7 +388,7 @@ final class DenseWriter implements LayerWriter {
       inputGradientProduct().write(m);
       return m.build();
     }
-    hoistWeightRows(m, "w", names.weight());
+    hoistWeightRows(m, plan, p, "w");
     m.beginControlFlow("for (int s = from; s < to; s++)");
     if (plan.oneRowWeight()) {
       m.addStatement("$T g0 = $N[s][0]", p.scalar, names.grad())
@@ -401,7 +411,7 @@ final class DenseWriter implements LayerWriter {
     for (int k = 0; k < layer.inputs(); k++) {
       Sum sum = new Sum();
       for (int j = 0; j < layer.units(); j++) {
-        sum.add(hoist ? "g$L * $L" : "g[$L] * $L", j, weight("w", k, j));
+        sum.add(hoist ? "g$L * $L" : "g[$L] * $L", j, weight(plan, "w", k, j));
       }
       m.addStatement("d[$L] = $L", k, sum.build());
     }

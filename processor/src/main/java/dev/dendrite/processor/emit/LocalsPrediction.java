@@ -59,32 +59,18 @@ final class LocalsPrediction {
     ActivationCode activation = new ActivationCode(dense, p);
     // LEAKY_RELU names its argument twice: the sum goes in a local first
     boolean sumFirst = layer.activation() == Activation.LEAKY_RELU;
-    int rows = dense.oneRowWeight() ? 1 : layer.inputs();
-    for (int k = 0; k < rows; k++) {
-      m.addStatement("$T $LW$L = $N[$L]", p.vector, name, dense.oneRowWeight() ? "" : k,
-          dense.names().weight(), k);
-    }
+    DenseWriter.hoistWeightRows(m, dense, p, name + "W");
     if (layer.bias()) {
       m.addStatement("$T $LB = $N[0]", p.vector, name, dense.names().bias());
     }
     for (int j = 0; j < layer.units(); j++) {
-      Sum sum = new Sum();
-      if (layer.bias()) {
-        sum.add("$LB[$L]", name, j);
-      }
-      for (int k = 0; k < layer.inputs(); k++) {
-        if (dense.oneRowWeight()) {
-          sum.add("$L_$L * $LW[$L]", below, k, name, k);
-        } else {
-          sum.add("$L_$L * $LW$L[$L]", below, k, name, k, j);
-        }
-      }
+      CodeBlock sum = DenseWriter.unitSum(dense, j, name + "B", k -> below + "_" + k, name + "W");
       CodeBlock value;
       if (sumFirst) {
-        m.addStatement("$T $L_z$L = $L", p.scalar, name, j, sum.build());
+        m.addStatement("$T $L_z$L = $L", p.scalar, name, j, sum);
         value = activation.apply(name + "_z" + j);
       } else {
-        value = activation.apply(sum.build());
+        value = activation.apply(sum);
       }
       if (last) {
         m.addStatement("output[$L] = $L", j, value);

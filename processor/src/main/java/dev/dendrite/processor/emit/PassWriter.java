@@ -119,7 +119,7 @@ final class PassWriter {
     }
     LayerPlan.DensePlan halved = plan.halved();
     if (halved != null) {
-      m.addCode(((DenseWriter) LayerWriter.of(halved, p)).prepareHalves(f.threads));
+      m.addCode(new HalvedProduct(halved, p).prepare(f.threads));
     }
     m.beginControlFlow("if (splits(n))");
     if (halved != null) {
